@@ -1,0 +1,111 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloGateway } from '@apollo/gateway';
+import { handleGraphQL, PortInUseError, REQUEST_ID_HEADER, sendGraphQLError, sendJson, type Logger } from '@county/kit';
+import type { GatewayConfig } from './config';
+import { createTokenVerifier, InvalidTokenError } from './auth';
+import { createSubgraphFetcher } from './fetcher';
+import { SubgraphDataSource, type GatewayContext } from './data-source';
+import { formatGatewayError } from './errors';
+import { serveExplorer } from './explorer';
+import { checkSubgraphs } from './readiness';
+
+export interface GatewayServer {
+  listen(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * @apollo/gateway on Apollo Server 5, serving the committed supergraph (no runtime composition),
+ * behind Node's own http server: `/graphql`, `/healthz`, `/readyz` and, in development, `/explorer`.
+ */
+export function createGateway(config: GatewayConfig, supergraphSdl: string, logger: Logger): GatewayServer {
+  const production = config.NODE_ENV === 'production';
+  const verify = createTokenVerifier(config);
+  const client = createSubgraphFetcher(config.SUBGRAPH_TIMEOUT_MS);
+  const routes = new Map(config.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    logger,
+    buildService: ({ name }) => {
+      const route = routes.get(name);
+      if (!route) throw new Error(`The supergraph names subgraph ${name}, which has no configuration`);
+      return new SubgraphDataSource({ name, url: route.url, secret: route.secret, fetcher: client.fetcher });
+    },
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatGatewayError,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const pathname = (req.url ?? '/').split('?')[0];
+    if (pathname === '/graphql') {
+      const requestId = (req.headers[REQUEST_ID_HEADER] as string | undefined) ?? randomUUID();
+      res.setHeader(REQUEST_ID_HEADER, requestId);
+      let identity;
+      try {
+        identity = await verify(req.headers.authorization);
+      } catch (error) {
+        if (error instanceof InvalidTokenError) return sendGraphQLError(res, 401, 'UNAUTHENTICATED', error.message);
+        throw error;
+      }
+      return handleGraphQL(apollo, req, res, async () => ({ identity, requestId }), config.MAX_BODY_BYTES);
+    }
+    if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
+    if (pathname === '/readyz') {
+      const readiness = await checkSubgraphs(config.subgraphs);
+      return sendJson(res, readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready', ...readiness });
+    }
+    if (!production && serveExplorer(pathname, res)) return;
+    if (pathname === '/') {
+      res.writeHead(302, { location: production ? '/healthz' : '/explorer' });
+      return res.end();
+    }
+    sendJson(res, 404, { error: 'not found' });
+  };
+
+  const server = http.createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error');
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65000;
+
+  return {
+    async listen() {
+      await apollo.start();
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', (error: NodeJS.ErrnoException) =>
+          reject(
+            error.code === 'EADDRINUSE'
+              ? new PortInUseError(`Port ${config.PORT} on ${config.HOST} is already in use: set PORT to a free port`)
+              : error,
+          ),
+        );
+        server.listen(config.PORT, config.HOST, resolve);
+      });
+      const { port } = server.address() as AddressInfo;
+      return `http://${config.HOST}:${port}`;
+    },
+    async stop() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      const deadline = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
+      server.closeIdleConnections();
+      await closed;
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      await apollo.stop();
+      await client.close();
+    },
+  };
+}

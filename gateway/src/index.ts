@@ -1,0 +1,5 @@
+export * from './config';
+export * from './gateway';
+export * from './supergraph';
+export * from './tokens';
+export * from './data-source';

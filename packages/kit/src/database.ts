@@ -1,0 +1,84 @@
+import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { MigrationObject } from '@mikro-orm/core';
+
+export type MigrationList = MigrationObject[];
+// MikroORM accepts entity classes of any shape
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityList = Function[];
+
+export class DatabaseUnreachableError extends Error {}
+
+/** The URL with its password hidden, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+/** MikroORM settings shared by the services and their migration CLI. */
+export function ormOptions(url: string, entities: EntityList, migrations: MigrationList, poolMax = 10): Options {
+  return {
+    driver: PostgreSqlDriver,
+    clientUrl: url,
+    entities,
+    extensions: [Migrator],
+    migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, snapshot: false },
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    pool: { min: 0, max: poolMax },
+    debug: false,
+  };
+}
+
+/** Opens the subgraph's own database; fails with a message naming the server when it cannot be reached. */
+export async function openDatabase(url: string, entities: EntityList, migrations: MigrationList): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormOptions(url, entities, migrations));
+  const check = await orm.checkConnection();
+  if (!check.ok) {
+    await orm.close(true);
+    throw new DatabaseUnreachableError(`The database at ${redactUrl(url)} is unreachable: ${check.reason ?? 'no answer'}`);
+  }
+  return orm;
+}
+
+/** Applies the committed migrations that have not run yet; returns their names. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((migration) => migration.name);
+}
+
+export async function isDatabaseReady(orm: MikroORM): Promise<boolean> {
+  try {
+    await orm.em.getConnection().execute('select 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * Inserts many rows in one statement: the rows travel as a single JSON parameter, so there is no
+ * 65535-parameter ceiling and no round trip per row. Runs inside the EntityManager's transaction, if any.
+ */
+export async function bulkInsert(em: EntityManager, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]);
+  if (![table, ...columns].every((name) => IDENTIFIER.test(name))) throw new Error(`bad identifier in ${table}`);
+  const list = columns.map((column) => `"${column}"`).join(', ');
+  await em
+    .getConnection()
+    .execute(
+      `insert into "${table}" (${list}) select ${list} from json_populate_recordset(null::"${table}", ?::json)`,
+      [JSON.stringify(rows)],
+      'run',
+      em.getTransactionContext(),
+    );
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * Roles a token may carry. `department:<orgId>` acts for one organisation, `township:<regionCode>` for one
+ * township and everything below it; `hr` may see personal data; everyone may read the rest anonymously.
+ */
+export const roleSchema = z
+  .string()
+  .regex(/^(leader|reform-office|hr|auditor|department:[0-9a-f-]{36}|township:\d{9})$/, {
+    message: 'must be leader, reform-office, hr, auditor, department:<organisation id> or township:<9-digit code>',
+  });
+export type Role = z.infer<typeof roleSchema>;
+
+/** The claims the gateway accepts in a token and forwards to the subgraphs. */
+export const claimsSchema = z.object({
+  sub: z.string().min(1),
+  name: z.string().optional(),
+  roles: z.array(roleSchema).default([]),
+});
+export type Claims = z.infer<typeof claimsSchema>;
+
+export const IDENTITY_HEADER = 'x-county-identity';
+
+export class Identity {
+  static readonly anonymous = new Identity(null, []);
+
+  constructor(
+    readonly subject: string | null,
+    readonly roles: readonly Role[],
+    readonly name?: string,
+  ) {}
+
+  static fromClaims(claims: Claims): Identity {
+    return new Identity(claims.sub, claims.roles, claims.name);
+  }
+
+  /** Decodes the header the gateway sets; a malformed header is an error, never a silent anonymous. */
+  static fromHeader(value: string | undefined): Identity {
+    if (!value) return Identity.anonymous;
+    const json: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    return Identity.fromClaims(claimsSchema.parse(json));
+  }
+
+  toHeader(): string {
+    return Buffer.from(JSON.stringify({ sub: this.subject, name: this.name, roles: this.roles })).toString('base64url');
+  }
+
+  get isAnonymous(): boolean {
+    return this.subject === null;
+  }
+
+  has(role: 'leader' | 'reform-office' | 'hr' | 'auditor'): boolean {
+    return this.roles.includes(role);
+  }
+
+  /** Ids of the organisations this caller acts for. */
+  get departments(): string[] {
+    return this.scoped('department:');
+  }
+
+  /** Codes of the townships this caller acts for. */
+  get townships(): string[] {
+    return this.scoped('township:');
+  }
+
+  /** True when one of the caller's township roles covers `regionCode` (the township or a village in it). */
+  coversRegion(regionCode: string): boolean {
+    return this.townships.some((township) => regionCode.startsWith(township));
+  }
+
+  private scoped(prefix: string): string[] {
+    return this.roles.filter((role) => role.startsWith(prefix)).map((role) => role.slice(prefix.length));
+  }
+}

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+
+export * from './config';
+export * from './logger';
+export * from './errors';
+export * from './validation';
+export * from './identity';
+export * from './authorization';
+export * from './pagination';
+export * from './loaders';
+export * from './entity-loaders';
+export * from './context';
+export * from './schema';
+export * from './database';
+export * from './secret';
+export * from './http';
+export * from './apollo-http';
+export * from './server';
+export * from './service';
+export { DateResolver as DateScalar } from 'graphql-scalars';

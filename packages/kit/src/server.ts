@@ -1,0 +1,132 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from './logger';
+import { createContext, type SubgraphContext } from './context';
+import { formatSubgraphError, isClientErrorCode } from './errors';
+import { Identity, IDENTITY_HEADER } from './identity';
+import { isDatabaseReady } from './database';
+import { secretMatches, SUBGRAPH_SECRET_HEADER } from './secret';
+import { sendGraphQLError, sendJson } from './http';
+import { handleGraphQL } from './apollo-http';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export class PortInUseError extends Error {}
+
+export interface SubgraphServerOptions {
+  name: string;
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  secret: string;
+  logger: Logger;
+}
+
+/**
+ * One subgraph's HTTP face: `/graphql` for the gateway only (its shared secret, in constant time),
+ * `/healthz` (the process is alive) and `/readyz` (its database answers).
+ */
+export class SubgraphServer {
+  private readonly apollo: ApolloServer<SubgraphContext>;
+  private readonly http: http.Server;
+
+  constructor(private readonly options: SubgraphServerOptions) {
+    this.apollo = new ApolloServer<SubgraphContext>({
+      schema: options.schema,
+      introspection: true,
+      includeStacktraceInErrorResponses: false,
+      formatError: formatSubgraphError,
+      plugins: [ApolloServerPluginLandingPageDisabled(), errorLogPlugin()],
+    });
+    this.http = http.createServer((req, res) => {
+      this.route(req, res).catch((error: unknown) => {
+        options.logger.error({ err: error }, 'request failed');
+        if (!res.headersSent) sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error');
+        else res.end();
+      });
+    });
+    this.http.keepAliveTimeout = 65000;
+  }
+
+  async listen(port: number, host: string): Promise<string> {
+    await this.apollo.start();
+    await new Promise<void>((resolve, reject) => {
+      this.http.once('error', (error: NodeJS.ErrnoException) =>
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new PortInUseError(`Port ${port} on ${host} is already in use: set PORT to a free port`)
+            : error,
+        ),
+      );
+      this.http.listen(port, host, resolve);
+    });
+    const address = this.http.address() as AddressInfo;
+    return `http://${host}:${address.port}/graphql`;
+  }
+
+  /** Stops accepting, lets in-flight requests finish (up to `timeoutMs`), then closes Apollo and the pool. */
+  async stop(timeoutMs: number): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.http.close(() => resolve()));
+    const sweep = setInterval(() => this.http.closeIdleConnections(), 50);
+    const deadline = setTimeout(() => this.http.closeAllConnections(), timeoutMs);
+    this.http.closeIdleConnections();
+    await closed;
+    clearInterval(sweep);
+    clearTimeout(deadline);
+    await this.apollo.stop();
+    await this.options.orm.close(true);
+  }
+
+  private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: this.options.name });
+    if (path === '/readyz') {
+      const ready = await isDatabaseReady(this.options.orm);
+      return sendJson(res, ready ? 200 : 503, {
+        status: ready ? 'ready' : 'not ready',
+        service: this.options.name,
+        database: ready ? 'ok' : 'unreachable',
+      });
+    }
+    if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+    if (!secretMatches(req.headers[SUBGRAPH_SECRET_HEADER], this.options.secret)) {
+      return sendGraphQLError(res, 401, 'UNAUTHENTICATED', 'This subgraph answers the gateway only');
+    }
+    let identity: Identity;
+    try {
+      identity = Identity.fromHeader(req.headers[IDENTITY_HEADER] as string | undefined);
+    } catch {
+      return sendGraphQLError(res, 400, 'BAD_REQUEST', `The ${IDENTITY_HEADER} header is malformed`);
+    }
+    const requestId = (req.headers[REQUEST_ID_HEADER] as string | undefined) ?? randomUUID();
+    const { orm, logger } = this.options;
+    await handleGraphQL(
+      this.apollo,
+      req,
+      res,
+      async () => createContext({ em: orm.em.fork(), identity, requestId, logger: logger.child({ requestId }) }),
+      MAX_BODY_BYTES,
+    );
+  }
+}
+
+/** Logs the errors a client is not told about in detail, with the request id that ties them to the gateway. */
+function errorLogPlugin() {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }: { contextValue: SubgraphContext; errors: readonly Error[] }) {
+          for (const error of errors) {
+            const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+            if (!isClientErrorCode(code)) contextValue.logger.error({ err: error }, 'resolver failed');
+          }
+        },
+      };
+    },
+  };
+}

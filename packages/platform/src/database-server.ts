@@ -1,0 +1,50 @@
+import os from 'node:os';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { parseConfig, redactUrl } from '@county/kit';
+import { runningAsRoot, startEmbeddedPostgres, unreachableParent } from '@county/postgres';
+
+import { DATA_DIR, ROOT } from './paths';
+
+const configSchema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' }).optional(),
+  PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  PG_DATA_DIR: z.string().optional(),
+});
+
+export interface DatabaseServer {
+  url: string;
+  description: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `.data/postgres` normally. Run as root from a folder the `postgres` OS user cannot enter (a home
+ * folder, a mktemp dir), the cluster lives under /var/tmp instead, one per checkout.
+ */
+function defaultDataDir(): { dir: string; note?: string } {
+  const dir = path.join(DATA_DIR, 'postgres');
+  const blocked = runningAsRoot() ? unreachableParent(dir) : null;
+  if (!blocked) return { dir };
+  const id = createHash('sha256').update(ROOT).digest('hex').slice(0, 12);
+  return {
+    dir: path.join(os.tmpdir() === '/tmp' ? '/var/tmp' : os.tmpdir(), `county-graph-${id}`, 'postgres'),
+    note: `the postgres OS user cannot enter ${blocked}, so the data lives outside .data/`,
+  };
+}
+
+/** The server every subgraph's database lives on: DATABASE_URL's, or an embedded PostgreSQL. */
+export async function startDatabaseServer(onLog: (line: string) => void): Promise<DatabaseServer> {
+  const config = parseConfig(configSchema);
+  if (config.DATABASE_URL) {
+    return { url: config.DATABASE_URL, description: redactUrl(config.DATABASE_URL), stop: async () => undefined };
+  }
+  const chosen = config.PG_DATA_DIR ? { dir: path.resolve(config.PG_DATA_DIR) } : defaultDataDir();
+  const postgres = await startEmbeddedPostgres({ dataDir: chosen.dir, port: config.PG_PORT, persistent: true, onLog });
+  return {
+    url: postgres.adminUrl,
+    description: `embedded PostgreSQL on 127.0.0.1:${config.PG_PORT}, data in ${chosen.dir}${chosen.note ? ` (${chosen.note})` : ''}`,
+    stop: () => postgres.stop(),
+  };
+}

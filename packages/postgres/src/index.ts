@@ -1,0 +1,4 @@
+export * from './embedded';
+export * from './databases';
+export * from './ports';
+export * from './postgres-user';

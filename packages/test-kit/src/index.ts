@@ -1,0 +1,3 @@
+export * from './test-database';
+export * from './statements';
+export * from './subgraph';

@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { Supergraph } from '@apollo/federation-internals';
+import { CriticalityLevel, diff } from '@graphql-inspector/core';
+import type { GraphQLSchema } from 'graphql';
+import { composeSupergraph } from './compose.lib';
+import { SUBGRAPHS } from './subgraphs';
+
+const apiSchema = (supergraphSdl: string): GraphQLSchema =>
+  Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+
+/**
+ * `npm run schema:check [-- <git ref>]`: the client-facing API of the supergraph composed from the
+ * working tree against the committed one on `main` (or the ref given). Breaking changes fail the check.
+ */
+async function main() {
+  const ref = process.argv[2] ?? 'main';
+  let base: string;
+  try {
+    base = execFileSync('git', ['show', `${ref}:schema/supergraph.graphql`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    console.log(`schema:check: ${ref} has no schema/supergraph.graphql yet; nothing to compare`);
+    return;
+  }
+  const { supergraph } = await composeSupergraph(SUBGRAPHS);
+  const changes = await diff(apiSchema(base), apiSchema(supergraph));
+  const breaking = changes.filter((c) => c.criticality.level === CriticalityLevel.Breaking);
+  for (const change of changes) console.log(`${change.criticality.level.padEnd(12)} ${change.message}`);
+  console.log(`schema:check against ${ref}: ${changes.length} change(s), ${breaking.length} breaking`);
+  if (breaking.length) process.exit(1);
+}
+
+main().catch((error: unknown) => {
+  console.error(String((error as Error).message ?? error));
+  process.exit(1);
+});

@@ -1,0 +1,11 @@
+import type { SubgraphDefinition } from '@county/kit';
+import { peopleSubgraph } from '@county/people';
+
+export interface ComposedSubgraph {
+  definition: SubgraphDefinition;
+  /** The routing URL written into the supergraph; deployments override it with SUBGRAPH_<NAME>_URL. */
+  url: string;
+}
+
+/** Every subgraph of the supergraph. Adding a subgraph: one line here, one in packages/platform/src/registry.ts. */
+export const SUBGRAPHS: ComposedSubgraph[] = [{ definition: peopleSubgraph, url: 'http://127.0.0.1:4001/graphql' }];

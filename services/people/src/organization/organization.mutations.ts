@@ -1,0 +1,72 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { authorize, badInput, entityLoader, notFound, parseInput, requireExisting } from '@county/kit';
+import type { SubgraphContext } from '@county/kit';
+import { uuidRule } from '../field-rules';
+import { DIRECTORY_WRITERS, mayWriteWithin } from '../directory-policy';
+import { Region } from '../region/region.entity';
+import { Person } from '../person/person.entity';
+import { Organization } from './organization.entity';
+import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.args';
+import { createOrganizationRule, updateOrganizationRule } from './organization.rules';
+
+async function requireUniqueCreditCode(ctx: SubgraphContext, creditCode: string, exceptId?: string) {
+  const other = await ctx.em.findOne(Organization, { creditCode, ...(exceptId ? { id: { $ne: exceptId } } : {}) });
+  if (other) throw badInput('input.creditCode', 'unique', `is already the code of ${other.name}`);
+}
+
+@Resolver(() => Organization)
+export class OrganizationMutations {
+  @Mutation(() => Organization, { description: '新建单位 — roles hr, or the township it lies in' })
+  async createOrganization(
+    @Arg('input') input: CreateOrganizationInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Organization> {
+    authorize(ctx, DIRECTORY_WRITERS, !ctx.identity.isAnonymous);
+    const data = parseInput(createOrganizationRule, input, 'input');
+    await requireExisting(ctx, Region, 'code', data.regionCode, 'input.regionCode');
+    if (data.parentId) await requireExisting(ctx, Organization, 'id', data.parentId, 'input.parentId');
+    authorize(ctx, DIRECTORY_WRITERS, mayWriteWithin(ctx.identity, { regionCode: data.regionCode }));
+    if (data.creditCode) await requireUniqueCreditCode(ctx, data.creditCode);
+    const organization = ctx.em.create(Organization, {
+      id: crypto.randomUUID(),
+      ...data,
+      parentId: data.parentId ?? null,
+      creditCode: data.creditCode ?? null,
+      leaderId: null,
+    });
+    await ctx.em.flush();
+    return organization;
+  }
+
+  @Mutation(() => Organization, { description: '修改单位 — roles hr, its township, or the organisation itself' })
+  async updateOrganization(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdateOrganizationInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Organization> {
+    authorize(ctx, DIRECTORY_WRITERS, !ctx.identity.isAnonymous);
+    parseInput(uuidRule, id, 'id');
+    const changes = parseInput(updateOrganizationRule, input, 'input');
+    const organization = await entityLoader(ctx, Organization, 'id').load(id);
+    if (!organization) throw notFound('id', `no organisation has id ${id}`);
+    authorize(ctx, DIRECTORY_WRITERS, mayWriteWithin(ctx.identity, organization));
+    if (changes.regionCode) {
+      await requireExisting(ctx, Region, 'code', changes.regionCode, 'input.regionCode');
+      authorize(ctx, DIRECTORY_WRITERS, mayWriteWithin(ctx.identity, { id, regionCode: changes.regionCode }));
+    }
+    if (changes.parentId) {
+      if (changes.parentId === id) throw badInput('input.parentId', 'not-self', 'an organisation cannot belong to itself');
+      await requireExisting(ctx, Organization, 'id', changes.parentId, 'input.parentId');
+    }
+    if (changes.creditCode) await requireUniqueCreditCode(ctx, changes.creditCode, id);
+    if (changes.leaderId) {
+      const leader = await requireExisting(ctx, Person, 'id', changes.leaderId, 'input.leaderId');
+      if (leader.organizationId !== id) throw badInput('input.leaderId', 'member', 'the leader must be a person of this organisation');
+    }
+    for (const [field, value] of Object.entries(changes)) {
+      if (value !== undefined && value !== null) Object.assign(organization, { [field]: value });
+    }
+    await ctx.em.flush();
+    return organization;
+  }
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { OrganizationType } from '@county/domain';
+import { ruleIssue } from '@county/kit';
+import { creditCodeRule, nameRule, regionCodeRule, uuidRule } from '../field-rules';
+
+/** Village bodies often have no credit code of their own; everyone else must have one. */
+const MAY_LACK_CREDIT_CODE = new Set<OrganizationType>([
+  OrganizationType.VILLAGE_COMMITTEE,
+  OrganizationType.COMMUNITY_COMMITTEE,
+  OrganizationType.MEDIATION_COMMITTEE,
+]);
+
+const fields = {
+  name: nameRule(200),
+  type: z.enum(OrganizationType),
+  regionCode: regionCodeRule,
+  parentId: uuidRule.nullish(),
+  creditCode: creditCodeRule.nullish(),
+};
+
+export const createOrganizationRule = z.object(fields).superRefine((input, ctx) => {
+  if (!input.creditCode && !MAY_LACK_CREDIT_CODE.has(input.type)) {
+    ctx.addIssue({ ...ruleIssue('required', `is required for a ${input.type}`), path: ['creditCode'] });
+  }
+});
+
+export const updateOrganizationRule = z
+  .object({ ...fields, leaderId: uuidRule.nullish() })
+  .partial()
+  .refine((input) => Object.values(input).some((value) => value !== undefined && value !== null), {
+    message: 'give at least one field to change',
+  });
+
+export const organizationsArgsRule = z.object({
+  regionCode: regionCodeRule.nullish(),
+  parentId: uuidRule.nullish(),
+  name: z.string().max(200).nullish(),
+});

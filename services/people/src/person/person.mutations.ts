@@ -1,0 +1,58 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { authorize, badInput, entityLoader, notFound, parseInput, requireExisting } from '@county/kit';
+import type { SubgraphContext } from '@county/kit';
+import { uuidRule } from '../field-rules';
+import { DIRECTORY_WRITERS, mayWriteWithin } from '../directory-policy';
+import { Organization } from '../organization/organization.entity';
+import { Person } from './person.entity';
+import { CreatePersonInput, UpdatePersonInput } from './person.args';
+import { personChangesRule, personRule } from './person.rules';
+
+async function requireWritableOrganization(ctx: SubgraphContext, organizationId: string): Promise<void> {
+  const organization = await requireExisting(ctx, Organization, 'id', organizationId, 'input.organizationId');
+  authorize(ctx, DIRECTORY_WRITERS, mayWriteWithin(ctx.identity, organization));
+}
+
+async function requireUniqueIdNumber(ctx: SubgraphContext, idNumber: string, exceptId?: string): Promise<void> {
+  const other = await ctx.em.count(Person, { idNumber, ...(exceptId ? { id: { $ne: exceptId } } : {}) });
+  if (other) throw badInput('input.idNumber', 'unique', 'belongs to another person in the directory');
+}
+
+const present = (input: object) =>
+  Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== null));
+
+@Resolver(() => Person)
+export class PersonMutations {
+  @Mutation(() => Person, { description: '新建人员 — roles hr, the township, or the person’s organisation' })
+  async createPerson(@Arg('input') input: CreatePersonInput, @Ctx() ctx: SubgraphContext): Promise<Person> {
+    authorize(ctx, DIRECTORY_WRITERS, !ctx.identity.isAnonymous);
+    const data = parseInput(personRule, input, 'input');
+    await requireWritableOrganization(ctx, data.organizationId);
+    await requireUniqueIdNumber(ctx, data.idNumber);
+    const person = ctx.em.create(Person, { id: crypto.randomUUID(), ...data });
+    await ctx.em.flush();
+    return person;
+  }
+
+  @Mutation(() => Person, { description: '修改人员 — roles hr, the township, or the person’s organisation' })
+  async updatePerson(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdatePersonInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Person> {
+    authorize(ctx, DIRECTORY_WRITERS, !ctx.identity.isAnonymous);
+    parseInput(uuidRule, id, 'id');
+    const changes = parseInput(personChangesRule, present(input), 'input');
+    const person = await entityLoader(ctx, Person, 'id').load(id);
+    if (!person) throw notFound('id', `no person has id ${id}`);
+    await requireWritableOrganization(ctx, person.organizationId);
+    const { name, gender, birthDate, roles, organizationId, position, phone, idNumber } = person;
+    const current = { name, gender, birthDate, roles, organizationId, position, phone, idNumber };
+    const next = parseInput(personRule, { ...current, ...changes }, 'input');
+    if (next.organizationId !== person.organizationId) await requireWritableOrganization(ctx, next.organizationId);
+    if (next.idNumber !== person.idNumber) await requireUniqueIdNumber(ctx, next.idNumber, id);
+    ctx.em.assign(person, next);
+    await ctx.em.flush();
+    return person;
+  }
+}

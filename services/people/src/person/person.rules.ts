@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { Gender, PersonRole, validateIdNumber } from '@county/domain';
+import { ruleIssue } from '@county/kit';
+import { dateRule, idNumberRule, nameRule, phoneRule, regionCodeRule, uuidRule } from '../field-rules';
+
+/** The ID number encodes birth date and gender; a record where they disagree is refused. */
+export const personRule = z
+  .object({
+    name: nameRule(50),
+    gender: z.enum(Gender),
+    birthDate: z.union([dateRule, z.date().transform((d) => d.toISOString().slice(0, 10))]),
+    roles: z.array(z.enum(PersonRole)).min(1, { message: 'give at least one role' }),
+    organizationId: uuidRule,
+    position: nameRule(100),
+    phone: phoneRule,
+    idNumber: z.string().transform((v) => v.toUpperCase()).pipe(idNumberRule),
+  })
+  .superRefine((person, ctx) => {
+    const id = validateIdNumber(person.idNumber);
+    if (!id.ok) return;
+    if (id.birthDate !== person.birthDate) {
+      ctx.addIssue({ ...ruleIssue('matches-id-number', `must be ${id.birthDate}, as in the ID number`), path: ['birthDate'] });
+    }
+    if (id.gender !== person.gender) {
+      ctx.addIssue({ ...ruleIssue('matches-id-number', `must be ${id.gender}, as in the ID number`), path: ['gender'] });
+    }
+  });
+
+export const personChangesRule = z
+  .record(z.string(), z.unknown())
+  .refine((input) => Object.values(input).some((value) => value !== undefined && value !== null), {
+    message: 'give at least one field to change',
+  });
+
+export const peopleArgsRule = z.object({
+  regionCode: regionCodeRule.nullish(),
+  organizationId: uuidRule.nullish(),
+  name: z.string().max(50).nullish(),
+});

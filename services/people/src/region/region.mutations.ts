@@ -1,0 +1,47 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { z } from 'zod';
+import { levelOfRegionCode, parentRegionCode, RegionLevel } from '@county/domain';
+import { authorize, badInput, entityLoader, notFound, parseInput, type SubgraphContext } from '@county/kit';
+import { nameRule, regionCodeRule } from '../field-rules';
+import { REGION_WRITERS, mayWriteRegions } from '../directory-policy';
+import { Region } from './region.entity';
+import { CreateRegionInput, UpdateRegionInput } from './region.args';
+
+const createRule = z.object({ code: regionCodeRule, name: nameRule(100) });
+const updateRule = z.object({ name: nameRule(100) });
+
+@Resolver(() => Region)
+export class RegionMutations {
+  @Mutation(() => Region, { description: '新建行政区划 — add a region under an existing parent (role hr)' })
+  async createRegion(@Arg('input') input: CreateRegionInput, @Ctx() ctx: SubgraphContext): Promise<Region> {
+    authorize(ctx, REGION_WRITERS, mayWriteRegions(ctx.identity));
+    const { code, name } = parseInput(createRule, input, 'input');
+    const level = levelOfRegionCode(code) as RegionLevel;
+    const parentCode = parentRegionCode(code);
+    if (await entityLoader(ctx, Region, 'code').load(code)) {
+      throw badInput('input.code', 'unique', `region ${code} exists already`);
+    }
+    if (parentCode && !(await entityLoader(ctx, Region, 'code').load(parentCode))) {
+      throw badInput('input.code', 'parent-exists', `its parent region ${parentCode} does not exist`);
+    }
+    const region = ctx.em.create(Region, { code, name, level, parentCode });
+    await ctx.em.flush();
+    return region;
+  }
+
+  @Mutation(() => Region, { description: '修改行政区划 — rename a region (role hr)' })
+  async updateRegion(
+    @Arg('code', () => ID) code: string,
+    @Arg('input') input: UpdateRegionInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Region> {
+    authorize(ctx, REGION_WRITERS, mayWriteRegions(ctx.identity));
+    parseInput(regionCodeRule, code, 'code');
+    const { name } = parseInput(updateRule, input, 'input');
+    const region = await entityLoader(ctx, Region, 'code').load(code);
+    if (!region) throw notFound('code', `no region has code ${code}`);
+    region.name = name;
+    await ctx.em.flush();
+    return region;
+  }
+}

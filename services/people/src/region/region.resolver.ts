@@ -1,0 +1,51 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { z } from 'zod';
+import { parentRegionCode } from '@county/domain';
+import { entityGroupLoader, entityLoader, parseInput, type SubgraphContext } from '@county/kit';
+import { regionCodeRule } from '../field-rules';
+import { Region } from './region.entity';
+import { RegionsArgs } from './region.args';
+
+const regionsArgsRule = z.object({ parentCode: regionCodeRule.optional() });
+
+/** Codes of every region above `code`, from the top down. */
+function ancestorCodes(code: string): string[] {
+  const codes: string[] = [];
+  for (let parent = parentRegionCode(code); parent; parent = parentRegionCode(parent)) codes.unshift(parent);
+  return codes;
+}
+
+@Resolver(() => Region)
+export class RegionResolver {
+  @Query(() => Region, { nullable: true, description: '行政区划 — one region by its code; null when unknown' })
+  region(@Arg('code', () => ID) code: string, @Ctx() ctx: SubgraphContext): Promise<Region | null> {
+    parseInput(regionCodeRule, code, 'code');
+    return entityLoader(ctx, Region, 'code').load(code);
+  }
+
+  @Query(() => [Region], { description: '行政区划列表 — regions by level and/or parent, ordered by code' })
+  regions(@Args() args: RegionsArgs, @Ctx() ctx: SubgraphContext): Promise<Region[]> {
+    parseInput(regionsArgsRule, { parentCode: args.parentCode ?? undefined }, 'args');
+    const where = {
+      ...(args.level ? { level: args.level } : {}),
+      ...(args.parentCode ? { parentCode: args.parentCode } : {}),
+    };
+    return ctx.em.find(Region, where, { orderBy: { code: 'asc' } });
+  }
+
+  @FieldResolver(() => Region, { nullable: true, description: '上级 — the region directly above' })
+  parent(@Root() region: Region, @Ctx() ctx: SubgraphContext): Promise<Region | null> | null {
+    return region.parentCode ? entityLoader(ctx, Region, 'code').load(region.parentCode) : null;
+  }
+
+  @FieldResolver(() => [Region], { description: '下级 — the regions directly below, ordered by code' })
+  children(@Root() region: Region, @Ctx() ctx: SubgraphContext): Promise<Region[]> {
+    return entityGroupLoader(ctx, Region, 'parentCode', { code: 'asc' }).load(region.code);
+  }
+
+  @FieldResolver(() => [Region], { description: '所有上级 — every region above, from the city down to the parent' })
+  async ancestors(@Root() region: Region, @Ctx() ctx: SubgraphContext): Promise<Region[]> {
+    const found = await entityLoader(ctx, Region, 'code').loadMany(ancestorCodes(region.code));
+    return found.filter((row): row is Region => row instanceof Region);
+  }
+}

@@ -1,0 +1,39 @@
+import './vocabulary';
+import type { SubgraphDefinition } from '@county/kit';
+import { Region } from './region/region.entity';
+import { RegionResolver } from './region/region.resolver';
+import { RegionMutations } from './region/region.mutations';
+import { resolveRegionReference } from './region/region.reference';
+import { Organization } from './organization/organization.entity';
+import { OrganizationResolver } from './organization/organization.resolver';
+import { OrganizationMutations } from './organization/organization.mutations';
+import { resolveOrganizationReference } from './organization/organization.reference';
+import { Person } from './person/person.entity';
+import { PersonResolver } from './person/person.resolver';
+import { PersonMutations } from './person/person.mutations';
+import { resolvePersonReference } from './person/person.reference';
+import { migrations } from './migrations';
+import { seedPeopleDemo } from './demo/seed';
+
+export const peopleEntities = [Region, Organization, Person];
+
+/** The people subgraph: owner of Region, Organization and Person (the directory). */
+export const peopleSubgraph: SubgraphDefinition = {
+  name: 'people',
+  entities: peopleEntities,
+  migrations,
+  resolvers: [
+    RegionResolver,
+    RegionMutations,
+    OrganizationResolver,
+    OrganizationMutations,
+    PersonResolver,
+    PersonMutations,
+  ],
+  references: {
+    Region: resolveRegionReference,
+    Organization: resolveOrganizationReference,
+    Person: resolvePersonReference,
+  },
+  seedDemo: seedPeopleDemo,
+};
