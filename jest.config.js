@@ -19,7 +19,10 @@ const swc = [
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
-  testMatch: ['<rootDir>/{packages,services,gateway,schema}/*/test/**/*.test.ts', '<rootDir>/{gateway,schema}/test/**/*.test.ts'],
+  testMatch: [
+    '<rootDir>/{packages,services,gateway,schema}/*/test/**/*.test.ts',
+    '<rootDir>/{gateway,schema}/test/**/*.test.ts',
+  ],
   moduleNameMapper: {
     '^@county/(kit|domain|demo-data|postgres|test-kit|platform)$': '<rootDir>/packages/$1/src',
     '^@county/people$': '<rootDir>/services/people/src',

@@ -13,7 +13,12 @@ const baseSchema = z
     JWT_ISSUER: z.string().default('county-governance-graph'),
     JWT_AUDIENCE: z.string().default('county-governance-graph'),
     SUBGRAPH_TIMEOUT_MS: env.milliseconds(10000),
-    MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256 * 1024),
+    MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(10_000_000)
+      .default(256 * 1024),
     LOG_LEVEL: env.logLevel(),
     SHUTDOWN_TIMEOUT_MS: env.milliseconds(10000),
   })
@@ -37,8 +42,13 @@ export function parseGatewayConfig(environment: NodeJS.ProcessEnv, supergraphSdl
   const missing: string[] = [];
   const subgraphs = subgraphsOf(supergraphSdl).map((subgraph) => {
     const secret = environment[subgraphEnvName(subgraph.name, 'SECRET')];
-    if (!secret || secret.length < 16) missing.push(`${subgraphEnvName(subgraph.name, 'SECRET')} is required (at least 16 characters)`);
-    return { ...subgraph, url: environment[subgraphEnvName(subgraph.name, 'URL')] ?? subgraph.url, secret: secret ?? '' };
+    if (!secret || secret.length < 16)
+      missing.push(`${subgraphEnvName(subgraph.name, 'SECRET')} is required (at least 16 characters)`);
+    return {
+      ...subgraph,
+      url: environment[subgraphEnvName(subgraph.name, 'URL')] ?? subgraph.url,
+      secret: secret ?? '',
+    };
   });
   if (missing.length) throw new ConfigError(`Invalid configuration: ${missing.join('; ')}`);
   return { ...base, subgraphs };

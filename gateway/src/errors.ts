@@ -20,7 +20,12 @@ export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFor
   const code = extensions?.code;
   const fromHttpFailure = extensions?.response !== undefined;
   if ((isClientErrorCode(code) && !fromHttpFailure) || code === SUBGRAPH_UNAVAILABLE) {
-    return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: visible(extensions) };
+    return {
+      message: formatted.message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: visible(extensions),
+    };
   }
   const serviceName = extensions?.serviceName;
   return {

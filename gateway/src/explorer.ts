@@ -11,7 +11,10 @@ const packageDir = (name: string) => path.dirname(require.resolve(`${name}/packa
 const ASSETS: Record<string, { file: string; type: string }> = {
   'graphiql.min.css': { file: path.join(packageDir('graphiql'), 'graphiql.min.css'), type: 'text/css' },
   'graphiql.min.js': { file: path.join(packageDir('graphiql'), 'graphiql.min.js'), type: 'text/javascript' },
-  'react.production.min.js': { file: path.join(packageDir('react'), 'umd/react.production.min.js'), type: 'text/javascript' },
+  'react.production.min.js': {
+    file: path.join(packageDir('react'), 'umd/react.production.min.js'),
+    type: 'text/javascript',
+  },
   'react-dom.production.min.js': {
     file: path.join(packageDir('react-dom'), 'umd/react-dom.production.min.js'),
     type: 'text/javascript',
@@ -59,7 +62,10 @@ export function serveExplorer(pathname: string, res: ServerResponse): boolean {
   }
   const asset = ASSETS[pathname.replace(/^\/explorer\//, '')];
   if (!pathname.startsWith('/explorer/') || !asset) return false;
-  res.writeHead(200, { 'content-type': `${asset.type}; charset=utf-8`, 'cache-control': 'public, max-age=86400' });
+  res.writeHead(200, {
+    'content-type': `${asset.type}; charset=utf-8`,
+    'cache-control': 'public, max-age=86400',
+  });
   fs.createReadStream(asset.file).pipe(res);
   return true;
 }

@@ -62,7 +62,12 @@ export function createSubgraphFetcher(timeoutMs: number): { fetcher: Fetcher; cl
       dispatcher: agent,
     });
     const body = await response.body.text();
-    return new SubgraphResponse(url, response.statusCode, response.headers, body) as unknown as FetcherResponse;
+    return new SubgraphResponse(
+      url,
+      response.statusCode,
+      response.headers,
+      body,
+    ) as unknown as FetcherResponse;
   };
   return { fetcher, close: () => agent.close() };
 }

@@ -4,7 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
-import { handleGraphQL, PortInUseError, REQUEST_ID_HEADER, sendGraphQLError, sendJson, type Logger } from '@county/kit';
+import {
+  handleGraphQL,
+  PortInUseError,
+  REQUEST_ID_HEADER,
+  sendGraphQLError,
+  sendJson,
+  type Logger,
+} from '@county/kit';
 import type { GatewayConfig } from './config';
 import { createTokenVerifier, InvalidTokenError } from './auth';
 import { createSubgraphFetcher } from './fetcher';
@@ -33,13 +40,21 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
     buildService: ({ name }) => {
       const route = routes.get(name);
       if (!route) throw new Error(`The supergraph names subgraph ${name}, which has no configuration`);
-      return new SubgraphDataSource({ name, url: route.url, secret: route.secret, fetcher: client.fetcher });
+      return new SubgraphDataSource({
+        name,
+        url: route.url,
+        secret: route.secret,
+        fetcher: client.fetcher,
+        logger,
+      });
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
+    // the kit owns shutdown (drain, then close the pool); Apollo's own signal handlers would race it
+    stopOnTerminationSignals: false,
     formatError: formatGatewayError,
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
@@ -53,7 +68,8 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
       try {
         identity = await verify(req.headers.authorization);
       } catch (error) {
-        if (error instanceof InvalidTokenError) return sendGraphQLError(res, 401, 'UNAUTHENTICATED', error.message);
+        if (error instanceof InvalidTokenError)
+          return sendGraphQLError(res, 401, 'UNAUTHENTICATED', error.message);
         throw error;
       }
       return handleGraphQL(apollo, req, res, async () => ({ identity, requestId }), config.MAX_BODY_BYTES);
@@ -61,7 +77,10 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
     if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
     if (pathname === '/readyz') {
       const readiness = await checkSubgraphs(config.subgraphs);
-      return sendJson(res, readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready', ...readiness });
+      return sendJson(res, readiness.ready ? 200 : 503, {
+        status: readiness.ready ? 'ready' : 'not ready',
+        ...readiness,
+      });
     }
     if (!production && serveExplorer(pathname, res)) return;
     if (pathname === '/') {
@@ -87,7 +106,9 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
         server.once('error', (error: NodeJS.ErrnoException) =>
           reject(
             error.code === 'EADDRINUSE'
-              ? new PortInUseError(`Port ${config.PORT} on ${config.HOST} is already in use: set PORT to a free port`)
+              ? new PortInUseError(
+                  `Port ${config.PORT} on ${config.HOST} is already in use: set PORT to a free port`,
+                )
               : error,
           ),
         );

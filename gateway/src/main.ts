@@ -25,7 +25,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  const expected = error instanceof ConfigError || error instanceof PortInUseError || /No supergraph/.test(String(error));
-  console.error(`[gateway] ${expected ? (error as Error).message : String((error as Error)?.stack ?? error)}`);
+  const expected =
+    error instanceof ConfigError || error instanceof PortInUseError || /No supergraph/.test(String(error));
+  console.error(
+    `[gateway] ${expected ? (error as Error).message : String((error as Error)?.stack ?? error)}`,
+  );
   process.exit(1);
 });

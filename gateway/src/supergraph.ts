@@ -19,10 +19,12 @@ export function readSupergraph(file: string): string {
 
 /** The subgraphs a supergraph routes to, from its `join__Graph` enum. */
 export function subgraphsOf(supergraphSdl: string): SupergraphSubgraph[] {
-  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g)].map(([, name, url]) => ({
-    name,
-    url,
-  }));
+  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g)].map(
+    ([, name, url]) => ({
+      name,
+      url,
+    }),
+  );
 }
 
 /** `gov-services` → `SUBGRAPH_GOV_SERVICES_URL` */

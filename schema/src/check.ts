@@ -17,7 +17,10 @@ async function main() {
   const ref = process.argv[2] ?? 'main';
   let base: string;
   try {
-    base = execFileSync('git', ['show', `${ref}:schema/supergraph.graphql`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    base = execFileSync('git', ['show', `${ref}:schema/supergraph.graphql`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch {
     console.log(`schema:check: ${ref} has no schema/supergraph.graphql yet; nothing to compare`);
     return;

@@ -23,7 +23,9 @@ export async function composeSupergraph(subgraphs: ComposedSubgraph[]): Promise<
   }
   const result = composeServices(printed.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
   if (result.errors) {
-    throw new CompositionError(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+    throw new CompositionError(
+      `Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`,
+    );
   }
   return { subgraphs: printed, supergraph: result.supergraphSdl };
 }

@@ -9,7 +9,9 @@ composeSupergraph(SUBGRAPHS).then(
   ({ subgraphs, supergraph }) => {
     for (const { name, sdl } of subgraphs) fs.writeFileSync(subgraphFile(name), sdl);
     fs.writeFileSync(SUPERGRAPH_FILE, supergraph);
-    console.log(`composed ${subgraphs.map((s) => s.name).join(', ')} → ${path.relative(process.cwd(), SUPERGRAPH_FILE)}`);
+    console.log(
+      `composed ${subgraphs.map((s) => s.name).join(', ')} → ${path.relative(process.cwd(), SUPERGRAPH_FILE)}`,
+    );
   },
   (error: unknown) => {
     console.error(String((error as Error).message ?? error));

@@ -8,4 +8,6 @@ export interface ComposedSubgraph {
 }
 
 /** Every subgraph of the supergraph. Adding a subgraph: one line here, one in packages/platform/src/registry.ts. */
-export const SUBGRAPHS: ComposedSubgraph[] = [{ definition: peopleSubgraph, url: 'http://127.0.0.1:4001/graphql' }];
+export const SUBGRAPHS: ComposedSubgraph[] = [
+  { definition: peopleSubgraph, url: 'http://127.0.0.1:4001/graphql' },
+];

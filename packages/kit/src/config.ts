@@ -6,7 +6,10 @@ export class ConfigError extends Error {}
  * Parses the environment at start. Fails with one message naming every wrong variable and its rule,
  * so an operator fixes the deployment in one go instead of one crash at a time.
  */
-export function parseConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+export function parseConfig<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {

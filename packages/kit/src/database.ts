@@ -21,7 +21,12 @@ export function redactUrl(url: string): string {
 }
 
 /** MikroORM settings shared by the services and their migration CLI. */
-export function ormOptions(url: string, entities: EntityList, migrations: MigrationList, poolMax = 10): Options {
+export function ormOptions(
+  url: string,
+  entities: EntityList,
+  migrations: MigrationList,
+  poolMax = 10,
+): Options {
   return {
     driver: PostgreSqlDriver,
     clientUrl: url,
@@ -37,12 +42,18 @@ export function ormOptions(url: string, entities: EntityList, migrations: Migrat
 }
 
 /** Opens the subgraph's own database; fails with a message naming the server when it cannot be reached. */
-export async function openDatabase(url: string, entities: EntityList, migrations: MigrationList): Promise<MikroORM> {
+export async function openDatabase(
+  url: string,
+  entities: EntityList,
+  migrations: MigrationList,
+): Promise<MikroORM> {
   const orm = await MikroORM.init(ormOptions(url, entities, migrations));
   const check = await orm.checkConnection();
   if (!check.ok) {
     await orm.close(true);
-    throw new DatabaseUnreachableError(`The database at ${redactUrl(url)} is unreachable: ${check.reason ?? 'no answer'}`);
+    throw new DatabaseUnreachableError(
+      `The database at ${redactUrl(url)} is unreachable: ${check.reason ?? 'no answer'}`,
+    );
   }
   return orm;
 }
@@ -68,10 +79,15 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
  * Inserts many rows in one statement: the rows travel as a single JSON parameter, so there is no
  * 65535-parameter ceiling and no round trip per row. Runs inside the EntityManager's transaction, if any.
  */
-export async function bulkInsert(em: EntityManager, table: string, rows: Record<string, unknown>[]): Promise<void> {
+export async function bulkInsert(
+  em: EntityManager,
+  table: string,
+  rows: Record<string, unknown>[],
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]);
-  if (![table, ...columns].every((name) => IDENTIFIER.test(name))) throw new Error(`bad identifier in ${table}`);
+  if (![table, ...columns].every((name) => IDENTIFIER.test(name)))
+    throw new Error(`bad identifier in ${table}`);
   const list = columns.map((column) => `"${column}"`).join(', ');
   await em
     .getConnection()

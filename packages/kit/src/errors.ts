@@ -26,7 +26,8 @@ const CLIENT_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-export const isClientErrorCode = (code: unknown): boolean => typeof code === 'string' && CLIENT_CODES.has(code);
+export const isClientErrorCode = (code: unknown): boolean =>
+  typeof code === 'string' && CLIENT_CODES.has(code);
 
 export interface InputIssue {
   field: string;
@@ -37,7 +38,12 @@ export interface InputIssue {
 /** Bad input: names the field (a path such as `input.creditCode`) and the rule it broke. */
 export function badInput(field: string, rule: string, message: string, issues?: InputIssue[]): GraphQLError {
   return new GraphQLError(`${field}: ${message}`, {
-    extensions: { code: ErrorCode.BAD_USER_INPUT, field, rule, ...(issues && issues.length > 1 ? { issues } : {}) },
+    extensions: {
+      code: ErrorCode.BAD_USER_INPUT,
+      field,
+      rule,
+      ...(issues && issues.length > 1 ? { issues } : {}),
+    },
   });
 }
 
@@ -60,7 +66,11 @@ function constraintError(error: unknown): GraphQLError | null {
   }
   if (error instanceof ForeignKeyConstraintViolationException) {
     const column = /Key \(([a-z_]+)\)/.exec(String((error as { detail?: string }).detail))?.[1] ?? 'input';
-    return badInput(`input.${camel(column)}`, 'exists', 'refers to a record that does not exist or is still referenced');
+    return badInput(
+      `input.${camel(column)}`,
+      'exists',
+      'refers to a record that does not exist or is still referenced',
+    );
   }
   return null;
 }

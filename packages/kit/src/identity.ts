@@ -7,7 +7,8 @@ import { z } from 'zod';
 export const roleSchema = z
   .string()
   .regex(/^(leader|reform-office|hr|auditor|department:[0-9a-f-]{36}|township:\d{9})$/, {
-    message: 'must be leader, reform-office, hr, auditor, department:<organisation id> or township:<9-digit code>',
+    message:
+      'must be leader, reform-office, hr, auditor, department:<organisation id> or township:<9-digit code>',
   });
 export type Role = z.infer<typeof roleSchema>;
 
@@ -41,8 +42,12 @@ export class Identity {
     return Identity.fromClaims(claimsSchema.parse(json));
   }
 
+  /** The header value the gateway forwards; empty for the anonymous viewer (no header at all). */
   toHeader(): string {
-    return Buffer.from(JSON.stringify({ sub: this.subject, name: this.name, roles: this.roles })).toString('base64url');
+    if (this.isAnonymous) return '';
+    return Buffer.from(JSON.stringify({ sub: this.subject, name: this.name, roles: this.roles })).toString(
+      'base64url',
+    );
   }
 
   get isAnonymous(): boolean {

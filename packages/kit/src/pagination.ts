@@ -8,7 +8,10 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})`,
+  })
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page' })
@@ -27,8 +30,8 @@ export class PageInfo {
 export interface Page<T> {
   nodes: T[];
   pageInfo: PageInfo;
-  /** Counted only when the client selects `totalCount` (GraphQL's default resolver calls it). */
-  totalCount: () => Promise<number>;
+  /** Counted only when the client selects `totalCount`: a getter, read by the field's resolver. */
+  readonly totalCount: Promise<number>;
 }
 
 /** A `<Name>Connection` type: `totalCount`, `nodes` and `pageInfo`, as every growing list returns. */
@@ -36,7 +39,7 @@ export function ConnectionType<T extends object>(node: ClassType<T>, description
   @ObjectType(`${node.name}Connection`, { description })
   class Connection implements Page<T> {
     @Field(() => Int, { description: 'Items in the whole list, across all pages' })
-    totalCount!: () => Promise<number>;
+    totalCount!: Promise<number>;
 
     @Field(() => [node])
     nodes!: T[];
@@ -52,7 +55,11 @@ type CursorValue = string | number;
 function decodeCursor(after: string): [CursorValue, CursorValue] {
   try {
     const value: unknown = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => ['string', 'number'].includes(typeof v))) {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      value.every((v) => ['string', 'number'].includes(typeof v))
+    ) {
       return value as [CursorValue, CursorValue];
     }
   } catch {
@@ -85,18 +92,24 @@ export async function paginate<T extends object, S extends keyof T & string, K e
   const countQuery = qb.clone();
   if (args.after) {
     const [sortValue, keyValue] = decodeCursor(args.after);
-    qb.andWhere({ $or: [{ [sort]: { $gt: sortValue } }, { [sort]: sortValue, [key]: { $gt: keyValue } }] } as never);
+    qb.andWhere({
+      $or: [{ [sort]: { $gt: sortValue } }, { [sort]: sortValue, [key]: { $gt: keyValue } }],
+    } as never);
   }
   qb.orderBy({ [sort]: 'asc', [key]: 'asc' } as never).limit(size + 1);
   const rows = await qb.getResultList();
   const nodes = rows.slice(0, size);
   const last = nodes.at(-1);
+  let count: Promise<number> | undefined;
   return {
     nodes,
     pageInfo: {
       hasNextPage: rows.length > size,
       endCursor: last ? encodeCursor(last[sort] as CursorValue, last[key] as CursorValue) : null,
     },
-    totalCount: () => countQuery.getCount(),
+    get totalCount() {
+      count ??= countQuery.getCount();
+      return count;
+    },
   };
 }

@@ -2,7 +2,10 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from './logger';
@@ -40,8 +43,14 @@ export class SubgraphServer {
       schema: options.schema,
       introspection: true,
       includeStacktraceInErrorResponses: false,
+      // the kit owns shutdown (drain, then close the pool); Apollo's own signal handlers would race it
+      stopOnTerminationSignals: false,
       formatError: formatSubgraphError,
-      plugins: [ApolloServerPluginLandingPageDisabled(), errorLogPlugin()],
+      plugins: [
+        ApolloServerPluginLandingPageDisabled(),
+        ApolloServerPluginInlineTraceDisabled(),
+        errorLogPlugin(),
+      ],
     });
     this.http = http.createServer((req, res) => {
       this.route(req, res).catch((error: unknown) => {
@@ -109,7 +118,8 @@ export class SubgraphServer {
       this.apollo,
       req,
       res,
-      async () => createContext({ em: orm.em.fork(), identity, requestId, logger: logger.child({ requestId }) }),
+      async () =>
+        createContext({ em: orm.em.fork(), identity, requestId, logger: logger.child({ requestId }) }),
       MAX_BODY_BYTES,
     );
   }
@@ -120,7 +130,13 @@ function errorLogPlugin() {
   return {
     async requestDidStart() {
       return {
-        async didEncounterErrors({ contextValue, errors }: { contextValue: SubgraphContext; errors: readonly Error[] }) {
+        async didEncounterErrors({
+          contextValue,
+          errors,
+        }: {
+          contextValue: SubgraphContext;
+          errors: readonly Error[];
+        }) {
           for (const error of errors) {
             const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
             if (!isClientErrorCode(code)) contextValue.logger.error({ err: error }, 'resolver failed');

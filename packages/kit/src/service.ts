@@ -3,7 +3,13 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { ConfigError, parseConfig, subgraphConfigSchema, type SubgraphConfig } from './config';
 import { createLogger, type Logger } from './logger';
-import { DatabaseUnreachableError, migrate, openDatabase, type EntityList, type MigrationList } from './database';
+import {
+  DatabaseUnreachableError,
+  migrate,
+  openDatabase,
+  type EntityList,
+  type MigrationList,
+} from './database';
 import { buildFederatedSchema, type SubgraphSchemaDefinition } from './schema';
 import { PortInUseError, SubgraphServer } from './server';
 
@@ -48,7 +54,13 @@ export async function startSubgraph(
       if (rows) logger.info({ rows, counties: demo.counties }, 'demo data seeded');
     }
     const schema = await buildFederatedSchema(definition);
-    const server = new SubgraphServer({ name: definition.name, schema, orm, secret: config.SUBGRAPH_SECRET, logger });
+    const server = new SubgraphServer({
+      name: definition.name,
+      schema,
+      orm,
+      secret: config.SUBGRAPH_SECRET,
+      logger,
+    });
     const url = await server.listen(config.PORT, config.HOST);
     return { url, orm, stop: () => server.stop(config.SHUTDOWN_TIMEOUT_MS) };
   } catch (error) {
@@ -93,7 +105,9 @@ export function runSubgraphMain(definition: SubgraphDefinition): void {
   };
   start().catch((error: unknown) => {
     const expected = EXPECTED.some((kind) => error instanceof kind);
-    console.error(`[${definition.name}] ${expected ? (error as Error).message : String((error as Error)?.stack ?? error)}`);
+    console.error(
+      `[${definition.name}] ${expected ? (error as Error).message : String((error as Error)?.stack ?? error)}`,
+    );
     process.exit(1);
   });
 }

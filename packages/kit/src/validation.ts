@@ -12,7 +12,8 @@ const RULES: Record<string, string> = {
 };
 
 function ruleOf(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'custom') return String((issue.params as { rule?: string } | undefined)?.rule ?? 'custom');
+  if (issue.code === 'custom')
+    return String((issue.params as { rule?: string } | undefined)?.rule ?? 'custom');
   if (issue.code === 'invalid_type') return issue.input === undefined ? 'required' : 'type';
   return RULES[issue.code] ?? issue.code;
 }
@@ -34,4 +35,8 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, argum
 }
 
 /** A custom zod issue carrying the name of the rule it enforces. */
-export const ruleIssue = (rule: string, message: string) => ({ code: 'custom' as const, message, params: { rule } });
+export const ruleIssue = (rule: string, message: string) => ({
+  code: 'custom' as const,
+  message,
+  params: { rule },
+});

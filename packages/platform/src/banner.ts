@@ -12,7 +12,9 @@ interface BannerFacts {
 /** What a newcomer needs after `npm start`: where things are, tokens to try, a first query. */
 export async function printBanner(facts: BannerFacts): Promise<void> {
   const city = generateDemoCity({ counties: 1 });
-  const reformOffice = city.organizations.find((o) => o.regionCode === DEMO_COUNTY_CODE && o.name.includes('改革'));
+  const reformOffice = city.organizations.find(
+    (o) => o.regionCode === DEMO_COUNTY_CODE && o.name.includes('改革'),
+  );
   const township = city.regions.find((r) => r.parentCode === DEMO_COUNTY_CODE);
   const sign = (roles: string[], sub: string) => signDevToken({ sub, roles }, { secret: facts.jwtSecret });
   const tokens: [string, string][] = [
@@ -21,8 +23,16 @@ export async function printBanner(facts: BannerFacts): Promise<void> {
     ['hr (sees personal data)', await sign(['hr'], 'demo-hr')],
     ['auditor', await sign(['auditor'], 'demo-auditor')],
   ];
-  if (reformOffice) tokens.push([`department:${reformOffice.id} (${reformOffice.name})`, await sign([`department:${reformOffice.id}`], 'demo-department')]);
-  if (township) tokens.push([`township:${township.code} (${township.name})`, await sign([`township:${township.code}`], 'demo-township')]);
+  if (reformOffice)
+    tokens.push([
+      `department:${reformOffice.id} (${reformOffice.name})`,
+      await sign([`department:${reformOffice.id}`], 'demo-department'),
+    ]);
+  if (township)
+    tokens.push([
+      `township:${township.code} (${township.name})`,
+      await sign([`township:${township.code}`], 'demo-township'),
+    ]);
 
   const query = `{ region(code: "${DEMO_COUNTY_CODE}") { name children { name } } organizations(regionCode: "${DEMO_COUNTY_CODE}", first: 5) { totalCount nodes { name leader { name } } } }`;
   console.log(`

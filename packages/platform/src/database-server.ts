@@ -8,7 +8,10 @@ import { runningAsRoot, startEmbeddedPostgres, unreachableParent } from '@county
 import { DATA_DIR, ROOT } from './paths';
 
 const configSchema = z.object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+    .optional(),
   PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   PG_DATA_DIR: z.string().optional(),
 });
@@ -38,10 +41,19 @@ function defaultDataDir(): { dir: string; note?: string } {
 export async function startDatabaseServer(onLog: (line: string) => void): Promise<DatabaseServer> {
   const config = parseConfig(configSchema);
   if (config.DATABASE_URL) {
-    return { url: config.DATABASE_URL, description: redactUrl(config.DATABASE_URL), stop: async () => undefined };
+    return {
+      url: config.DATABASE_URL,
+      description: redactUrl(config.DATABASE_URL),
+      stop: async () => undefined,
+    };
   }
   const chosen = config.PG_DATA_DIR ? { dir: path.resolve(config.PG_DATA_DIR) } : defaultDataDir();
-  const postgres = await startEmbeddedPostgres({ dataDir: chosen.dir, port: config.PG_PORT, persistent: true, onLog });
+  const postgres = await startEmbeddedPostgres({
+    dataDir: chosen.dir,
+    port: config.PG_PORT,
+    persistent: true,
+    onLog,
+  });
   return {
     url: postgres.adminUrl,
     description: `embedded PostgreSQL on 127.0.0.1:${config.PG_PORT}, data in ${chosen.dir}${chosen.note ? ` (${chosen.note})` : ''}`,

@@ -10,7 +10,12 @@ export interface ServiceProcess {
 }
 
 /** Runs one compiled service as a child process, its JSON logs appended to `.data/logs/<name>.log`. */
-export function spawnService(name: string, main: string, env: Record<string, string>, logDir: string): ServiceProcess {
+export function spawnService(
+  name: string,
+  main: string,
+  env: Record<string, string>,
+  logDir: string,
+): ServiceProcess {
   fs.mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${name}.log`);
   const log = fs.openSync(logFile, 'a');

@@ -13,7 +13,12 @@ export interface SubgraphEntry {
 
 /** Every subgraph the platform runs. Adding a subgraph: one line here, one in schema/src/subgraphs.ts. */
 export const SUBGRAPHS: SubgraphEntry[] = [
-  { name: 'people', main: path.join(ROOT, 'services/people/dist/main.js'), database: 'county_people', port: 4001 },
+  {
+    name: 'people',
+    main: path.join(ROOT, 'services/people/dist/main.js'),
+    database: 'county_people',
+    port: 4001,
+  },
 ];
 
 export const GATEWAY_MAIN = path.join(ROOT, 'gateway/dist/main.js');

@@ -86,12 +86,15 @@ async function main() {
     for (const service of services) {
       void service.exited.then((code) => {
         if (stopping) return;
-        console.error(`${service.name} stopped unexpectedly (exit code ${code}); see ${service.logFile}. Stopping the platform.`);
+        console.error(
+          `${service.name} stopped unexpectedly (exit code ${code}); see ${service.logFile}. Stopping the platform.`,
+        );
         void stopAll(1);
       });
     }
   } catch (error) {
-    const expected = error instanceof ConfigError || error instanceof EmbeddedPostgresError || error instanceof Error;
+    const expected =
+      error instanceof ConfigError || error instanceof EmbeddedPostgresError || error instanceof Error;
     console.error(`npm start failed: ${expected ? (error as Error).message : String(error)}`);
     await stopAll(1);
   }

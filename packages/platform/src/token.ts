@@ -33,6 +33,10 @@ async function main() {
 
 main().catch((error: unknown) => {
   const issues = (error as { issues?: { path: unknown[]; message: string }[] }).issues;
-  console.error(issues ? `token: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n${USAGE}` : String(error));
+  console.error(
+    issues
+      ? `token: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n${USAGE}`
+      : String(error),
+  );
   process.exit(2);
 });

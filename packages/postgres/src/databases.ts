@@ -20,7 +20,8 @@ async function withClient<T>(serverUrl: string, work: (client: Client) => Promis
 }
 
 function checkName(name: string): void {
-  if (!NAME.test(name)) throw new Error(`"${name}" is not a valid database name (lowercase letters, digits, _)`);
+  if (!NAME.test(name))
+    throw new Error(`"${name}" is not a valid database name (lowercase letters, digits, _)`);
 }
 
 /** Creates database `name` when it does not exist yet; returns its URL. */

@@ -99,7 +99,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await instance.start();
   } catch (error) {
     const detail = error instanceof Error ? error.message : log.slice(-8).join('\n');
-    throw new EmbeddedPostgresError(`The embedded PostgreSQL in ${dataDir} did not start:\n${detail || 'no output'}`);
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL in ${dataDir} did not start:\n${detail || 'no output'}`,
+    );
   }
 
   return {

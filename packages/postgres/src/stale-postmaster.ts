@@ -26,7 +26,9 @@ export async function stopStalePostmaster(dataDir: string, timeoutMs = 15000): P
   const deadline = Date.now() + timeoutMs;
   while (alive(pid)) {
     if (Date.now() > deadline) {
-      throw new Error(`A PostgreSQL left over from an earlier run (pid ${pid}) on ${dataDir} did not stop; stop it and retry.`);
+      throw new Error(
+        `A PostgreSQL left over from an earlier run (pid ${pid}) on ${dataDir} did not stop; stop it and retry.`,
+      );
     }
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -64,7 +64,7 @@ export async function startTestSubgraph(
     query: (query, variables = {}, identity = Identity.anonymous) =>
       postGraphQL(running.url, query, variables, {
         [SUBGRAPH_SECRET_HEADER]: secret,
-        [IDENTITY_HEADER]: identity.toHeader(),
+        ...(identity.isAnonymous ? {} : { [IDENTITY_HEADER]: identity.toHeader() }),
       }),
     close: async () => {
       await running.stop();

@@ -44,7 +44,9 @@ export async function seedPeopleDemo(orm: MikroORM, options: DemoSeedOptions): P
         id_number: p.idNumber,
       })),
     );
-    const leaders = city.organizations.filter((o) => o.leaderId).map((o) => ({ id: o.id, leader_id: o.leaderId }));
+    const leaders = city.organizations
+      .filter((o) => o.leaderId)
+      .map((o) => ({ id: o.id, leader_id: o.leaderId }));
     await tx
       .getConnection()
       .execute(

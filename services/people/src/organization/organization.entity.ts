@@ -7,10 +7,13 @@ import { Person } from '../person/person.entity';
 @Entity({ tableName: 'organization' })
 @Index({
   name: 'organization_region_prefix_idx',
-  expression: 'create index "organization_region_prefix_idx" on "organization" ("region_code" text_pattern_ops, "name", "id")',
+  expression:
+    'create index "organization_region_prefix_idx" on "organization" ("region_code" text_pattern_ops, "name", "id")',
 })
 @Index({ properties: ['name', 'id'] })
-@ObjectType({ description: '单位 — an organisation: Party and government bodies, townships, village committees …' })
+@ObjectType({
+  description: '单位 — an organisation: Party and government bodies, townships, village committees …',
+})
 @Directive('@key(fields: "id")')
 export class Organization {
   [OptionalProps]?: 'createdAt' | 'updatedAt';
@@ -30,11 +33,20 @@ export class Organization {
   @ManyToOne(() => Region, { mapToPk: true, fieldName: 'region_code', deleteRule: 'restrict' })
   regionCode!: string;
 
-  @ManyToOne(() => Organization, { mapToPk: true, nullable: true, fieldName: 'parent_id', index: true, deleteRule: 'restrict' })
+  @ManyToOne(() => Organization, {
+    mapToPk: true,
+    nullable: true,
+    fieldName: 'parent_id',
+    index: true,
+    deleteRule: 'restrict',
+  })
   parentId!: string | null;
 
   @Property({ type: 'string', length: 18, nullable: true, unique: true })
-  @Field(() => String, { nullable: true, description: '统一社会信用代码 — GB 32100 unified social credit code' })
+  @Field(() => String, {
+    nullable: true,
+    description: '统一社会信用代码 — GB 32100 unified social credit code',
+  })
   creditCode!: string | null;
 
   @ManyToOne(() => Person, { mapToPk: true, nullable: true, fieldName: 'leader_id', deleteRule: 'set null' })

@@ -10,7 +10,10 @@ import { CreateOrganizationInput, UpdateOrganizationInput } from './organization
 import { createOrganizationRule, updateOrganizationRule } from './organization.rules';
 
 async function requireUniqueCreditCode(ctx: SubgraphContext, creditCode: string, exceptId?: string) {
-  const other = await ctx.em.findOne(Organization, { creditCode, ...(exceptId ? { id: { $ne: exceptId } } : {}) });
+  const other = await ctx.em.findOne(Organization, {
+    creditCode,
+    ...(exceptId ? { id: { $ne: exceptId } } : {}),
+  });
   if (other) throw badInput('input.creditCode', 'unique', `is already the code of ${other.name}`);
 }
 
@@ -38,7 +41,9 @@ export class OrganizationMutations {
     return organization;
   }
 
-  @Mutation(() => Organization, { description: '修改单位 — roles hr, its township, or the organisation itself' })
+  @Mutation(() => Organization, {
+    description: '修改单位 — roles hr, its township, or the organisation itself',
+  })
   async updateOrganization(
     @Arg('id', () => ID) id: string,
     @Arg('input') input: UpdateOrganizationInput,
@@ -55,13 +60,15 @@ export class OrganizationMutations {
       authorize(ctx, DIRECTORY_WRITERS, mayWriteWithin(ctx.identity, { id, regionCode: changes.regionCode }));
     }
     if (changes.parentId) {
-      if (changes.parentId === id) throw badInput('input.parentId', 'not-self', 'an organisation cannot belong to itself');
+      if (changes.parentId === id)
+        throw badInput('input.parentId', 'not-self', 'an organisation cannot belong to itself');
       await requireExisting(ctx, Organization, 'id', changes.parentId, 'input.parentId');
     }
     if (changes.creditCode) await requireUniqueCreditCode(ctx, changes.creditCode, id);
     if (changes.leaderId) {
       const leader = await requireExisting(ctx, Person, 'id', changes.leaderId, 'input.leaderId');
-      if (leader.organizationId !== id) throw badInput('input.leaderId', 'member', 'the leader must be a person of this organisation');
+      if (leader.organizationId !== id)
+        throw badInput('input.leaderId', 'member', 'the leader must be a person of this organisation');
     }
     for (const [field, value] of Object.entries(changes)) {
       if (value !== undefined && value !== null) Object.assign(organization, { [field]: value });

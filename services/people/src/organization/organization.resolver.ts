@@ -13,13 +13,18 @@ export const OrganizationConnection = ConnectionType(Organization, '单位列表
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Query(() => Organization, { nullable: true, description: '单位 — one organisation by id; null when unknown' })
+  @Query(() => Organization, {
+    nullable: true,
+    description: '单位 — one organisation by id; null when unknown',
+  })
   organization(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Organization | null> {
     parseInput(uuidRule, id, 'id');
     return entityLoader(ctx, Organization, 'id').load(id);
   }
 
-  @Query(() => OrganizationConnection, { description: '单位列表 — organisations by region (including below), type, parent, name' })
+  @Query(() => OrganizationConnection, {
+    description: '单位列表 — organisations by region (including below), type, parent, name',
+  })
   organizations(@Args() args: OrganizationsArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Organization>> {
     parseInput(organizationsArgsRule, args, 'args');
     const qb = ctx.em.createQueryBuilder(Organization, 'o');
@@ -35,8 +40,14 @@ export class OrganizationResolver {
     return entityLoader(ctx, Region, 'code').load(organization.regionCode);
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: '上级单位 — the organisation it belongs to' })
-  parent(@Root() organization: Organization, @Ctx() ctx: SubgraphContext): Promise<Organization | null> | null {
+  @FieldResolver(() => Organization, {
+    nullable: true,
+    description: '上级单位 — the organisation it belongs to',
+  })
+  parent(
+    @Root() organization: Organization,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Organization | null> | null {
     return organization.parentId ? entityLoader(ctx, Organization, 'id').load(organization.parentId) : null;
   }
 

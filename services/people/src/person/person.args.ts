@@ -4,7 +4,10 @@ import { Gender, PersonRole } from '../vocabulary';
 
 @ArgsType()
 export class PeopleArgs extends PageArgs {
-  @Field(() => ID, { nullable: true, description: 'Working in an organisation located in this region or below' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Working in an organisation located in this region or below',
+  })
   regionCode?: string;
 
   @Field(() => ID, { nullable: true })

@@ -9,7 +9,10 @@ import { Organization } from '../organization/organization.entity';
  */
 @Entity({ tableName: 'person' })
 @Index({ properties: ['name', 'id'] })
-@Index({ name: 'person_roles_idx', expression: 'create index "person_roles_idx" on "person" using gin ("roles")' })
+@Index({
+  name: 'person_roles_idx',
+  expression: 'create index "person_roles_idx" on "person" using gin ("roles")',
+})
 @ObjectType({ description: '人员 — a person: cadre, community worker, grid worker, mediator, proxy agent …' })
 @Directive('@key(fields: "id")')
 export class Person {
@@ -34,7 +37,12 @@ export class Person {
   @Field(() => [PersonRole], { description: '角色 — roles' })
   roles!: PersonRole[];
 
-  @ManyToOne(() => Organization, { mapToPk: true, fieldName: 'organization_id', index: true, deleteRule: 'restrict' })
+  @ManyToOne(() => Organization, {
+    mapToPk: true,
+    fieldName: 'organization_id',
+    index: true,
+    deleteRule: 'restrict',
+  })
   organizationId!: string;
 
   @Property({ type: 'string', length: 100 })

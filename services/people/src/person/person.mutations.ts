@@ -13,7 +13,11 @@ async function requireWritableOrganization(ctx: SubgraphContext, organizationId:
   authorize(ctx, DIRECTORY_WRITERS, mayWriteWithin(ctx.identity, organization));
 }
 
-async function requireUniqueIdNumber(ctx: SubgraphContext, idNumber: string, exceptId?: string): Promise<void> {
+async function requireUniqueIdNumber(
+  ctx: SubgraphContext,
+  idNumber: string,
+  exceptId?: string,
+): Promise<void> {
   const other = await ctx.em.count(Person, { idNumber, ...(exceptId ? { id: { $ne: exceptId } } : {}) });
   if (other) throw badInput('input.idNumber', 'unique', 'belongs to another person in the directory');
 }
@@ -49,7 +53,8 @@ export class PersonMutations {
     const { name, gender, birthDate, roles, organizationId, position, phone, idNumber } = person;
     const current = { name, gender, birthDate, roles, organizationId, position, phone, idNumber };
     const next = parseInput(personRule, { ...current, ...changes }, 'input');
-    if (next.organizationId !== person.organizationId) await requireWritableOrganization(ctx, next.organizationId);
+    if (next.organizationId !== person.organizationId)
+      await requireWritableOrganization(ctx, next.organizationId);
     if (next.idNumber !== person.idNumber) await requireUniqueIdNumber(ctx, next.idNumber, id);
     ctx.em.assign(person, next);
     await ctx.em.flush();

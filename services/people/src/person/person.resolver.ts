@@ -20,7 +20,9 @@ export class PersonResolver {
     return entityLoader(ctx, Person, 'id').load(id);
   }
 
-  @Query(() => PersonConnection, { description: '人员列表 — people by region (including below), organisation, role, name' })
+  @Query(() => PersonConnection, {
+    description: '人员列表 — people by region (including below), organisation, role, name',
+  })
   people(@Args() args: PeopleArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Person>> {
     parseInput(peopleArgsRule, args, 'args');
     const qb = ctx.em.createQueryBuilder(Person, 'p');
@@ -40,17 +42,24 @@ export class PersonResolver {
     return entityLoader(ctx, Organization, 'id').load(person.organizationId);
   }
 
-  @FieldResolver(() => DateScalar, { nullable: true, description: '出生日期 — personal data: null unless the caller has hr' })
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description: '出生日期 — personal data: null unless the caller has hr',
+  })
   birthDate(@Root() person: Person, @Ctx() ctx: SubgraphContext): string | null {
     return seesPersonalData(ctx) ? person.birthDate : null;
   }
 
-  @FieldResolver(() => String, { description: '手机号 — personal data: masked (138****1234) unless the caller has hr' })
+  @FieldResolver(() => String, {
+    description: '手机号 — personal data: masked (138****1234) unless the caller has hr',
+  })
   phone(@Root() person: Person, @Ctx() ctx: SubgraphContext): string {
     return seesPersonalData(ctx) ? person.phone : maskPhone(person.phone);
   }
 
-  @FieldResolver(() => String, { description: '身份证号 — personal data: masked (first 6 + last 4) unless the caller has hr' })
+  @FieldResolver(() => String, {
+    description: '身份证号 — personal data: masked (first 6 + last 4) unless the caller has hr',
+  })
   idNumber(@Root() person: Person, @Ctx() ctx: SubgraphContext): string {
     return seesPersonalData(ctx) ? person.idNumber : maskIdNumber(person.idNumber);
   }

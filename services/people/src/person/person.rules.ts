@@ -13,16 +13,25 @@ export const personRule = z
     organizationId: uuidRule,
     position: nameRule(100),
     phone: phoneRule,
-    idNumber: z.string().transform((v) => v.toUpperCase()).pipe(idNumberRule),
+    idNumber: z
+      .string()
+      .transform((v) => v.toUpperCase())
+      .pipe(idNumberRule),
   })
   .superRefine((person, ctx) => {
     const id = validateIdNumber(person.idNumber);
     if (!id.ok) return;
     if (id.birthDate !== person.birthDate) {
-      ctx.addIssue({ ...ruleIssue('matches-id-number', `must be ${id.birthDate}, as in the ID number`), path: ['birthDate'] });
+      ctx.addIssue({
+        ...ruleIssue('matches-id-number', `must be ${id.birthDate}, as in the ID number`),
+        path: ['birthDate'],
+      });
     }
     if (id.gender !== person.gender) {
-      ctx.addIssue({ ...ruleIssue('matches-id-number', `must be ${id.gender}, as in the ID number`), path: ['gender'] });
+      ctx.addIssue({
+        ...ruleIssue('matches-id-number', `must be ${id.gender}, as in the ID number`),
+        path: ['gender'],
+      });
     }
   });
 

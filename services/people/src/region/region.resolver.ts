@@ -17,7 +17,10 @@ function ancestorCodes(code: string): string[] {
 
 @Resolver(() => Region)
 export class RegionResolver {
-  @Query(() => Region, { nullable: true, description: '行政区划 — one region by its code; null when unknown' })
+  @Query(() => Region, {
+    nullable: true,
+    description: '行政区划 — one region by its code; null when unknown',
+  })
   region(@Arg('code', () => ID) code: string, @Ctx() ctx: SubgraphContext): Promise<Region | null> {
     parseInput(regionCodeRule, code, 'code');
     return entityLoader(ctx, Region, 'code').load(code);
@@ -43,7 +46,9 @@ export class RegionResolver {
     return entityGroupLoader(ctx, Region, 'parentCode', { code: 'asc' }).load(region.code);
   }
 
-  @FieldResolver(() => [Region], { description: '所有上级 — every region above, from the city down to the parent' })
+  @FieldResolver(() => [Region], {
+    description: '所有上级 — every region above, from the city down to the parent',
+  })
   async ancestors(@Root() region: Region, @Ctx() ctx: SubgraphContext): Promise<Region[]> {
     const found = await entityLoader(ctx, Region, 'code').loadMany(ancestorCodes(region.code));
     return found.filter((row): row is Region => row instanceof Region);

@@ -1,0 +1,18 @@
+export type { DemoCity, DemoOptions, DemoOrganization, DemoPerson, DemoRegion } from './types';
+export {
+  DEFAULT_DEMO_SEED,
+  DEMO_CITY_CODE,
+  DEMO_COUNTY_CODE,
+  MAX_DEMO_COUNTIES,
+  generateDemoCity,
+} from './city';
+export {
+  DEMO_NAMESPACE,
+  demoOrganizationId,
+  demoPersonId,
+  organizationNaturalKey,
+  personNaturalKey,
+} from './ids';
+export { COUNTY_DEPARTMENTS, COUNTY_INSTITUTIONS } from './catalogue';
+export type { DepartmentEntry, InstitutionEntry } from './catalogue';
+export { DEMO_CITY_NAME, DEMO_COUNTY_NAME } from './names';

@@ -1,0 +1,90 @@
+import { generateDemoCity, type DemoRegion } from '@county/demo-data';
+import { RegionLevel, levelOfRegionCode, parentRegionCode } from '@county/domain';
+
+const childrenOf = (regions: DemoRegion[], code: string) => regions.filter((r) => r.parentCode === code);
+
+describe('demo regions', () => {
+  const city = generateDemoCity({ counties: 20 });
+  const defaultCounty = generateDemoCity();
+
+  it('has one city, 990700, at the top', () => {
+    expect(city.regions[0]).toEqual({
+      code: '990700',
+      name: '云澜市',
+      level: RegionLevel.CITY,
+      parentCode: null,
+    });
+    expect(city.regions.filter((r) => r.parentCode === null)).toHaveLength(1);
+  });
+
+  it('gives the default county exactly 21 townships and 346 villages and communities', () => {
+    const { regions } = defaultCounty;
+    expect(regions.filter((r) => r.level === RegionLevel.COUNTY).map((r) => r.code)).toEqual(['990722']);
+    const townships = childrenOf(regions, '990722');
+    expect(townships).toHaveLength(21);
+    expect(townships.every((t) => t.level === RegionLevel.TOWNSHIP)).toBe(true);
+    const villageCounts = townships.map((t) => childrenOf(regions, t.code).length);
+    expect(villageCounts.reduce((a, b) => a + b, 0)).toBe(346);
+    expect(regions.filter((r) => r.level === RegionLevel.VILLAGE)).toHaveLength(346);
+    for (const count of villageCounts) {
+      expect(count).toBeGreaterThanOrEqual(10);
+      expect(count).toBeLessThanOrEqual(25);
+    }
+    expect(new Set(villageCounts).size).toBeGreaterThan(5);
+  });
+
+  it('makes the county seat a 街道 with a few communities, and the rest 镇 and 乡 with villages', () => {
+    const [seat, ...rest] = childrenOf(defaultCounty.regions, '990722');
+    expect(seat.code).toBe('990722001');
+    expect(seat.name).toMatch(/街道$/);
+    const communities = childrenOf(defaultCounty.regions, seat.code).filter((r) => r.name.endsWith('社区'));
+    expect(communities.length).toBeGreaterThanOrEqual(5);
+    expect(communities.length).toBeLessThanOrEqual(8);
+    for (const township of rest) {
+      expect(township.name).toMatch(/[镇乡]$/);
+      expect(childrenOf(defaultCounty.regions, township.code).every((v) => v.name.endsWith('村'))).toBe(true);
+    }
+  });
+
+  it('makes the extra counties smaller: 8–14 townships, 120–220 villages', () => {
+    const counties = city.regions.filter((r) => r.level === RegionLevel.COUNTY && r.code !== '990722');
+    expect(counties).toHaveLength(19);
+    for (const county of counties) {
+      const townships = childrenOf(city.regions, county.code);
+      expect(townships.length).toBeGreaterThanOrEqual(8);
+      expect(townships.length).toBeLessThanOrEqual(14);
+      const villages = townships.flatMap((t) => childrenOf(city.regions, t.code));
+      expect(villages.length).toBeGreaterThanOrEqual(120);
+      expect(villages.length).toBeLessThanOrEqual(220);
+    }
+  });
+
+  it('uses only valid codes under province 99, at the level they denote, with the parent they imply', () => {
+    const seen = new Set<string>();
+    for (const region of city.regions) {
+      expect(region.code.startsWith('99')).toBe(true);
+      expect(levelOfRegionCode(region.code)).toBe(region.level);
+      expect(region.parentCode).toBe(parentRegionCode(region.code));
+      if (region.parentCode !== null) expect(seen.has(region.parentCode)).toBe(true);
+      seen.add(region.code);
+    }
+  });
+
+  it('uses each code once, and each name once within its parent', () => {
+    expect(new Set(city.regions.map((r) => r.code)).size).toBe(city.regions.length);
+    const names = new Set(city.regions.map((r) => `${r.parentCode}/${r.name}`));
+    expect(names.size).toBe(city.regions.length);
+  });
+
+  it('names places in Chinese with the right suffix for their level', () => {
+    for (const region of city.regions) {
+      const pattern = {
+        [RegionLevel.CITY]: /^\p{Script=Han}+市$/u,
+        [RegionLevel.COUNTY]: /^\p{Script=Han}+县$/u,
+        [RegionLevel.TOWNSHIP]: /^\p{Script=Han}+(镇|乡|街道)$/u,
+        [RegionLevel.VILLAGE]: /^\p{Script=Han}+(村|社区)$/u,
+      }[region.level];
+      expect(region.name).toMatch(pattern);
+    }
+  });
+});

@@ -1,0 +1,4 @@
+export * from './vocabulary';
+export * from './region-code';
+export * from './credit-code';
+export * from './id-number';

@@ -1,0 +1,64 @@
+import {
+  RegionLevel,
+  isRegionCode,
+  levelOfRegionCode,
+  parentRegionCode,
+  regionCodePrefix,
+} from '@county/domain';
+
+describe('region codes', () => {
+  it.each([
+    ['990700', RegionLevel.CITY, null, '9907'],
+    ['990722', RegionLevel.COUNTY, '990700', '990722'],
+    ['990722001', RegionLevel.TOWNSHIP, '990722', '990722001'],
+    ['990722001201', RegionLevel.VILLAGE, '990722001', '990722001201'],
+    ['320722', RegionLevel.COUNTY, '320700', '320722'],
+    ['441900003', RegionLevel.TOWNSHIP, '441900', '441900003'],
+  ])('%s is a %s with parent %s and subtree prefix %s', (code, level, parent, prefix) => {
+    expect(levelOfRegionCode(code)).toBe(level);
+    expect(isRegionCode(code)).toBe(true);
+    expect(parentRegionCode(code)).toBe(parent);
+    expect(regionCodePrefix(code)).toBe(prefix);
+  });
+
+  it('walks from a village up to its city', () => {
+    const chain: string[] = [];
+    for (let code: string | null = '990722105213'; code !== null; code = parentRegionCode(code))
+      chain.push(code);
+    expect(chain).toEqual(['990722105213', '990722105', '990722', '990700']);
+  });
+
+  it('gives prefixes that select exactly the subtree', () => {
+    const codes = ['990700', '990722', '990723', '990722001', '990722001201', '990722100', '990800'];
+    const under = (code: string) => codes.filter((c) => c.startsWith(regionCodePrefix(code)!));
+    expect(under('990700')).toEqual(['990700', '990722', '990723', '990722001', '990722001201', '990722100']);
+    expect(under('990722')).toEqual(['990722', '990722001', '990722001201', '990722100']);
+    expect(under('990722001')).toEqual(['990722001', '990722001201']);
+    expect(under('990722001201')).toEqual(['990722001201']);
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['99072', 'too short'],
+    ['9907220', 'seven digits'],
+    ['9907220011', 'ten digits'],
+    ['9907220012011', 'thirteen digits'],
+    ['99072A', 'a letter'],
+    ['990 22', 'a space'],
+    ['-99072', 'a sign'],
+    ['990000', 'a province'],
+    ['990000001', 'a township under a province'],
+    ['990722000', 'an all-zero township sequence'],
+    ['990722001000', 'an all-zero village sequence'],
+    ['990722000201', 'a village under an all-zero township'],
+  ])('rejects %j (%s)', (code) => {
+    expect(levelOfRegionCode(code)).toBeNull();
+    expect(isRegionCode(code)).toBe(false);
+    expect(parentRegionCode(code)).toBeNull();
+    expect(regionCodePrefix(code)).toBeNull();
+  });
+
+  it('rejects values that are not strings', () => {
+    expect(levelOfRegionCode(990722 as unknown as string)).toBeNull();
+  });
+});
