@@ -20,13 +20,14 @@ function ruleOf(issue: z.core.$ZodIssue): string {
 
 /**
  * Validates a resolver's argument with zod. On failure throws BAD_USER_INPUT naming the first wrong field
- * (as a path under `argument`) and its rule, listing every other issue too; nothing has been written yet.
+ * (as a path under `argument`, or bare when `argument` is '' for top-level arguments) and its rule,
+ * listing every other issue too; nothing has been written yet.
  */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, argument: string): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues: InputIssue[] = result.error.issues.map((issue) => ({
-    field: [argument, ...issue.path.map(String)].join('.'),
+    field: [argument, ...issue.path.map(String)].filter(Boolean).join('.'),
     rule: ruleOf(issue),
     message: issue.message,
   }));

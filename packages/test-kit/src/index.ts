@@ -1,3 +1,4 @@
 export * from './test-database';
 export * from './statements';
 export * from './subgraph';
+export * from './gateway';

@@ -25,6 +25,7 @@ export async function postGraphQL<D = Record<string, unknown>>(
 }
 
 export interface TestSubgraph extends RunningSubgraph {
+  definition: SubgraphDefinition;
   secret: string;
   database: TestDatabase;
   /** Calls the subgraph as the gateway would: with its secret and the caller's identity. */
@@ -59,6 +60,7 @@ export async function startTestSubgraph(
   );
   return {
     ...running,
+    definition,
     secret,
     database,
     query: (query, variables = {}, identity = Identity.anonymous) =>

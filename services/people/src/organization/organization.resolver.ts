@@ -26,7 +26,7 @@ export class OrganizationResolver {
     description: '单位列表 — organisations by region (including below), type, parent, name',
   })
   organizations(@Args() args: OrganizationsArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Organization>> {
-    parseInput(organizationsArgsRule, args, 'args');
+    parseInput(organizationsArgsRule, args, '');
     const qb = ctx.em.createQueryBuilder(Organization, 'o');
     if (args.regionCode) qb.andWhere({ regionCode: { $like: `${regionCodePrefix(args.regionCode)}%` } });
     if (args.type) qb.andWhere({ type: args.type });

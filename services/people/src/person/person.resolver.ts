@@ -24,7 +24,7 @@ export class PersonResolver {
     description: '人员列表 — people by region (including below), organisation, role, name',
   })
   people(@Args() args: PeopleArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Person>> {
-    parseInput(peopleArgsRule, args, 'args');
+    parseInput(peopleArgsRule, args, '');
     const qb = ctx.em.createQueryBuilder(Person, 'p');
     if (args.regionCode) {
       qb.andWhere('p.organization_id in (select o.id from organization o where o.region_code like ?)', [

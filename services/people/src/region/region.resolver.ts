@@ -28,7 +28,7 @@ export class RegionResolver {
 
   @Query(() => [Region], { description: '行政区划列表 — regions by level and/or parent, ordered by code' })
   regions(@Args() args: RegionsArgs, @Ctx() ctx: SubgraphContext): Promise<Region[]> {
-    parseInput(regionsArgsRule, { parentCode: args.parentCode ?? undefined }, 'args');
+    parseInput(regionsArgsRule, { parentCode: args.parentCode ?? undefined }, '');
     const where = {
       ...(args.level ? { level: args.level } : {}),
       ...(args.parentCode ? { parentCode: args.parentCode } : {}),

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+const seconds = (fallback: number, min: number) => z.coerce.number().int().min(min).max(600).default(fallback);
+
+/** `npm run bench` knobs, all optional. */
+export const benchConfigSchema = z.object({
+  BENCH_SECONDS: seconds(10, 1),
+  BENCH_WARMUP_SECONDS: seconds(3, 0),
+  BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(1000).default(20),
+  BENCH_ROUNDS: z.coerce.number().int().min(1).max(10).default(2),
+  BENCH_COUNTIES: z.coerce.number().int().min(1).max(200).default(1),
+  /** After this, everything is killed and the benchmark exits non-zero (default: see `deadlineSeconds`). */
+  BENCH_DEADLINE_SECONDS: z.coerce.number().int().min(30).max(7200).optional(),
+  /** `1`: the gateway runs under `node --cpu-prof`, and the top functions are printed. */
+  BENCH_PROFILE: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .default('0')
+    .transform((value) => value === '1' || value === 'true'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+    .optional(),
+});
+
+export type BenchConfig = z.infer<typeof benchConfigSchema>;
+
+/** Seconds the measurements need, without booting: each round loads both targets. */
+export const loadSeconds = (config: BenchConfig): number =>
+  config.BENCH_ROUNDS * 2 * (config.BENCH_WARMUP_SECONDS + config.BENCH_SECONDS);
+
+/** Booting PostgreSQL, seeding and starting two processes, plus stopping them: generous. */
+const BOOT_BUDGET_SECONDS = 90;
+
+/** The hard deadline: BENCH_DEADLINE_SECONDS, else 5 minutes or more when the load needs more. */
+export function deadlineSeconds(config: BenchConfig): number {
+  const needed = loadSeconds(config) + BOOT_BUDGET_SECONDS;
+  if (config.BENCH_DEADLINE_SECONDS === undefined) return Math.max(300, needed + 60);
+  if (config.BENCH_DEADLINE_SECONDS < needed)
+    throw new Error(
+      `BENCH_DEADLINE_SECONDS=${config.BENCH_DEADLINE_SECONDS} is too short: the load alone takes ${loadSeconds(config)} s, plus up to ${BOOT_BUDGET_SECONDS} s to boot; set at least ${needed}`,
+    );
+  return config.BENCH_DEADLINE_SECONDS;
+}
