@@ -20,6 +20,10 @@ export interface SubgraphSchemaDefinition {
   // type-graphql takes resolver classes of any shape
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
+  /**
+   * Types no query reaches, e.g. this subgraph's extension of another's entity (`Region` with a statistics
+   * field) reached only through `_entities`: type-graphql prints only what the root types reach.
+   */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   references: Record<string, ReferenceResolver>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const seconds = (fallback: number, min: number) => z.coerce.number().int().min(min).max(600).default(fallback);
+const seconds = (fallback: number, min: number) =>
+  z.coerce.number().int().min(min).max(600).default(fallback);
 
 /** `npm run bench` knobs, all optional. */
 export const benchConfigSchema = z.object({

@@ -1,0 +1,52 @@
+# One image for every process of the county governance graph. docker-compose.yml picks the command:
+#   node services/<subgraph>/dist/main.js   (one container per subgraph)
+#   node gateway/dist/main.js               (the default)
+# Build: docker-compose build, or docker build -t county-governance-graph .
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# ---------------------------------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+ENV TURBO_TELEMETRY_DISABLED=1 \
+    NPM_CONFIG_UPDATE_NOTIFIER=false
+
+# The npm the repository pins (package.json "packageManager"); the base image ships an older one.
+ARG NPM_VERSION=11.19.1
+RUN npm install --global --no-audit --no-fund npm@${NPM_VERSION}
+
+# Manifests first, so the dependency layer is rebuilt only when one of them changes.
+# Every workspace (packages/*, services/*, gateway, schema) needs its line here.
+COPY package.json package-lock.json ./
+COPY packages/demo-data/package.json packages/demo-data/
+COPY packages/domain/package.json packages/domain/
+COPY packages/kit/package.json packages/kit/
+COPY packages/platform/package.json packages/platform/
+COPY packages/postgres/package.json packages/postgres/
+COPY packages/test-kit/package.json packages/test-kit/
+COPY services/people/package.json services/people/
+COPY gateway/package.json gateway/
+COPY schema/package.json schema/
+# Not `npm ci`: the lockfile lacks some platforms' optional binaries, which `npm ci` refuses.
+RUN npm install --no-audit --no-fund
+
+COPY tsconfig.base.json turbo.json ./
+COPY packages packages
+COPY services services
+COPY gateway gateway
+COPY schema schema
+RUN npm run build \
+ && npm prune --omit=dev --no-audit --no-fund \
+ && rm -rf .turbo \
+ && test -f schema/supergraph.graphql
+
+# ---------------------------------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production \
+    NPM_CONFIG_UPDATE_NOTIFIER=false
+WORKDIR /app
+# Owned by root, read-only for the `node` user (uid 1000) the processes run as.
+COPY --from=build /app ./
+USER node
+EXPOSE 4000 4001
+CMD ["node", "gateway/dist/main.js"]

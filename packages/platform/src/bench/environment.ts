@@ -1,0 +1,183 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { redactUrl } from '@county/kit';
+import {
+  databaseUrl,
+  dropDatabase,
+  ensureDatabase,
+  freePort,
+  startEmbeddedPostgres,
+  type RunningPostgres,
+} from '@county/postgres';
+import { GATEWAY_MAIN, SUBGRAPHS } from '../registry';
+import { spawnService, stopService, waitReady, type ServiceProcess } from '../processes';
+
+export interface EnvironmentOptions {
+  counties: number;
+  /** An existing server: the benchmark makes (and drops) its own database there. */
+  databaseUrl?: string;
+  /** Where the gateway writes its `--cpu-prof` profile; no profiling when absent. */
+  profileDir?: string;
+}
+
+/** What the load generator needs to reach both targets. */
+export interface Endpoints {
+  subgraphUrl: string;
+  subgraphSecret: string;
+  gatewayUrl: string;
+  jwtSecret: string;
+  database: string;
+}
+
+const HOST = '127.0.0.1';
+const fresh = () => randomBytes(32).toString('base64url');
+const PEOPLE = SUBGRAPHS.find((subgraph) => subgraph.name === 'people');
+
+/** `spawnService` with node options (`--cpu-prof …`) before the script. */
+function spawnWithNodeArgs(
+  name: string,
+  main: string,
+  env: Record<string, string>,
+  logDir: string,
+  nodeArgs: string[],
+): ServiceProcess {
+  const logFile = path.join(logDir, `${name}.log`);
+  const log = fs.openSync(logFile, 'a');
+  const child = spawn(process.execPath, [...nodeArgs, main], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', log, log],
+  });
+  fs.closeSync(log);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { name, child, logFile, exited };
+}
+
+/**
+ * PostgreSQL (embedded in a fresh folder under /var/tmp, or a throwaway database on DATABASE_URL's
+ * server), the people subgraph and the gateway, on free ports of 127.0.0.1 with fresh secrets.
+ * `stop()` undoes whatever part of it started, once, however often it is called.
+ */
+export class BenchEnvironment {
+  /** /var/tmp/county-bench-XXXXXX: `postgres/` (the cluster) and `logs/`. */
+  readonly root: string;
+  readonly logDir: string;
+  private postgres?: RunningPostgres;
+  private throwaway?: { server: string; name: string };
+  private readonly services: ServiceProcess[] = [];
+  private stopping?: Promise<void>;
+
+  constructor() {
+    // the postgres OS user (the cluster's owner when we run as root) must be able to enter it
+    this.root = fs.mkdtempSync('/var/tmp/county-bench-');
+    fs.chmodSync(this.root, 0o755);
+    this.logDir = path.join(this.root, 'logs');
+    fs.mkdirSync(this.logDir);
+  }
+
+  async start(options: EnvironmentOptions): Promise<Endpoints> {
+    if (!PEOPLE) throw new Error('The registry has no people subgraph');
+    const { server, description } = await this.startDatabase(options.databaseUrl);
+    const name = options.databaseUrl
+      ? `county_people_bench_${randomBytes(4).toString('hex')}`
+      : PEOPLE.database;
+    await ensureDatabase(server, name);
+    if (options.databaseUrl) this.throwaway = { server, name };
+
+    const subgraphPort = await freePort(HOST);
+    const subgraphSecret = fresh();
+    const people = spawnService(
+      'people',
+      PEOPLE.main,
+      {
+        PORT: String(subgraphPort),
+        HOST,
+        DATABASE_URL: databaseUrl(server, name),
+        SUBGRAPH_SECRET: subgraphSecret,
+        DEMO_DATA: 'true',
+        DEMO_COUNTIES: String(options.counties),
+        LOG_LEVEL: 'warn',
+      },
+      this.logDir,
+    );
+    this.services.push(people);
+    await waitReady(people, `http://${HOST}:${subgraphPort}/readyz`);
+
+    const gatewayPort = await freePort(HOST);
+    const jwtSecret = fresh();
+    const subgraphUrl = `http://${HOST}:${subgraphPort}/graphql`;
+    const gatewayEnv = {
+      PORT: String(gatewayPort),
+      HOST,
+      JWT_SECRET: jwtSecret,
+      SUBGRAPH_PEOPLE_URL: subgraphUrl,
+      SUBGRAPH_PEOPLE_SECRET: subgraphSecret,
+      LOG_LEVEL: 'warn',
+    };
+    const gateway = options.profileDir
+      ? spawnWithNodeArgs('gateway', GATEWAY_MAIN, gatewayEnv, this.logDir, [
+          '--cpu-prof',
+          '--cpu-prof-dir',
+          options.profileDir,
+        ])
+      : spawnService('gateway', GATEWAY_MAIN, gatewayEnv, this.logDir);
+    this.services.push(gateway);
+    await waitReady(gateway, `http://${HOST}:${gatewayPort}/readyz`);
+
+    return {
+      subgraphUrl,
+      subgraphSecret,
+      gatewayUrl: `http://${HOST}:${gatewayPort}/graphql`,
+      jwtSecret,
+      database: description,
+    };
+  }
+
+  private async startDatabase(external?: string): Promise<{ server: string; description: string }> {
+    if (external) return { server: external, description: redactUrl(external) };
+    const port = await freePort(HOST);
+    const logFile = path.join(this.logDir, 'postgres.log');
+    this.postgres = await startEmbeddedPostgres({
+      dataDir: path.join(this.root, 'postgres'),
+      port,
+      persistent: false,
+      onLog: (line) => fs.appendFileSync(logFile, `${line}\n`),
+    });
+    return { server: this.postgres.adminUrl, description: `embedded PostgreSQL on ${HOST}:${port}` };
+  }
+
+  /** A service that stops while the benchmark runs is a failure: `onExit` is told. */
+  watch(onExit: (message: string) => void): void {
+    for (const service of this.services) {
+      void service.exited.then((code) => {
+        if (!this.stopping)
+          onExit(`${service.name} stopped unexpectedly (exit code ${code}); see ${service.logFile}`);
+      });
+    }
+  }
+
+  /** Gateway and subgraph (SIGTERM, SIGKILL after `graceMs`), then PostgreSQL and its files. */
+  stop(graceMs = 10_000): Promise<void> {
+    this.stopping ??= (async () => {
+      await Promise.all(this.services.map((service) => stopService(service, graceMs)));
+      if (this.throwaway)
+        await dropDatabase(this.throwaway.server, this.throwaway.name).catch((error: unknown) =>
+          console.error(`could not drop ${this.throwaway?.name}: ${String(error)}`),
+        );
+      await this.postgres?.stop();
+    })();
+    return this.stopping;
+  }
+
+  /** Last resort (deadline, exit): SIGKILL whatever child still runs. Synchronous. */
+  kill(): void {
+    for (const { child } of this.services)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+
+  /** Removes the temp folder (logs included); kept after a failure so the logs can be read. */
+  removeFiles(): void {
+    fs.rmSync(this.root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,81 @@
+import autocannon from 'autocannon';
+import type { Target, TargetName } from './targets';
+
+export interface LoadOptions {
+  seconds: number;
+  warmupSeconds: number;
+  connections: number;
+}
+
+export interface Measurement {
+  target: TargetName;
+  round: number;
+  /** Mean of autocannon's per-second samples. */
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  /** Connection errors, timeouts included. */
+  errors: number;
+  timeouts: number;
+  /** 2xx responses whose body differs from the checked one (e.g. GraphQL errors under load). */
+  mismatches: number;
+}
+
+let running: autocannon.Instance | undefined;
+let stopped = false;
+
+/** Ends the load now and refuses further runs (Ctrl-C, deadline). */
+export function stopLoad(): void {
+  stopped = true;
+  running?.stop();
+}
+
+function load(target: Target, seconds: number, connections: number, expectBody: string) {
+  if (stopped) return Promise.reject(new Error('the benchmark is stopping'));
+  return new Promise<autocannon.Result>((resolve, reject) => {
+    running = autocannon(
+      {
+        url: target.url,
+        method: 'POST',
+        headers: target.headers,
+        body: target.body,
+        connections,
+        pipelining: 1,
+        duration: seconds,
+        timeout: 10,
+        expectBody,
+      },
+      (error, result) => {
+        running = undefined;
+        if (error) reject(error);
+        else if (stopped) reject(new Error('the benchmark is stopping'));
+        else resolve(result);
+      },
+    );
+  });
+}
+
+/** A warm-up (discarded), then the measured run, against one target. */
+export async function measure(
+  target: Target,
+  round: number,
+  options: LoadOptions,
+  expectBody: string,
+): Promise<Measurement> {
+  if (options.warmupSeconds > 0) await load(target, options.warmupSeconds, options.connections, expectBody);
+  const result = await load(target, options.seconds, options.connections, expectBody);
+  return {
+    target: target.name,
+    round,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    mismatches: result.mismatches,
+  };
+}
