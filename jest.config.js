@@ -30,6 +30,7 @@ module.exports = {
   },
   globalSetup: '<rootDir>/packages/test-kit/src/global-setup.ts',
   globalTeardown: '<rootDir>/packages/test-kit/src/global-teardown.ts',
+  reporters: ['default', '<rootDir>/packages/test-kit/summary-reporter.js'],
   maxWorkers: 2,
   testTimeout: 60000,
 };

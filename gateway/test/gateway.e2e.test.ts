@@ -1,7 +1,7 @@
 import { DEMO_COUNTY_CODE, generateDemoCity } from '@county/demo-data';
 import { peopleSubgraph } from '@county/people';
-import { postGraphQL, startTestGateway, startTestSubgraph, type TestGateway, type TestSubgraph } from '@county/test-kit';
-import { probeSubgraph } from './fixtures/probe-subgraph';
+import { postGraphQL, probeSubgraph, startTestGateway, startTestSubgraph } from '@county/test-kit';
+import type { TestGateway, TestSubgraph } from '@county/test-kit';
 
 const city = generateDemoCity({ counties: 1 });
 const countyLeader = city.people.find((p) => p.roles.includes('COUNTY_LEADER' as never))!;
@@ -27,7 +27,9 @@ describe('queries through the gateway', () => {
     );
     expect(errors).toBeUndefined();
     expect(data.region.children).toHaveLength(21);
-    expect(data.organizations.totalCount).toBe(city.organizations.filter((o) => o.regionCode.startsWith(DEMO_COUNTY_CODE)).length);
+    expect(data.organizations.totalCount).toBe(
+      city.organizations.filter((o) => o.regionCode.startsWith(DEMO_COUNTY_CODE)).length,
+    );
     expect(data.organizations.nodes).toHaveLength(5);
   });
 
@@ -40,13 +42,22 @@ describe('queries through the gateway', () => {
     expect(anonymous.data.region.children[0].probeLabel).toMatch(/^probe:990722\d{3}$/);
     expect(anonymous.data.probeOfficer.name).toBe(countyLeader.name);
     expect(anonymous.data.probeOfficer.idNumber).toContain('********');
-    const hr = await gateway.query<any>(query, { id: countyLeader.id }, { claims: { sub: 'hr-1', roles: ['hr'] } });
+    const hr = await gateway.query<any>(
+      query,
+      { id: countyLeader.id },
+      { claims: { sub: 'hr-1', roles: ['hr'] } },
+    );
     expect(hr.data.probeOfficer.idNumber).toBe(countyLeader.idNumber);
   });
 
   it('passes validation errors through with their field and rule, naming the subgraph', async () => {
     const { errors } = await gateway.query('{ region(code: "12") { name } }');
-    expect(errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'code', rule: 'format', serviceName: 'people' });
+    expect(errors![0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'code',
+      rule: 'format',
+      serviceName: 'people',
+    });
   });
 
   it('masks an internal failure: no message, SQL or host from inside reaches the client', async () => {
@@ -78,7 +89,11 @@ describe('tokens and roles', () => {
   const CREATE = `mutation { createRegion(input: { code: "990722001998", name: "试点社区" }) { code } }`;
 
   it.each([
-    ['a token signed with another secret', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZXMiOlsiaHIiXX0.c2lnbmF0dXJl', 'not a valid JWT|signature'],
+    [
+      'a token signed with another secret',
+      'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZXMiOlsiaHIiXX0.c2lnbmF0dXJl',
+      'not a valid JWT|signature',
+    ],
     ['a header that is not a bearer token', 'Basic dXNlcjpwYXNz', 'Bearer'],
   ])('refuses %s with 401', async (_, authorization, message) => {
     const response = await gateway.query('{ __typename }', {}, { authorization });
@@ -106,12 +121,20 @@ describe('tokens and roles', () => {
   });
 
   it('subgraphs refuse calls that do not come from the gateway', async () => {
-    for (const query of ['{ _service { sdl } }', '{ _entities(representations: [{ __typename: "Person", id: "x" }]) { __typename } }']) {
+    for (const query of [
+      '{ _service { sdl } }',
+      '{ _entities(representations: [{ __typename: "Person", id: "x" }]) { __typename } }',
+    ]) {
       const direct = await postGraphQL(people.url, query);
       expect(direct.status).toBe(401);
       expect(direct.data).toBeUndefined();
     }
-    const wrongSecret = await postGraphQL(people.url, '{ _service { sdl } }', {}, { 'x-subgraph-secret': 'guess' });
+    const wrongSecret = await postGraphQL(
+      people.url,
+      '{ _service { sdl } }',
+      {},
+      { 'x-subgraph-secret': 'guess' },
+    );
     expect(wrongSecret.status).toBe(401);
   });
 });
@@ -133,7 +156,10 @@ describe('the operator’s endpoints', () => {
   it('reports each subgraph in /readyz', async () => {
     const response = await fetch(`${gateway.url}/readyz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ ready: true, subgraphs: { people: 'ready', probe: 'ready' } });
+    expect(await response.json()).toMatchObject({
+      ready: true,
+      subgraphs: { people: 'ready', probe: 'ready' },
+    });
   });
 });
 
@@ -142,10 +168,16 @@ describe('faults', () => {
     const impatient = await startTestGateway([people, probe], { SUBGRAPH_TIMEOUT_MS: '400' });
     try {
       const started = Date.now();
-      const { data, errors } = await impatient.query<any>(`{ probeSlow(ms: 5000) region(code: "${DEMO_COUNTY_CODE}") { name } }`);
+      const { data, errors } = await impatient.query<any>(
+        `{ probeSlow(ms: 5000) region(code: "${DEMO_COUNTY_CODE}") { name } }`,
+      );
       expect(Date.now() - started).toBeLessThan(3000);
       expect(data.region.name).toEqual(expect.any(String));
-      expect(errors![0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'probe', reason: 'timeout' });
+      expect(errors![0].extensions).toMatchObject({
+        code: 'SUBGRAPH_UNAVAILABLE',
+        serviceName: 'probe',
+        reason: 'timeout',
+      });
     } finally {
       await impatient.stop();
     }
@@ -153,7 +185,9 @@ describe('faults', () => {
 
   it('keeps answering from the others when a subgraph is down, naming the one that is', async () => {
     await probe.stop();
-    const { data, errors } = await gateway.query<any>(`{ region(code: "${DEMO_COUNTY_CODE}") { name probeLabel } }`);
+    const { data, errors } = await gateway.query<any>(
+      `{ region(code: "${DEMO_COUNTY_CODE}") { name probeLabel } }`,
+    );
     expect(data.region.name).toEqual(expect.any(String));
     expect(data.region.probeLabel).toBeNull();
     expect(errors![0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'probe' });

@@ -32,7 +32,13 @@ export function ormOptions(
     clientUrl: url,
     entities,
     extensions: [Migrator],
-    migrations: { migrationsList: migrations, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+    migrations: {
+      migrationsList: migrations,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     allowGlobalContext: false,
     forceUtcTimezone: true,
@@ -47,7 +53,19 @@ export async function openDatabase(
   entities: EntityList,
   migrations: MigrationList,
 ): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormOptions(url, entities, migrations));
+  const unreachable = (reason: unknown) =>
+    new DatabaseUnreachableError(
+      `The database at ${redactUrl(url)} is unreachable: ${String(reason ?? 'no answer')}`,
+    );
+  let orm: MikroORM;
+  try {
+    orm = await MikroORM.init(ormOptions(url, entities, migrations));
+  } catch (error) {
+    // connection failures carry a code (ECONNREFUSED, ENOTFOUND, 28P01 bad password, 3D000 no database);
+    // anything else is a mistake in the service's own metadata and keeps its own message
+    if (typeof (error as { code?: unknown }).code === 'string') throw unreachable((error as Error).message);
+    throw error;
+  }
   const check = await orm.checkConnection();
   if (!check.ok) {
     await orm.close(true);

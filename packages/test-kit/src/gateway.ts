@@ -27,25 +27,41 @@ export async function startTestGateway(
 ): Promise<TestGateway> {
   const composed = composeServices(
     await Promise.all(
-      subgraphs.map(async (s) => ({ name: s.definition.name, url: s.url, typeDefs: parse(await subgraphSdl(s.definition)) })),
+      subgraphs.map(async (s) => ({
+        name: s.definition.name,
+        url: s.url,
+        typeDefs: parse(await subgraphSdl(s.definition)),
+      })),
     ),
   );
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
   const jwtSecret = randomBytes(32).toString('hex');
-  const env: NodeJS.ProcessEnv = { PORT: '0', HOST: '127.0.0.1', JWT_SECRET: jwtSecret, LOG_LEVEL: 'silent', ...environment };
+  const env: NodeJS.ProcessEnv = {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    JWT_SECRET: jwtSecret,
+    LOG_LEVEL: 'silent',
+    ...environment,
+  };
   for (const s of subgraphs) {
     env[subgraphEnvName(s.definition.name, 'SECRET')] = s.secret;
     env[subgraphEnvName(s.definition.name, 'URL')] = s.url;
   }
   const config = parseGatewayConfig(env, composed.supergraphSdl);
-  const gateway = createGateway(config, composed.supergraphSdl, createLogger('gateway', process.env.TEST_LOG_LEVEL ?? 'silent'));
+  const gateway = createGateway(
+    config,
+    composed.supergraphSdl,
+    createLogger('gateway', process.env.TEST_LOG_LEVEL ?? 'silent'),
+  );
   const base = await gateway.listen();
-  const token = (claims: Claims, expiresIn?: string) => signDevToken(claims, { secret: jwtSecret, expiresIn });
+  const token = (claims: Claims, expiresIn?: string) =>
+    signDevToken(claims, { secret: jwtSecret, expiresIn });
   return {
     url: base,
     token,
     async query(query, variables = {}, auth = {}) {
-      const authorization = auth.authorization ?? (auth.claims ? `Bearer ${await token(auth.claims)}` : undefined);
+      const authorization =
+        auth.authorization ?? (auth.claims ? `Bearer ${await token(auth.claims)}` : undefined);
       return postGraphQL(`${base}/graphql`, query, variables, authorization ? { authorization } : {});
     },
     stop: () => gateway.stop(),

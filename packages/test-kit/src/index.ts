@@ -2,3 +2,4 @@ export * from './test-database';
 export * from './statements';
 export * from './subgraph';
 export * from './gateway';
+export * from './probe-subgraph';

@@ -15,7 +15,9 @@ const ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on
 describe('one SQL statement per entity type per level, whatever the list size', () => {
   it('resolves 100 Person representations with one statement', async () => {
     const representations = city.people.slice(0, 100).map((p) => ({ __typename: 'Person', id: p.id }));
-    const { result, sql } = await countStatements(people.orm, () => people.query<any>(ENTITIES, { r: representations }));
+    const { result, sql } = await countStatements(people.orm, () =>
+      people.query<any>(ENTITIES, { r: representations }),
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data._entities.map((e: { id: string }) => e.id)).toEqual(representations.map((r) => r.id));
     expect(sql).toHaveLength(1);
@@ -28,7 +30,9 @@ describe('one SQL statement per entity type per level, whatever the list size', 
       ...city.organizations.slice(0, 30).map((o) => ({ __typename: 'Organization', id: o.id })),
       { __typename: 'Person', id: '00000000-0000-4000-8000-000000000000' },
     ];
-    const { result, sql } = await countStatements(people.orm, () => people.query<any>(ENTITIES, { r: representations }));
+    const { result, sql } = await countStatements(people.orm, () =>
+      people.query<any>(ENTITIES, { r: representations }),
+    );
     expect(result.data._entities).toHaveLength(61);
     expect(result.data._entities[60]).toBeNull();
     expect(sql).toHaveLength(2);

@@ -27,11 +27,17 @@ describe('regions', () => {
     expect(data!.county.children).toHaveLength(21);
     expect(data!.county.children.every((c: { level: string }) => c.level === 'TOWNSHIP')).toBe(true);
     expect(data!.village.level).toBe('VILLAGE');
-    expect(data!.village.ancestors.map((a: { code: string }) => a.code)).toEqual(['990700', DEMO_COUNTY_CODE, township.code]);
+    expect(data!.village.ancestors.map((a: { code: string }) => a.code)).toEqual([
+      '990700',
+      DEMO_COUNTY_CODE,
+      township.code,
+    ]);
   });
 
   it('lists regions by level: the 346 villages of the demo county', async () => {
-    const { data } = await people.query<{ regions: { code: string }[] }>('{ regions(level: VILLAGE) { code } }');
+    const { data } = await people.query<{ regions: { code: string }[] }>(
+      '{ regions(level: VILLAGE) { code } }',
+    );
     expect(data!.regions).toHaveLength(346);
   });
 
@@ -41,10 +47,13 @@ describe('regions', () => {
     expect(data).toEqual({ region: null });
   });
 
-  it.each(['12', '9907221', 'abcdef', '990722001001001'])('refuses the malformed code %s, naming the field', async (code) => {
-    const { errors } = await people.query('query ($code: ID!) { region(code: $code) { name } }', { code });
-    expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code', rule: 'format' });
-  });
+  it.each(['12', '9907221', 'abcdef', '990722001001001'])(
+    'refuses the malformed code %s, naming the field',
+    async (code) => {
+      const { errors } = await people.query('query ($code: ID!) { region(code: $code) { name } }', { code });
+      expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code', rule: 'format' });
+    },
+  );
 });
 
 describe('organisations', () => {
@@ -89,7 +98,9 @@ describe('organisations', () => {
     }
     const byName = await people.query<any>('{ organizations(name: "改革", first: 5) { nodes { name } } }');
     expect(byName.data.organizations.nodes.length).toBeGreaterThan(0);
-    expect(byName.data.organizations.nodes.every((n: { name: string }) => n.name.includes('改革'))).toBe(true);
+    expect(byName.data.organizations.nodes.every((n: { name: string }) => n.name.includes('改革'))).toBe(
+      true,
+    );
   });
 
   it('treats LIKE wildcards in a searched name literally', async () => {
@@ -126,7 +137,11 @@ describe('people and personal data', () => {
 
   it('shows personal data in full to hr', async () => {
     const { data } = await people.query<any>(query, { id: leader.id }, as.role('hr'));
-    expect(data.person).toMatchObject({ birthDate: leader.birthDate, phone: leader.phone, idNumber: leader.idNumber });
+    expect(data.person).toMatchObject({
+      birthDate: leader.birthDate,
+      phone: leader.phone,
+      idNumber: leader.idNumber,
+    });
   });
 
   it('masks personal data in entity references too (the path other subgraphs use)', async () => {

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import { parse } from 'graphql';
+import { composeServices as composeWithGuild } from '@theguild/federation-composition';
+import { Supergraph } from '@apollo/federation-internals';
+import { composeSupergraph, subgraphFile, SUPERGRAPH_FILE } from '../src/compose.lib';
+import { SUBGRAPHS } from '../src/subgraphs';
+
+let composition: Awaited<ReturnType<typeof composeSupergraph>>;
+
+beforeAll(async () => {
+  composition = await composeSupergraph(SUBGRAPHS);
+});
+
+describe('the committed schema', () => {
+  it('each subgraph SDL in schema/ matches what its resolvers print (run `npm run compose` if not)', () => {
+    for (const { name, sdl } of composition.subgraphs) {
+      expect(fs.readFileSync(subgraphFile(name), 'utf8')).toBe(sdl);
+    }
+  });
+
+  it('schema/supergraph.graphql matches a fresh composition (run `npm run compose` if not)', () => {
+    expect(fs.readFileSync(SUPERGRAPH_FILE, 'utf8')).toBe(composition.supergraph);
+  });
+
+  it('composes with an independent composer too (@theguild/federation-composition)', () => {
+    const result = composeWithGuild(
+      composition.subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })),
+    );
+    expect(result.errors ?? []).toEqual([]);
+    const api = Supergraph.build(result.supergraphSdl!).apiSchema().toGraphQLJSSchema();
+    expect(Object.keys(api.getQueryType()!.getFields())).toEqual(
+      expect.arrayContaining(['region', 'regions', 'organizations', 'people']),
+    );
+  });
+
+  it('keeps the cross-domain contract the cockpit relies on', () => {
+    const api = Supergraph.build(composition.supergraph).apiSchema().toGraphQLJSSchema();
+    const region = api.getType('Region') as import('graphql').GraphQLObjectType;
+    expect(Object.keys(region.getFields())).toEqual(
+      expect.arrayContaining(['code', 'name', 'level', 'parent', 'children']),
+    );
+    expect(composition.supergraph).toMatch(/type Region\s+@join__type\(graph: PEOPLE, key: "code"\)/);
+    const regions = api.getQueryType()!.getFields().regions;
+    expect(regions.args.map((a) => a.name)).toEqual(['level', 'parentCode']);
+  });
+});
