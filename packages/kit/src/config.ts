@@ -32,6 +32,9 @@ export const env = {
   secret: () => z.string().min(16, { message: 'must be at least 16 characters' }),
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   milliseconds: (fallback: number) => z.coerce.number().int().min(1).max(600000).default(fallback),
+  /** An optional variable; set but empty (`JWT_SECRET=` in a compose file) counts as unset. */
+  optional: <T extends z.ZodType>(schema: T) =>
+    z.preprocess((value) => (value === '' ? undefined : value), schema.optional()),
 };
 
 /** The configuration every subgraph reads. */

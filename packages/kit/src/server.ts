@@ -125,22 +125,24 @@ export class SubgraphServer {
   }
 }
 
-/** Logs the errors a client is not told about in detail, with the request id that ties them to the gateway. */
+/**
+ * Logs each request at debug level (request id, operation, duration) and, at error level, the failures
+ * a client is not told about in detail, with the request id that ties them to the gateway's log.
+ */
 function errorLogPlugin() {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }: { contextValue: SubgraphContext }) {
+      const started = process.hrtime.bigint();
       return {
-        async didEncounterErrors({
-          contextValue,
-          errors,
-        }: {
-          contextValue: SubgraphContext;
-          errors: readonly Error[];
-        }) {
+        async didEncounterErrors({ errors }: { errors: readonly Error[] }) {
           for (const error of errors) {
             const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
             if (!isClientErrorCode(code)) contextValue.logger.error({ err: error }, 'resolver failed');
           }
+        },
+        async willSendResponse({ operationName }: { operationName?: string | null }) {
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          contextValue.logger.debug({ operationName, ms: Math.round(ms * 10) / 10 }, 'request');
         },
       };
     },

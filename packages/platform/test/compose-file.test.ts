@@ -1,8 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-// `yaml` is not installed; js-yaml 4 is (hoisted, through eslint). Declare one or the other in
-// packages/platform devDependencies.
 import { load } from 'js-yaml';
 import { DEFAULT_SUPERGRAPH_PATH, subgraphEnvName } from '@county/gateway';
 import { ROOT } from '../src/paths';
