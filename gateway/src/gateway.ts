@@ -1,17 +1,17 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import {
+  closeGracefully,
   handleGraphQL,
-  PortInUseError,
+  listen,
   REQUEST_ID_HEADER,
   sendGraphQLError,
   sendJson,
-  type Logger,
 } from '@county/kit';
+import type { Logger } from '@county/kit';
 import type { GatewayConfig } from './config';
 import { createTokenVerifier, InvalidTokenError } from './auth';
 import { createSubgraphFetcher } from './fetcher';
@@ -102,29 +102,10 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
   return {
     async listen() {
       await apollo.start();
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', (error: NodeJS.ErrnoException) =>
-          reject(
-            error.code === 'EADDRINUSE'
-              ? new PortInUseError(
-                  `Port ${config.PORT} on ${config.HOST} is already in use: set PORT to a free port`,
-                )
-              : error,
-          ),
-        );
-        server.listen(config.PORT, config.HOST, resolve);
-      });
-      const { port } = server.address() as AddressInfo;
-      return `http://${config.HOST}:${port}`;
+      return `http://${config.HOST}:${await listen(server, config.PORT, config.HOST)}`;
     },
     async stop() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      const sweep = setInterval(() => server.closeIdleConnections(), 50);
-      const deadline = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
-      server.closeIdleConnections();
-      await closed;
-      clearInterval(sweep);
-      clearTimeout(deadline);
+      await closeGracefully(server, config.SHUTDOWN_TIMEOUT_MS);
       await apollo.stop();
       await client.close();
     },

@@ -1,4 +1,4 @@
-import { ConfigError, createLogger, PortInUseError } from '@county/kit';
+import { ConfigError, createLogger, PortInUseError, stopOnSignals } from '@county/kit';
 import { parseGatewayConfig, readSupergraphPath } from './config';
 import { readSupergraph } from './supergraph';
 import { createGateway } from './gateway';
@@ -10,18 +10,7 @@ async function main() {
   const gateway = createGateway(config, supergraph, logger);
   const url = await gateway.listen();
   logger.info({ url: `${url}/graphql`, subgraphs: config.subgraphs.map((s) => s.name) }, 'gateway ready');
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping: finishing in-flight requests');
-    gateway.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  stopOnSignals(logger, gateway.stop);
 }
 
 main().catch((error: unknown) => {

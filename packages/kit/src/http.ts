@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 export class BodyTooLargeError extends Error {}
 
@@ -25,4 +26,34 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+export class PortInUseError extends Error {}
+
+/** Listens on host:port; a busy port is one clear message. Resolves to the port (useful with 0). */
+export function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new PortInUseError(`Port ${port} on ${host} is already in use: set PORT to a free port`)
+          : error,
+      ),
+    );
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+/**
+ * Stops accepting connections and lets requests in flight finish: idle kept-alive connections are closed
+ * as they become idle, and whatever is still open after `timeoutMs` is cut.
+ */
+export async function closeGracefully(server: Server, timeoutMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
+  const deadline = setTimeout(() => server.closeAllConnections(), timeoutMs);
+  server.closeIdleConnections();
+  await closed;
+  clearInterval(sweep);
+  clearTimeout(deadline);
 }

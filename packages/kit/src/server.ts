@@ -1,6 +1,5 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
@@ -14,13 +13,11 @@ import { formatSubgraphError, isClientErrorCode } from './errors';
 import { Identity, IDENTITY_HEADER } from './identity';
 import { isDatabaseReady } from './database';
 import { secretMatches, SUBGRAPH_SECRET_HEADER } from './secret';
-import { sendGraphQLError, sendJson } from './http';
+import { closeGracefully, listen, sendGraphQLError, sendJson } from './http';
 import { handleGraphQL } from './apollo-http';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const MAX_BODY_BYTES = 1024 * 1024;
-
-export class PortInUseError extends Error {}
 
 export interface SubgraphServerOptions {
   name: string;
@@ -64,29 +61,12 @@ export class SubgraphServer {
 
   async listen(port: number, host: string): Promise<string> {
     await this.apollo.start();
-    await new Promise<void>((resolve, reject) => {
-      this.http.once('error', (error: NodeJS.ErrnoException) =>
-        reject(
-          error.code === 'EADDRINUSE'
-            ? new PortInUseError(`Port ${port} on ${host} is already in use: set PORT to a free port`)
-            : error,
-        ),
-      );
-      this.http.listen(port, host, resolve);
-    });
-    const address = this.http.address() as AddressInfo;
-    return `http://${host}:${address.port}/graphql`;
+    return `http://${host}:${await listen(this.http, port, host)}/graphql`;
   }
 
   /** Stops accepting, lets in-flight requests finish (up to `timeoutMs`), then closes Apollo and the pool. */
   async stop(timeoutMs: number): Promise<void> {
-    const closed = new Promise<void>((resolve) => this.http.close(() => resolve()));
-    const sweep = setInterval(() => this.http.closeIdleConnections(), 50);
-    const deadline = setTimeout(() => this.http.closeAllConnections(), timeoutMs);
-    this.http.closeIdleConnections();
-    await closed;
-    clearInterval(sweep);
-    clearTimeout(deadline);
+    await closeGracefully(this.http, timeoutMs);
     await this.apollo.stop();
     await this.options.orm.close(true);
   }

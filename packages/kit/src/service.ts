@@ -11,7 +11,8 @@ import {
   type MigrationList,
 } from './database';
 import { buildFederatedSchema, type SubgraphSchemaDefinition } from './schema';
-import { PortInUseError, SubgraphServer } from './server';
+import { SubgraphServer } from './server';
+import { PortInUseError } from './http';
 
 export interface DemoSeedOptions {
   /** Counties in the demo city (the benchmark's scale knob). */
@@ -71,6 +72,25 @@ export async function startSubgraph(
 
 const EXPECTED = [ConfigError, DatabaseUnreachableError, PortInUseError];
 
+/** On SIGINT or SIGTERM, once: `stop` (drain, close), then exit 0, or 1 if stopping failed. */
+export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: finishing in-flight requests');
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'unclean stop');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
 /**
  * The `main` of every subgraph process: configuration from the environment, clear one-line failures
  * for the mistakes an operator makes, and a graceful stop on SIGINT/SIGTERM.
@@ -87,21 +107,7 @@ export function runSubgraphMain(definition: SubgraphDefinition): void {
       demo.DEMO_DATA === 'true' ? { counties: demo.DEMO_COUNTIES } : undefined,
     );
     logger.info({ url: running.url }, 'subgraph ready');
-    let stopping = false;
-    const stop = (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      logger.info({ signal }, 'stopping: finishing in-flight requests');
-      running.stop().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'unclean stop');
-          process.exit(1);
-        },
-      );
-    };
-    process.on('SIGINT', () => stop('SIGINT'));
-    process.on('SIGTERM', () => stop('SIGTERM'));
+    stopOnSignals(logger, running.stop);
   };
   start().catch((error: unknown) => {
     const expected = EXPECTED.some((kind) => error instanceof kind);

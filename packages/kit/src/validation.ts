@@ -41,3 +41,8 @@ export const ruleIssue = (rule: string, message: string) => ({
   message,
   params: { rule },
 });
+
+/** For update inputs: at least one field must carry a value. */
+export const hasSomeValue = (input: object): boolean =>
+  Object.values(input).some((value) => value !== undefined && value !== null);
+export const SOME_VALUE_MESSAGE = { message: 'give at least one field to change' };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OrganizationType } from '@county/domain';
-import { ruleIssue } from '@county/kit';
+import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
 import { creditCodeRule, nameRule, regionCodeRule, uuidRule } from '../field-rules';
 
 /** Village bodies often have no credit code of their own; everyone else must have one. */
@@ -27,9 +27,7 @@ export const createOrganizationRule = z.object(fields).superRefine((input, ctx) 
 export const updateOrganizationRule = z
   .object({ ...fields, leaderId: uuidRule.nullish() })
   .partial()
-  .refine((input) => Object.values(input).some((value) => value !== undefined && value !== null), {
-    message: 'give at least one field to change',
-  });
+  .refine(hasSomeValue, SOME_VALUE_MESSAGE);
 
 export const organizationsArgsRule = z.object({
   regionCode: regionCodeRule.nullish(),

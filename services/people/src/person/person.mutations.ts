@@ -22,6 +22,7 @@ async function requireUniqueIdNumber(
   if (other) throw badInput('input.idNumber', 'unique', 'belongs to another person in the directory');
 }
 
+/** The fields an update actually sets (GraphQL gives omitted ones as undefined or null). */
 const present = (input: object) =>
   Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== null));
 

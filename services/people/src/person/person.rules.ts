@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Gender, PersonRole, validateIdNumber } from '@county/domain';
-import { ruleIssue } from '@county/kit';
+import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
 import { dateRule, idNumberRule, nameRule, phoneRule, regionCodeRule, uuidRule } from '../field-rules';
 
 /** The ID number encodes birth date and gender; a record where they disagree is refused. */
@@ -35,11 +35,7 @@ export const personRule = z
     }
   });
 
-export const personChangesRule = z
-  .record(z.string(), z.unknown())
-  .refine((input) => Object.values(input).some((value) => value !== undefined && value !== null), {
-    message: 'give at least one field to change',
-  });
+export const personChangesRule = z.record(z.string(), z.unknown()).refine(hasSomeValue, SOME_VALUE_MESSAGE);
 
 export const peopleArgsRule = z.object({
   regionCode: regionCodeRule.nullish(),
