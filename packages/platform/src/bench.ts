@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseConfig } from '@county/kit';
+import { startCpuMeter } from './bench/cpu';
 import { benchConfigSchema, deadlineSeconds, type BenchConfig } from './bench/config';
 import { BenchEnvironment } from './bench/environment';
-import { measure, stopLoad, type Measurement } from './bench/measure';
+import { measure, stopLoad, warmUp, type Measurement } from './bench/measure';
 import { buildReport, printReport } from './bench/report';
-import { summariseProfile } from './bench/profile';
+import { summariseProfile, type LoadWindow } from './bench/profile';
 import { benchTargets, checkTargets } from './bench/targets';
 
 const elapsed = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
@@ -17,7 +19,9 @@ const elapsed = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} 
  */
 async function main(config: BenchConfig, deadline: number) {
   const started = Date.now();
-  const profileDir = config.BENCH_PROFILE ? fs.mkdtempSync('/var/tmp/county-bench-profile-') : undefined;
+  const profile = config.BENCH_PROFILE.length
+    ? { dir: fs.mkdtempSync('/var/tmp/county-bench-profile-'), services: config.BENCH_PROFILE }
+    : undefined;
   const environment = new BenchEnvironment();
   let finishing: Promise<never> | undefined;
 
@@ -33,7 +37,7 @@ async function main(config: BenchConfig, deadline: number) {
       }, graceMs + 20_000);
       await environment.stop(graceMs).catch((error: unknown) => console.error(`bench: stopping: ${error}`));
       environment.kill();
-      if (code === 0) environment.removeFiles();
+      if (code === 0 || code >= 128) environment.removeFiles();
       else console.error(`bench: logs kept in ${environment.logDir}`);
       process.exit(code);
     })());
@@ -54,14 +58,16 @@ async function main(config: BenchConfig, deadline: number) {
     const endpoints = await environment.start({
       counties: config.BENCH_COUNTIES,
       databaseUrl: config.DATABASE_URL,
-      profileDir,
+      profile,
+      gatewayNodeArgs: config.BENCH_GATEWAY_NODE_ARGS,
     });
     environment.watch((message) => void finish(1, message));
     console.log(`bench: ready in ${elapsed(started)}; ${endpoints.database}`);
 
     const targets = await benchTargets(endpoints);
     const expected = await checkTargets(targets);
-    console.log('bench: both targets answer 200 with the same data');
+    const sizes = targets.map((t) => `${t.name} ${Buffer.byteLength(expected.get(t.name) ?? '')} bytes`);
+    console.log(`bench: both targets answer 200 with the same data (${sizes.join(', ')})`);
 
     const load = {
       seconds: config.BENCH_SECONDS,
@@ -69,10 +75,29 @@ async function main(config: BenchConfig, deadline: number) {
       connections: config.BENCH_CONNECTIONS,
     };
     const runs: Measurement[] = [];
+    const windows: (LoadWindow & { target: string })[] = [];
+    const micros = () => Number(process.hrtime.bigint() / 1000n);
+    // a process's first load is its slowest (JIT, caches): prime both before round 1 is measured
+    if (load.warmupSeconds > 0)
+      console.log(
+        `bench: priming both targets (${load.warmupSeconds} s each), then ${config.BENCH_ROUNDS} round(s)`,
+      );
+    for (const target of targets) await warmUp(target, load, expected.get(target.name) ?? '');
     for (let round = 1; round <= config.BENCH_ROUNDS; round++) {
       for (const target of targets) {
-        const run = await measure(target, round, load, expected.get(target.name) ?? '');
+        // when the measured run starts and ends: the CPU table and the profiles count only that
+        let from = 0;
+        let to = 0;
+        const run = await measure(target, round, load, expected.get(target.name) ?? '', () => {
+          from = micros();
+          const stop = startCpuMeter(environment.processes(), ['gateway', 'subgraph']);
+          return () => {
+            to = micros();
+            return stop();
+          };
+        });
         runs.push(run);
+        windows.push({ target: target.name, from, to, requests: run.requests });
         console.log(
           `bench: ${target.name} #${round}: ${run.requestsPerSecond.toFixed(1)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms`,
         );
@@ -88,12 +113,22 @@ async function main(config: BenchConfig, deadline: number) {
           ...load,
           rounds: config.BENCH_ROUNDS,
           counties: config.BENCH_COUNTIES,
-          profiled: Boolean(profileDir),
+          profiled: config.BENCH_PROFILE,
+          gatewayNodeArgs: config.BENCH_GATEWAY_NODE_ARGS,
         },
         endpoints.database,
       ),
     );
-    if (profileDir) console.log(`\n${summariseProfile(profileDir)}`);
+    if (profile)
+      for (const service of profile.services)
+        console.log(
+          `\n${summariseProfile(
+            service,
+            path.join(profile.dir, service),
+            // the gateway idles while the subgraph is measured directly; the subgraph serves both
+            windows.filter((w) => service === 'subgraph' || w.target === 'gateway'),
+          )}`,
+        );
     console.log(`\nbench: done in ${elapsed(started)}`);
     await finish(0);
   } catch (error) {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+export type ProfiledService = 'gateway' | 'subgraph';
+
 const seconds = (fallback: number, min: number) =>
   z.coerce.number().int().min(min).max(600).default(fallback);
 
@@ -12,11 +14,20 @@ export const benchConfigSchema = z.object({
   BENCH_COUNTIES: z.coerce.number().int().min(1).max(200).default(1),
   /** After this, everything is killed and the benchmark exits non-zero (default: see `deadlineSeconds`). */
   BENCH_DEADLINE_SECONDS: z.coerce.number().int().min(30).max(7200).optional(),
-  /** `1`: the gateway runs under `node --cpu-prof`, and the top functions are printed. */
+  /** `1` or `gateway`, `subgraph`, `all`: those processes run under `node --cpu-prof`; their top functions are printed. */
   BENCH_PROFILE: z
-    .enum(['0', '1', 'true', 'false', ''])
-    .default('0')
-    .transform((value) => value === '1' || value === 'true'),
+    .enum(['', '0', 'false', '1', 'true', 'gateway', 'subgraph', 'all'])
+    .default('')
+    .transform((value): ProfiledService[] => {
+      if (value === 'all') return ['gateway', 'subgraph'];
+      if (value === 'subgraph') return ['subgraph'];
+      return ['1', 'true', 'gateway'].includes(value) ? ['gateway'] : [];
+    }),
+  /** Extra node options for the gateway process, e.g. `--max-semi-space-size=32`, to try their effect. */
+  BENCH_GATEWAY_NODE_ARGS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(/\s+/).filter(Boolean)),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
@@ -25,8 +36,9 @@ export const benchConfigSchema = z.object({
 
 export type BenchConfig = z.infer<typeof benchConfigSchema>;
 
-/** Seconds the measurements need, without booting: each round loads both targets. */
+/** Seconds the load takes, without booting: a first warm-up of both targets, then the rounds. */
 export const loadSeconds = (config: BenchConfig): number =>
+  2 * config.BENCH_WARMUP_SECONDS +
   config.BENCH_ROUNDS * 2 * (config.BENCH_WARMUP_SECONDS + config.BENCH_SECONDS);
 
 /** Booting PostgreSQL, seeding and starting two processes, plus stopping them: generous. */

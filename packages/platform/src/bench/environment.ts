@@ -12,14 +12,18 @@ import {
   type RunningPostgres,
 } from '@county/postgres';
 import { GATEWAY_MAIN, SUBGRAPHS } from '../registry';
+import type { ProfiledService } from './config';
+import { withChildren } from './cpu';
 import { spawnService, stopService, waitReady, type ServiceProcess } from '../processes';
 
 export interface EnvironmentOptions {
   counties: number;
   /** An existing server: the benchmark makes (and drops) its own database there. */
   databaseUrl?: string;
-  /** Where the gateway writes its `--cpu-prof` profile; no profiling when absent. */
-  profileDir?: string;
+  /** These run under `node --cpu-prof`, writing to `<profileDir>/<service>/` when they exit. */
+  profile?: { dir: string; services: ProfiledService[] };
+  /** Extra node options for the gateway process. */
+  gatewayNodeArgs: string[];
 }
 
 /** What the load generator needs to reach both targets. */
@@ -82,25 +86,22 @@ export class BenchEnvironment {
     const name = options.databaseUrl
       ? `county_people_bench_${randomBytes(4).toString('hex')}`
       : PEOPLE.database;
-    await ensureDatabase(server, name);
+    await ensureDatabase(server, name).catch((error: unknown) => {
+      throw new Error(`Could not create database ${name} on ${description}: ${String(error)}`);
+    });
     if (options.databaseUrl) this.throwaway = { server, name };
 
     const subgraphPort = await freePort(HOST);
     const subgraphSecret = fresh();
-    const people = spawnService(
-      'people',
-      PEOPLE.main,
-      {
-        PORT: String(subgraphPort),
-        HOST,
-        DATABASE_URL: databaseUrl(server, name),
-        SUBGRAPH_SECRET: subgraphSecret,
-        DEMO_DATA: 'true',
-        DEMO_COUNTIES: String(options.counties),
-        LOG_LEVEL: 'warn',
-      },
-      this.logDir,
-    );
+    const people = this.launch(options, 'subgraph', PEOPLE.main, {
+      PORT: String(subgraphPort),
+      HOST,
+      DATABASE_URL: databaseUrl(server, name),
+      SUBGRAPH_SECRET: subgraphSecret,
+      DEMO_DATA: 'true',
+      DEMO_COUNTIES: String(options.counties),
+      LOG_LEVEL: 'warn',
+    });
     this.services.push(people);
     await waitReady(people, `http://${HOST}:${subgraphPort}/readyz`);
 
@@ -115,13 +116,7 @@ export class BenchEnvironment {
       SUBGRAPH_PEOPLE_SECRET: subgraphSecret,
       LOG_LEVEL: 'warn',
     };
-    const gateway = options.profileDir
-      ? spawnWithNodeArgs('gateway', GATEWAY_MAIN, gatewayEnv, this.logDir, [
-          '--cpu-prof',
-          '--cpu-prof-dir',
-          options.profileDir,
-        ])
-      : spawnService('gateway', GATEWAY_MAIN, gatewayEnv, this.logDir);
+    const gateway = this.launch(options, 'gateway', GATEWAY_MAIN, gatewayEnv);
     this.services.push(gateway);
     await waitReady(gateway, `http://${HOST}:${gatewayPort}/readyz`);
 
@@ -132,6 +127,20 @@ export class BenchEnvironment {
       jwtSecret,
       database: description,
     };
+  }
+
+  private launch(
+    options: EnvironmentOptions,
+    name: ProfiledService,
+    main: string,
+    env: Record<string, string>,
+  ): ServiceProcess {
+    const nodeArgs = name === 'gateway' ? [...options.gatewayNodeArgs] : [];
+    if (options.profile?.services.includes(name))
+      nodeArgs.push('--cpu-prof', '--cpu-prof-dir', path.join(options.profile.dir, name));
+    return nodeArgs.length
+      ? spawnWithNodeArgs(name, main, env, this.logDir, nodeArgs)
+      : spawnService(name, main, env, this.logDir);
   }
 
   private async startDatabase(external?: string): Promise<{ server: string; description: string }> {
@@ -145,6 +154,17 @@ export class BenchEnvironment {
       onLog: (line) => fs.appendFileSync(logFile, `${line}\n`),
     });
     return { server: this.postgres.adminUrl, description: `embedded PostgreSQL on ${HOST}:${port}` };
+  }
+
+  /** The processes whose CPU time the report shows: the load generator (this process) and the servers. */
+  processes(): Record<string, number[]> {
+    const parts: Record<string, number[]> = { autocannon: [process.pid] };
+    for (const { name, child } of this.services) if (child.pid) parts[name] = [child.pid];
+    const pidFile = this.postgres && path.join(this.postgres.dataDir, 'postmaster.pid');
+    const postmaster =
+      pidFile && fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
+    if (postmaster > 0) parts.postgres = withChildren(postmaster);
+    return parts;
   }
 
   /** A service that stops while the benchmark runs is a failure: `onExit` is told. */

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import type { CpuUsage } from './cpu';
 import type { Target, TargetName } from './targets';
 
 export interface LoadOptions {
@@ -21,6 +22,8 @@ export interface Measurement {
   timeouts: number;
   /** 2xx responses whose body differs from the checked one (e.g. GraphQL errors under load). */
   mismatches: number;
+  /** Cores used by each process during the measured run (Linux). */
+  cpu?: CpuUsage;
 }
 
 let running: autocannon.Instance | undefined;
@@ -57,15 +60,23 @@ function load(target: Target, seconds: number, connections: number, expectBody: 
   });
 }
 
+/** Load whose results are discarded: JIT, caches and pools settle before a measured run. */
+export async function warmUp(target: Target, options: LoadOptions, expectBody: string): Promise<void> {
+  if (options.warmupSeconds > 0) await load(target, options.warmupSeconds, options.connections, expectBody);
+}
+
 /** A warm-up (discarded), then the measured run, against one target. */
 export async function measure(
   target: Target,
   round: number,
   options: LoadOptions,
   expectBody: string,
+  startCpuMeter?: () => () => CpuUsage | undefined,
 ): Promise<Measurement> {
-  if (options.warmupSeconds > 0) await load(target, options.warmupSeconds, options.connections, expectBody);
+  await warmUp(target, options, expectBody);
+  const stopCpuMeter = startCpuMeter?.();
   const result = await load(target, options.seconds, options.connections, expectBody);
+  const cpu = stopCpuMeter?.();
   return {
     target: target.name,
     round,
@@ -77,5 +88,6 @@ export async function measure(
     errors: result.errors,
     timeouts: result.timeouts,
     mismatches: result.mismatches,
+    ...(cpu ? { cpu } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { ROOT } from '../paths';
 
 /** The parts of a V8 `.cpuprofile` that self time needs. */
 interface CpuProfile {
+  startTime: number;
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
   samples: number[];
   timeDeltas: number[];
@@ -34,41 +35,64 @@ function top(totals: Map<string, number>, count: number): Row[] {
     .slice(0, count);
 }
 
-/** Self time by function and by package, idle excluded, from the newest profile in `dir`. */
-export function summariseProfile(dir: string, count = 25): string {
-  const files = fs
-    .readdirSync(dir)
+/** Where the load ran, on the monotonic clock in µs (the one V8 stamps profiles with). */
+export interface LoadWindow {
+  from: number;
+  to: number;
+  requests: number;
+}
+
+/** `…/node_modules/@apollo/gateway/dist/x.js` → `@apollo/gateway/dist/x.js`; repository files relative. */
+function shortUrl(url: string): string {
+  const modules = url.lastIndexOf('node_modules/');
+  if (modules >= 0) return url.slice(modules + 'node_modules/'.length);
+  const file = url.replace(/^file:\/\//, '');
+  return file.startsWith('/') ? path.relative(ROOT, file) : url;
+}
+
+/**
+ * Self time by package and by function from the newest profile in `dir`, counting only the samples taken
+ * while the load ran (no start-up, no idle), in µs per request and in % of that busy time.
+ */
+export function summariseProfile(service: string, dir: string, windows: LoadWindow[], count = 25): string {
+  const files = (fs.existsSync(dir) ? fs.readdirSync(dir) : [])
     .filter((file) => file.endsWith('.cpuprofile'))
     .map((file) => path.join(dir, file))
     .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
-  if (!files.length) return `No .cpuprofile in ${dir}: the gateway did not exit cleanly.`;
+  if (!files.length) return `No .cpuprofile in ${dir}: the ${service} did not exit cleanly.`;
   const profile = JSON.parse(fs.readFileSync(files[0], 'utf8')) as CpuProfile;
   const nodes = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   const byFunction = new Map<string, number>();
   const byOwner = new Map<string, number>();
+  const requests = windows.reduce((sum, w) => sum + w.requests, 0);
   let busy = 0;
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
-    const frame = nodes.get(id);
     const us = profile.timeDeltas[i] ?? 0;
+    at += us;
+    const frame = nodes.get(id);
     if (!frame || frame.functionName === '(idle)') return;
+    if (!windows.some((w) => at >= w.from && at <= w.to)) return;
     busy += us;
     const where = owner(frame.url, frame.functionName);
-    const name = `${frame.functionName || '(anonymous)'}  ${where}${frame.url ? `:${frame.lineNumber + 1}` : ''}`;
+    const name = `${frame.functionName || '(anonymous)'}  ${frame.url ? `${shortUrl(frame.url)}:${frame.lineNumber + 1}` : ''}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + us);
     byOwner.set(where, (byOwner.get(where) ?? 0) + us);
   });
+  if (!busy || !requests) return `${service}: no samples in the measured runs (${files[0]})`;
   const lines = (rows: Row[]) =>
     rows
       .map(
         (row) =>
-          `  ${row.ms.toFixed(0).padStart(7)} ms ${((row.ms * 100000) / busy).toFixed(1).padStart(5)} %  ${row.name}`,
+          `  ${((row.ms * 1000) / requests).toFixed(0).padStart(6)} µs ${((row.ms * 100000) / busy).toFixed(1).padStart(5)} %  ${row.name}`,
       )
       .join('\n');
-  return `Gateway CPU profile ${files[0]} (busy ${(busy / 1e6).toFixed(1)} s, idle excluded)
+  return `${service} CPU profile, measured runs only: ${(busy / 1000 / requests).toFixed(2)} ms of CPU per request (main thread, ${requests} requests)
+${files[0]}
 
-Self time by package:
+Self time by package, per request:
 ${lines(top(byOwner, 15))}
 
-Self time by function (top ${count}):
+Self time by function, per request (top ${count}):
 ${lines(top(byFunction, count))}`;
 }
