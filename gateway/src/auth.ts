@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { claimsSchema, Identity } from '@county/kit';
 import type { GatewayConfig } from './config';
 
@@ -27,13 +28,22 @@ export function createTokenVerifier(config: GatewayConfig): TokenVerifier {
     audience: config.JWT_AUDIENCE,
     algorithms: config.JWT_SECRET ? ['HS256'] : ['RS256', 'ES256', 'EdDSA'],
   };
+  // A dashboard sends the same token with every request: a verified token is remembered until it expires
+  // (never longer than 5 minutes, so a key rotated at the JWKS takes effect soon). Refusals are not cached.
+  const verified = new LRUCache<string, Identity>({ max: 10_000, ttl: 300_000, ttlAutopurge: false });
   return async (authorization) => {
     if (!authorization) return Identity.anonymous;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw new InvalidTokenError('The Authorization header must be "Bearer <token>"');
+    const token = match[1];
+    const known = verified.get(token);
+    if (known) return known;
     try {
-      const { payload } = await jwtVerify(match[1], key as Uint8Array, options);
-      return Identity.fromClaims(claimsSchema.parse(payload));
+      const { payload } = await jwtVerify(token, key as Uint8Array, options);
+      const identity = Identity.fromClaims(claimsSchema.parse(payload));
+      const secondsLeft = payload.exp ? payload.exp - Date.now() / 1000 : 300;
+      if (secondsLeft > 1) verified.set(token, identity, { ttl: Math.min(secondsLeft * 1000, 300_000) });
+      return identity;
     } catch (error) {
       throw new InvalidTokenError(`The bearer token was refused: ${reason(error)}`);
     }

@@ -1,7 +1,10 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import {
   closeGracefully,
@@ -14,7 +17,7 @@ import {
 import type { Logger } from '@county/kit';
 import type { GatewayConfig } from './config';
 import { createTokenVerifier, InvalidTokenError } from './auth';
-import { createSubgraphFetcher } from './fetcher';
+import { createSubgraphClient } from './subgraph-client';
 import { SubgraphDataSource, type GatewayContext } from './data-source';
 import { formatGatewayError } from './errors';
 import { serveExplorer } from './explorer';
@@ -32,7 +35,7 @@ export interface GatewayServer {
 export function createGateway(config: GatewayConfig, supergraphSdl: string, logger: Logger): GatewayServer {
   const production = config.NODE_ENV === 'production';
   const verify = createTokenVerifier(config);
-  const client = createSubgraphFetcher(config.SUBGRAPH_TIMEOUT_MS);
+  const client = createSubgraphClient(config.SUBGRAPH_TIMEOUT_MS);
   const routes = new Map(config.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -44,7 +47,7 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
         name,
         url: route.url,
         secret: route.secret,
-        fetcher: client.fetcher,
+        client,
         logger,
       });
     },
@@ -56,7 +59,8 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
     // the kit owns shutdown (drain, then close the pool); Apollo's own signal handlers would race it
     stopOnTerminationSignals: false,
     formatError: formatGatewayError,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // answers depend on the caller and are never cached over HTTP: no per-field cache-control bookkeeping
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
 
   const route = async (req: http.IncomingMessage, res: http.ServerResponse) => {

@@ -97,7 +97,8 @@ export async function paginate<T extends object, S extends keyof T & string, K e
     } as never);
   }
   qb.orderBy({ [sort]: 'asc', [key]: 'asc' } as never).limit(size + 1);
-  const rows = await qb.getResultList();
+  // plain rows, as the loaders read them (see entity-loaders)
+  const rows: T[] = await qb.execute('all', true);
   const nodes = rows.slice(0, size);
   const last = nodes.at(-1);
   let count: Promise<number> | undefined;

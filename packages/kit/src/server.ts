@@ -2,6 +2,7 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -43,9 +44,11 @@ export class SubgraphServer {
       // the kit owns shutdown (drain, then close the pool); Apollo's own signal handlers would race it
       stopOnTerminationSignals: false,
       formatError: formatSubgraphError,
+      // answers depend on the caller and are never cached over HTTP: no per-field cache-control bookkeeping
       plugins: [
         ApolloServerPluginLandingPageDisabled(),
         ApolloServerPluginInlineTraceDisabled(),
+        ApolloServerPluginCacheControlDisabled(),
         errorLogPlugin(),
       ],
     });

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { authorize, badInput, entityLoader, notFound, parseInput, requireExisting } from '@county/kit';
+import { authorize, badInput, findForUpdate, parseInput, requireExisting } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { uuidRule } from '../field-rules';
 import { DIRECTORY_WRITERS, mayWriteWithin } from '../directory-policy';
@@ -52,8 +52,7 @@ export class OrganizationMutations {
     authorize(ctx, DIRECTORY_WRITERS, !ctx.identity.isAnonymous);
     parseInput(uuidRule, id, 'id');
     const changes = parseInput(updateOrganizationRule, input, 'input');
-    const organization = await entityLoader(ctx, Organization, 'id').load(id);
-    if (!organization) throw notFound('id', `no organisation has id ${id}`);
+    const organization = await findForUpdate(ctx, Organization, 'id', id, 'id');
     authorize(ctx, DIRECTORY_WRITERS, mayWriteWithin(ctx.identity, organization));
     if (changes.regionCode) {
       await requireExisting(ctx, Region, 'code', changes.regionCode, 'input.regionCode');

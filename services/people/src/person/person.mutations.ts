@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { authorize, badInput, entityLoader, notFound, parseInput, requireExisting } from '@county/kit';
+import { authorize, badInput, findForUpdate, parseInput, requireExisting } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { uuidRule } from '../field-rules';
 import { DIRECTORY_WRITERS, mayWriteWithin } from '../directory-policy';
@@ -48,8 +48,7 @@ export class PersonMutations {
     authorize(ctx, DIRECTORY_WRITERS, !ctx.identity.isAnonymous);
     parseInput(uuidRule, id, 'id');
     const changes = parseInput(personChangesRule, present(input), 'input');
-    const person = await entityLoader(ctx, Person, 'id').load(id);
-    if (!person) throw notFound('id', `no person has id ${id}`);
+    const person = await findForUpdate(ctx, Person, 'id', id, 'id');
     await requireWritableOrganization(ctx, person.organizationId);
     const { name, gender, birthDate, roles, organizationId, position, phone, idNumber } = person;
     const current = { name, gender, birthDate, roles, organizationId, position, phone, idNumber };

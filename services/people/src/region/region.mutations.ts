@@ -1,7 +1,14 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { z } from 'zod';
 import { levelOfRegionCode, parentRegionCode, RegionLevel } from '@county/domain';
-import { authorize, badInput, entityLoader, notFound, parseInput, type SubgraphContext } from '@county/kit';
+import {
+  authorize,
+  badInput,
+  entityLoader,
+  findForUpdate,
+  parseInput,
+  type SubgraphContext,
+} from '@county/kit';
 import { nameRule, regionCodeRule } from '../field-rules';
 import { REGION_WRITERS, mayWriteRegions } from '../directory-policy';
 import { Region } from './region.entity';
@@ -38,8 +45,7 @@ export class RegionMutations {
     authorize(ctx, REGION_WRITERS, mayWriteRegions(ctx.identity));
     parseInput(regionCodeRule, code, 'code');
     const { name } = parseInput(updateRule, input, 'input');
-    const region = await entityLoader(ctx, Region, 'code').load(code);
-    if (!region) throw notFound('code', `no region has code ${code}`);
+    const region = await findForUpdate(ctx, Region, 'code', code, 'code');
     region.name = name;
     await ctx.em.flush();
     return region;

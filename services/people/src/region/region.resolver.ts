@@ -51,6 +51,6 @@ export class RegionResolver {
   })
   async ancestors(@Root() region: Region, @Ctx() ctx: SubgraphContext): Promise<Region[]> {
     const found = await entityLoader(ctx, Region, 'code').loadMany(ancestorCodes(region.code));
-    return found.filter((row): row is Region => row instanceof Region);
+    return found.filter((row): row is Region => row !== null && !(row instanceof Error));
   }
 }
