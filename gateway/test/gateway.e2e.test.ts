@@ -109,6 +109,17 @@ describe('tokens and roles', () => {
     expect(response.errors![0].message).toContain('expired');
   });
 
+  it('refuses a remembered token once it has expired', async () => {
+    const token = await gateway.token({ sub: 'brief', roles: ['hr'] }, '3s');
+    const query = () => gateway.query('{ __typename }', {}, { authorization: `Bearer ${token}` });
+    expect((await query()).status).toBe(200);
+    expect((await query()).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 3200));
+    const late = await query();
+    expect(late.status).toBe(401);
+    expect(late.errors![0].message).toContain('expired');
+  });
+
   it('refuses a write by a role that may not make it, and writes nothing; hr may', async () => {
     const refused = await gateway.query(CREATE, {}, { claims: { sub: 'leader-1', roles: ['leader'] } });
     expect(refused.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', serviceName: 'people' });

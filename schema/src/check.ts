@@ -1,13 +1,7 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { Supergraph } from '@apollo/federation-internals';
-import { CriticalityLevel, diff } from '@graphql-inspector/core';
-import type { GraphQLSchema } from 'graphql';
-import { composeSupergraph } from './compose.lib';
+import { apiChanges, composeSupergraph } from './compose.lib';
 import { SUBGRAPHS } from './subgraphs';
-
-const apiSchema = (supergraphSdl: string): GraphQLSchema =>
-  Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
 
 /**
  * `npm run schema:check [-- <git ref>]`: the client-facing API of the supergraph composed from the
@@ -26,8 +20,7 @@ async function main() {
     return;
   }
   const { supergraph } = await composeSupergraph(SUBGRAPHS);
-  const changes = await diff(apiSchema(base), apiSchema(supergraph));
-  const breaking = changes.filter((c) => c.criticality.level === CriticalityLevel.Breaking);
+  const { changes, breaking } = await apiChanges(base, supergraph);
   for (const change of changes) console.log(`${change.criticality.level.padEnd(12)} ${change.message}`);
   console.log(`schema:check against ${ref}: ${changes.length} change(s), ${breaking.length} breaking`);
   if (breaking.length) process.exit(1);

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { parse } from 'graphql';
 import { composeServices } from '@apollo/composition';
+import { Supergraph } from '@apollo/federation-internals';
+import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import { subgraphSdl } from '@county/kit';
 import type { ComposedSubgraph } from './subgraphs';
 
@@ -28,4 +30,15 @@ export async function composeSupergraph(subgraphs: ComposedSubgraph[]): Promise<
     );
   }
   return { subgraphs: printed, supergraph: result.supergraphSdl };
+}
+
+const apiSchema = (supergraphSdl: string) => Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+
+/** Changes of the client-facing API between two supergraphs, and which of them break clients. */
+export async function apiChanges(
+  base: string,
+  next: string,
+): Promise<{ changes: Change[]; breaking: Change[] }> {
+  const changes = await diff(apiSchema(base), apiSchema(next));
+  return { changes, breaking: changes.filter((c) => c.criticality.level === CriticalityLevel.Breaking) };
 }

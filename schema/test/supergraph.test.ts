@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { parse } from 'graphql';
 import { composeServices as composeWithGuild } from '@theguild/federation-composition';
 import { Supergraph } from '@apollo/federation-internals';
-import { composeSupergraph, subgraphFile, SUPERGRAPH_FILE } from '../src/compose.lib';
+import { composeServices } from '@apollo/composition';
+import { apiChanges, composeSupergraph, subgraphFile, SUPERGRAPH_FILE } from '../src/compose.lib';
 import { SUBGRAPHS } from '../src/subgraphs';
 
 let composition: Awaited<ReturnType<typeof composeSupergraph>>;
@@ -42,5 +43,31 @@ describe('the committed schema', () => {
     expect(composition.supergraph).toMatch(/type Region\s+@join__type\(graph: PEOPLE, key: "code"\)/);
     const regions = api.getQueryType()!.getFields().regions;
     expect(regions.args.map((a) => a.name)).toEqual(['level', 'parentCode']);
+  });
+});
+
+describe('the breaking-change check (npm run schema:check)', () => {
+  const recompose = (edit: (sdl: string) => string) => {
+    const result = composeServices(
+      composition.subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(edit(sdl)) })),
+    );
+    expect(result.errors).toBeUndefined();
+    return result.supergraphSdl!;
+  };
+
+  it('flags a removed field as breaking', async () => {
+    const without = recompose((sdl) => sdl.replace(/\n\s*"""[^"]*"""\n\s*ancestors: \[Region!\]!/, ''));
+    expect(without).not.toContain('ancestors');
+    const { breaking } = await apiChanges(composition.supergraph, without);
+    expect(breaking.map((c) => c.path)).toContain('Region.ancestors');
+  });
+
+  it('lets an added optional argument through as safe', async () => {
+    const withArgument = recompose((sdl) =>
+      sdl.replace('region(code: ID!): Region', 'region(code: ID!, asOf: String): Region'),
+    );
+    const { changes, breaking } = await apiChanges(composition.supergraph, withArgument);
+    expect(changes.length).toBeGreaterThan(0);
+    expect(breaking).toEqual([]);
   });
 });
