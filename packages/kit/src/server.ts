@@ -49,7 +49,7 @@ export class SubgraphServer {
         ApolloServerPluginLandingPageDisabled(),
         ApolloServerPluginInlineTraceDisabled(),
         ApolloServerPluginCacheControlDisabled(),
-        errorLogPlugin(),
+        requestLogPlugin(),
       ],
     });
     this.http = http.createServer((req, res) => {
@@ -112,7 +112,7 @@ export class SubgraphServer {
  * Logs each request at debug level (request id, operation, duration) and, at error level, the failures
  * a client is not told about in detail, with the request id that ties them to the gateway's log.
  */
-function errorLogPlugin() {
+function requestLogPlugin() {
   return {
     async requestDidStart({ contextValue }: { contextValue: SubgraphContext }) {
       const started = process.hrtime.bigint();

@@ -36,7 +36,8 @@ export interface RunningSubgraph {
 
 const demoConfigSchema = z.object({
   DEMO_DATA: z.enum(['true', 'false']).default('false'),
-  DEMO_COUNTIES: z.coerce.number().int().min(1).max(200).default(1),
+  // the demo city's county codes run 990722–990799 (@county/demo-data's MAX_DEMO_COUNTIES)
+  DEMO_COUNTIES: z.coerce.number().int().min(1).max(78).default(1),
 });
 
 /** Opens the database, migrates it, optionally seeds it, builds the schema and listens. */

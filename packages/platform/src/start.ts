@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError, parseConfig } from '@county/kit';
 import { ensureDatabase, databaseUrl, EmbeddedPostgresError } from '@county/postgres';
+import { MAX_DEMO_COUNTIES } from '@county/demo-data';
 import { DATA_DIR } from './paths';
 import { GATEWAY_MAIN, SUBGRAPHS } from './registry';
 import { loadDevSecrets } from './dev-secrets';
@@ -11,7 +12,7 @@ import { printBanner } from './banner';
 
 const configSchema = z.object({
   GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
-  DEMO_COUNTIES: z.coerce.number().int().min(1).max(200).default(1),
+  DEMO_COUNTIES: z.coerce.number().int().min(1).max(MAX_DEMO_COUNTIES).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,3 +1,4 @@
+import { MAX_DEMO_COUNTIES } from '@county/demo-data';
 import { z } from 'zod';
 
 export type ProfiledService = 'gateway' | 'subgraph';
@@ -11,7 +12,7 @@ export const benchConfigSchema = z.object({
   BENCH_WARMUP_SECONDS: seconds(3, 0),
   BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(1000).default(20),
   BENCH_ROUNDS: z.coerce.number().int().min(1).max(10).default(2),
-  BENCH_COUNTIES: z.coerce.number().int().min(1).max(200).default(1),
+  BENCH_COUNTIES: z.coerce.number().int().min(1).max(MAX_DEMO_COUNTIES).default(1),
   /** After this, everything is killed and the benchmark exits non-zero (default: see `deadlineSeconds`). */
   BENCH_DEADLINE_SECONDS: z.coerce.number().int().min(30).max(7200).optional(),
   /** `1` or `gateway`, `subgraph`, `all`: those processes run under `node --cpu-prof`; their top functions are printed. */
