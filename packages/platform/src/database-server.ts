@@ -52,6 +52,7 @@ export async function startDatabaseServer(onLog: (line: string) => void): Promis
     dataDir: chosen.dir,
     port: config.PG_PORT,
     persistent: true,
+    callerHandlesSignals: true,
     onLog,
   });
   return {

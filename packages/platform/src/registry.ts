@@ -8,7 +8,6 @@ export interface SubgraphEntry {
   main: string;
   /** Its own database on the shared server. */
   database: string;
-  port: number;
 }
 
 /** Every subgraph the platform runs. Adding a subgraph: one line here, one in schema/src/subgraphs.ts. */
@@ -17,7 +16,6 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     name: 'people',
     main: path.join(ROOT, 'services/people/dist/main.js'),
     database: 'county_people',
-    port: 4001,
   },
 ];
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ConfigError, parseConfig } from '@county/kit';
 import { ensureDatabase, databaseUrl, EmbeddedPostgresError } from '@county/postgres';
 import { MAX_DEMO_COUNTIES } from '@county/demo-data';
+import { subgraphEnvName } from '@county/gateway';
 import { DATA_DIR } from './paths';
 import { GATEWAY_MAIN, SUBGRAPHS } from './registry';
 import { loadDevSecrets } from './dev-secrets';
@@ -12,6 +13,8 @@ import { printBanner } from './banner';
 
 const configSchema = z.object({
   GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  /** The first subgraph listens here, the next one port above, and so on. */
+  SUBGRAPH_PORT_BASE: z.coerce.number().int().min(1).max(65000).default(4001),
   DEMO_COUNTIES: z.coerce.number().int().min(1).max(MAX_DEMO_COUNTIES).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -42,13 +45,14 @@ async function main() {
 
   try {
     database = await startDatabaseServer(() => undefined);
-    for (const subgraph of SUBGRAPHS) {
+    const port = (index: number) => config.SUBGRAPH_PORT_BASE + index;
+    for (const [index, subgraph] of SUBGRAPHS.entries()) {
       await ensureDatabase(database.url, subgraph.database);
       const service = spawnService(
         subgraph.name,
         subgraph.main,
         {
-          PORT: String(subgraph.port),
+          PORT: String(port(index)),
           HOST: '127.0.0.1',
           DATABASE_URL: databaseUrl(database.url, subgraph.database),
           SUBGRAPH_SECRET: secrets.subgraphSecrets[subgraph.name],
@@ -61,7 +65,7 @@ async function main() {
       services.push(service);
     }
     await Promise.all(
-      services.map((service, i) => waitReady(service, `http://127.0.0.1:${SUBGRAPHS[i].port}/readyz`)),
+      services.map((service, index) => waitReady(service, `http://127.0.0.1:${port(index)}/readyz`)),
     );
     const gatewayEnv: Record<string, string> = {
       PORT: String(config.GATEWAY_PORT),
@@ -69,10 +73,9 @@ async function main() {
       JWT_SECRET: secrets.jwtSecret,
       LOG_LEVEL: config.LOG_LEVEL,
     };
-    for (const subgraph of SUBGRAPHS) {
-      const key = subgraph.name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
-      gatewayEnv[`SUBGRAPH_${key}_URL`] = `http://127.0.0.1:${subgraph.port}/graphql`;
-      gatewayEnv[`SUBGRAPH_${key}_SECRET`] = secrets.subgraphSecrets[subgraph.name];
+    for (const [index, subgraph] of SUBGRAPHS.entries()) {
+      gatewayEnv[subgraphEnvName(subgraph.name, 'URL')] = `http://127.0.0.1:${port(index)}/graphql`;
+      gatewayEnv[subgraphEnvName(subgraph.name, 'SECRET')] = secrets.subgraphSecrets[subgraph.name];
     }
     const gateway = spawnService('gateway', GATEWAY_MAIN, gatewayEnv, LOG_DIR);
     services.push(gateway);

