@@ -8,6 +8,8 @@ export interface SubgraphEntry {
   main: string;
   /** Its own database on the shared server. */
   database: string;
+  /** Its conventional port (docker-compose.yml uses it too); `npm start` may shift it with SUBGRAPH_PORT_BASE. */
+  port: number;
 }
 
 /** Every subgraph the platform runs. Adding a subgraph: one line here, one in schema/src/subgraphs.ts. */
@@ -16,6 +18,7 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     name: 'people',
     main: path.join(ROOT, 'services/people/dist/main.js'),
     database: 'county_people',
+    port: 4001,
   },
 ];
 

@@ -13,8 +13,8 @@ import { printBanner } from './banner';
 
 const configSchema = z.object({
   GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
-  /** The first subgraph listens here, the next one port above, and so on. */
-  SUBGRAPH_PORT_BASE: z.coerce.number().int().min(1).max(65000).default(4001),
+  /** When set, the first subgraph listens here, the next one port above, and so on (tests use it). */
+  SUBGRAPH_PORT_BASE: z.coerce.number().int().min(1).max(65000).optional(),
   DEMO_COUNTIES: z.coerce.number().int().min(1).max(MAX_DEMO_COUNTIES).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -45,7 +45,8 @@ async function main() {
 
   try {
     database = await startDatabaseServer(() => undefined);
-    const port = (index: number) => config.SUBGRAPH_PORT_BASE + index;
+    const port = (index: number) =>
+      config.SUBGRAPH_PORT_BASE === undefined ? SUBGRAPHS[index].port : config.SUBGRAPH_PORT_BASE + index;
     for (const [index, subgraph] of SUBGRAPHS.entries()) {
       await ensureDatabase(database.url, subgraph.database);
       const service = spawnService(

