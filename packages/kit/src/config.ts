@@ -10,17 +10,27 @@ export function parseConfig<S extends z.ZodType>(
   schema: S,
   env: NodeJS.ProcessEnv = process.env,
 ): z.infer<S> {
+  const { data, problems } = checkConfig(schema, env);
+  if (problems.length) failConfig(problems);
+  return data as z.infer<S>;
+}
+
+/** The parsed configuration, or what is wrong with it, for callers that add checks of their own. */
+export function checkConfig<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv,
+): { data?: z.infer<S>; problems: string[] } {
   const result = schema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) return { data: result.data, problems: [] };
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.') || '(environment)';
     const value = issue.path.length === 1 ? env[String(issue.path[0])] : undefined;
     return value === undefined ? `${name} is required (${issue.message})` : `${name}: ${issue.message}`;
   });
-  return failConfig(problems);
+  return { problems };
 }
 
-function failConfig(problems: string[]): never {
+export function failConfig(problems: string[]): never {
   throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
 }
 
