@@ -76,7 +76,12 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
           return sendGraphQLError(res, 401, 'UNAUTHENTICATED', error.message);
         throw error;
       }
-      return handleGraphQL(apollo, req, res, async () => ({ identity, requestId }), config.MAX_BODY_BYTES);
+      const started = process.hrtime.bigint();
+      await handleGraphQL(apollo, req, res, async () => ({ identity, requestId }), config.MAX_BODY_BYTES);
+      // one line per request at debug level; its id is in every subgraph's log line for the same request
+      const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+      logger.debug({ requestId, subject: identity.subject, status: res.statusCode, ms }, 'request');
+      return;
     }
     if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
     if (pathname === '/readyz') {
