@@ -1,5 +1,7 @@
 import { creditCodeCheckChar, idNumberCheckChar } from '@county/domain';
 import { DEMO_COUNTY_CODE, generateDemoCity } from '@county/demo-data';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { formatSubgraphError } from '@county/kit';
 import { as, startTestSubgraph, type TestSubgraph } from '@county/test-kit';
 import { Organization, peopleSubgraph, Person, Region } from '@county/people';
 
@@ -172,6 +174,50 @@ describe('bad input gets a clear error and changes nothing', () => {
       hr,
     );
     expect(errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+  });
+});
+
+describe('races', () => {
+  it('two concurrent creates of one ID number: one is written, the other is refused as not unique', async () => {
+    const input = personInput({
+      idNumber: idNumber('99072219850615001'),
+      birthDate: '1985-06-15',
+      gender: 'MALE',
+    });
+    const before = await count();
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => people.query<any>(CREATE_PERSON, { input }, hr)),
+    );
+    const written = results.filter((r) => r.data?.createPerson);
+    const refused = results.filter((r) => r.errors);
+    expect(written).toHaveLength(1);
+    expect(refused).toHaveLength(5);
+    for (const r of refused) {
+      expect(r.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.idNumber',
+        rule: 'unique',
+      });
+    }
+    const after = await count();
+    expect(after[2]).toBe(before[2] + 1);
+  });
+
+  it('a unique violation the checks did not see (a race) still answers as bad input naming the field', async () => {
+    const em = people.orm.em.fork();
+    const twin = city.people[1];
+    const error = await em.insert(Person, { ...twin, id: '00000000-0000-4000-8000-0000000000aa' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UniqueConstraintViolationException);
+    const formatted = formatSubgraphError({ message: String(error) }, error);
+    expect(formatted.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.idNumber',
+      rule: 'unique',
+    });
+    expect(formatted.message).not.toMatch(/insert|duplicate key|person_id_number/);
   });
 });
 
