@@ -1,4 +1,4 @@
-import http from 'node:http';
+import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -8,6 +8,7 @@ import {
 import { ApolloGateway } from '@apollo/gateway';
 import {
   closeGracefully,
+  createRoutedServer,
   handleGraphQL,
   listen,
   REQUEST_ID_HEADER,
@@ -63,7 +64,7 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
 
-  const route = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname === '/graphql') {
       const requestId = (req.headers[REQUEST_ID_HEADER] as string | undefined) ?? randomUUID();
@@ -94,19 +95,13 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
     if (!production && serveExplorer(pathname, res)) return;
     if (pathname === '/') {
       res.writeHead(302, { location: production ? '/healthz' : '/explorer' });
-      return res.end();
+      res.end();
+      return;
     }
     sendJson(res, 404, { error: 'not found' });
   };
 
-  const server = http.createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
-      logger.error({ err: error }, 'request failed');
-      if (!res.headersSent) sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error');
-      else res.end();
-    });
-  });
-  server.keepAliveTimeout = 65000;
+  const server = createRoutedServer(route, logger);
 
   return {
     async listen() {

@@ -1,4 +1,5 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
 import type { AddressInfo } from 'node:net';
 
 export class BodyTooLargeError extends Error {}
@@ -56,4 +57,23 @@ export async function closeGracefully(server: Server, timeoutMs: number): Promis
   await closed;
   clearInterval(sweep);
   clearTimeout(deadline);
+}
+
+/**
+ * An http server over `route`: a failure it did not handle is logged and answered 500 with no detail.
+ * Connections are kept alive longer than a load balancer's usual 60 s, so it never closes one first.
+ */
+export function createRoutedServer(
+  route: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  logger: Logger,
+): Server {
+  const server = http.createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error');
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65000;
+  return server;
 }

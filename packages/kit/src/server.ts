@@ -1,4 +1,4 @@
-import http from 'node:http';
+import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -14,7 +14,7 @@ import { formatSubgraphError, isClientErrorCode } from './errors';
 import { Identity, IDENTITY_HEADER } from './identity';
 import { isDatabaseReady } from './database';
 import { secretMatches, SUBGRAPH_SECRET_HEADER } from './secret';
-import { closeGracefully, listen, sendGraphQLError, sendJson } from './http';
+import { closeGracefully, createRoutedServer, listen, sendGraphQLError, sendJson } from './http';
 import { handleGraphQL } from './apollo-http';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -52,14 +52,7 @@ export class SubgraphServer {
         requestLogPlugin(),
       ],
     });
-    this.http = http.createServer((req, res) => {
-      this.route(req, res).catch((error: unknown) => {
-        options.logger.error({ err: error }, 'request failed');
-        if (!res.headersSent) sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error');
-        else res.end();
-      });
-    });
-    this.http.keepAliveTimeout = 65000;
+    this.http = createRoutedServer((req, res) => this.route(req, res), options.logger);
   }
 
   async listen(port: number, host: string): Promise<string> {

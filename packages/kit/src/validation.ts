@@ -42,7 +42,12 @@ export const ruleIssue = (rule: string, message: string) => ({
   params: { rule },
 });
 
+/** The fields an update input actually sets (GraphQL gives omitted ones as undefined or null). */
+export const presentFields = <T extends object>(input: T): Partial<T> =>
+  Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== undefined && value !== null),
+  ) as Partial<T>;
+
 /** For update inputs: at least one field must carry a value. */
-export const hasSomeValue = (input: object): boolean =>
-  Object.values(input).some((value) => value !== undefined && value !== null);
+export const hasSomeValue = (input: object): boolean => Object.keys(presentFields(input)).length > 0;
 export const SOME_VALUE_MESSAGE = { message: 'give at least one field to change' };

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { authorize, badInput, findForUpdate, parseInput, requireExisting } from '@county/kit';
+import { authorize, badInput, findForUpdate, parseInput, presentFields, requireExisting } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { uuidRule } from '../field-rules';
 import { DIRECTORY_WRITERS, mayWriteWithin } from '../directory-policy';
@@ -69,9 +69,7 @@ export class OrganizationMutations {
       if (leader.organizationId !== id)
         throw badInput('input.leaderId', 'member', 'the leader must be a person of this organisation');
     }
-    for (const [field, value] of Object.entries(changes)) {
-      if (value !== undefined && value !== null) Object.assign(organization, { [field]: value });
-    }
+    Object.assign(organization, presentFields(changes));
     await ctx.em.flush();
     return organization;
   }

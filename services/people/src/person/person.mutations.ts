@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { authorize, badInput, findForUpdate, parseInput, requireExisting } from '@county/kit';
+import { authorize, badInput, findForUpdate, parseInput, presentFields, requireExisting } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { uuidRule } from '../field-rules';
 import { DIRECTORY_WRITERS, mayWriteWithin } from '../directory-policy';
@@ -22,10 +22,6 @@ async function requireUniqueIdNumber(
   if (other) throw badInput('input.idNumber', 'unique', 'belongs to another person in the directory');
 }
 
-/** The fields an update actually sets (GraphQL gives omitted ones as undefined or null). */
-const present = (input: object) =>
-  Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== null));
-
 @Resolver(() => Person)
 export class PersonMutations {
   @Mutation(() => Person, { description: '新建人员 — roles hr, the township, or the person’s organisation' })
@@ -47,7 +43,7 @@ export class PersonMutations {
   ): Promise<Person> {
     authorize(ctx, DIRECTORY_WRITERS, !ctx.identity.isAnonymous);
     parseInput(uuidRule, id, 'id');
-    const changes = parseInput(personChangesRule, present(input), 'input');
+    const changes = parseInput(personChangesRule, presentFields(input), 'input');
     const person = await findForUpdate(ctx, Person, 'id', id, 'id');
     await requireWritableOrganization(ctx, person.organizationId);
     const { name, gender, birthDate, roles, organizationId, position, phone, idNumber } = person;
