@@ -25,7 +25,7 @@ module.exports = {
   ],
   moduleNameMapper: {
     '^@county/(kit|domain|demo-data|postgres|test-kit|platform)$': '<rootDir>/packages/$1/src',
-    '^@county/people$': '<rootDir>/services/people/src',
+    '^@county/(people|reform|pilots|gov-services|governance)$': '<rootDir>/services/$1/src',
     '^@county/gateway$': '<rootDir>/gateway/src',
   },
   globalSetup: '<rootDir>/packages/test-kit/src/global-setup.ts',
