@@ -21,12 +21,13 @@ module.exports = {
   transform: { '^.+\\.ts$': swc },
   testMatch: [
     '<rootDir>/{packages,services,gateway,schema}/*/test/**/*.test.ts',
-    '<rootDir>/{gateway,schema}/test/**/*.test.ts',
+    '<rootDir>/{gateway,schema,cockpit}/test/**/*.test.ts',
   ],
   moduleNameMapper: {
     '^@county/(kit|domain|demo-data|postgres|test-kit|platform)$': '<rootDir>/packages/$1/src',
     '^@county/(people|reform|pilots|gov-services|governance)$': '<rootDir>/services/$1/src',
     '^@county/gateway$': '<rootDir>/gateway/src',
+    '^@county/cockpit$': '<rootDir>/cockpit/src',
   },
   globalSetup: '<rootDir>/packages/test-kit/src/global-setup.ts',
   globalTeardown: '<rootDir>/packages/test-kit/src/global-teardown.ts',
