@@ -16,7 +16,7 @@ ARG NPM_VERSION=11.19.1
 RUN npm install --global --no-audit --no-fund npm@${NPM_VERSION}
 
 # Manifests first, so the dependency layer is rebuilt only when one of them changes.
-# Every workspace (packages/*, services/*, gateway, schema) needs its line here.
+# Every workspace (packages/*, services/*, gateway, schema, cockpit) needs its line here.
 COPY package.json package-lock.json ./
 COPY packages/demo-data/package.json packages/demo-data/
 COPY packages/domain/package.json packages/domain/
@@ -24,9 +24,14 @@ COPY packages/kit/package.json packages/kit/
 COPY packages/platform/package.json packages/platform/
 COPY packages/postgres/package.json packages/postgres/
 COPY packages/test-kit/package.json packages/test-kit/
+COPY services/gov-services/package.json services/gov-services/
+COPY services/governance/package.json services/governance/
 COPY services/people/package.json services/people/
+COPY services/pilots/package.json services/pilots/
+COPY services/reform/package.json services/reform/
 COPY gateway/package.json gateway/
 COPY schema/package.json schema/
+COPY cockpit/package.json cockpit/
 # Not `npm ci`: the lockfile lacks some platforms' optional binaries, which `npm ci` refuses.
 RUN npm install --no-audit --no-fund
 
@@ -35,6 +40,7 @@ COPY packages packages
 COPY services services
 COPY gateway gateway
 COPY schema schema
+COPY cockpit cockpit
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \
  && rm -rf .turbo \

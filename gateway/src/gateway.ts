@@ -23,6 +23,7 @@ import { SubgraphDataSource, type GatewayContext } from './data-source';
 import { formatGatewayError } from './errors';
 import { serveExplorer } from './explorer';
 import { checkSubgraphs } from './readiness';
+import { forwardFile } from './files';
 
 export interface GatewayServer {
   listen(): Promise<string>;
@@ -31,7 +32,8 @@ export interface GatewayServer {
 
 /**
  * @apollo/gateway on Apollo Server 5, serving the committed supergraph (no runtime composition),
- * behind Node's own http server: `/graphql`, `/healthz`, `/readyz` and, in development, `/explorer`.
+ * behind Node's own http server: `/graphql`, `/files/<subgraph>/…` (spreadsheets), `/healthz`, `/readyz`
+ * and, in development, `/explorer`.
  */
 export function createGateway(config: GatewayConfig, supergraphSdl: string, logger: Logger): GatewayServer {
   const production = config.NODE_ENV === 'production';
@@ -66,7 +68,8 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
 
   const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const pathname = (req.url ?? '/').split('?')[0];
-    if (pathname === '/graphql') {
+    const isFile = pathname.startsWith('/files/');
+    if (pathname === '/graphql' || isFile) {
       const requestId = (req.headers[REQUEST_ID_HEADER] as string | undefined) ?? randomUUID();
       res.setHeader(REQUEST_ID_HEADER, requestId);
       let identity;
@@ -78,10 +81,15 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
         throw error;
       }
       const started = process.hrtime.bigint();
-      await handleGraphQL(apollo, req, res, async () => ({ identity, requestId }), config.MAX_BODY_BYTES);
+      if (isFile) await forwardFile(req, res, { routes, client, logger }, { identity, requestId });
+      else
+        await handleGraphQL(apollo, req, res, async () => ({ identity, requestId }), config.MAX_BODY_BYTES);
       // one line per request at debug level; its id is in every subgraph's log line for the same request
       const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
-      logger.debug({ requestId, subject: identity.subject, status: res.statusCode, ms }, 'request');
+      logger.debug(
+        { requestId, path: pathname, subject: identity.subject, status: res.statusCode, ms },
+        'request',
+      );
       return;
     }
     if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok', service: 'gateway' });

@@ -2,6 +2,13 @@ import { Agent, request } from 'undici';
 
 export interface SubgraphClient {
   post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }>;
+  /** Any request, bytes in and out: the /files/ proxy. */
+  send(
+    method: 'GET' | 'POST',
+    url: string,
+    headers: Record<string, string>,
+    body?: Buffer,
+  ): Promise<{ status: number; headers: Record<string, string>; body: Buffer }>;
   close(): Promise<void>;
 }
 
@@ -22,6 +29,19 @@ export function createSubgraphClient(timeoutMs: number): SubgraphClient {
     async post(url, headers, body) {
       const response = await request(url, { method: 'POST', headers, body, dispatcher: agent });
       return { status: response.statusCode, body: await response.body.text() };
+    },
+    async send(method, url, headers, body) {
+      const response = await request(url, { method, headers, body, dispatcher: agent });
+      const picked: Record<string, string> = {};
+      for (const name of ['content-type', 'content-disposition', 'cache-control']) {
+        const value = response.headers[name];
+        if (typeof value === 'string') picked[name] = value;
+      }
+      return {
+        status: response.statusCode,
+        headers: picked,
+        body: Buffer.from(await response.body.arrayBuffer()),
+      };
     },
     close: () => agent.close(),
   };

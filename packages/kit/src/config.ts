@@ -55,5 +55,9 @@ export const subgraphConfigSchema = z.object({
   SUBGRAPH_SECRET: env.secret(),
   LOG_LEVEL: env.logLevel(),
   SHUTDOWN_TIMEOUT_MS: env.milliseconds(10000),
+  // the people subgraph, for subgraphs whose writes name its records (`usesDirectory`)
+  DIRECTORY_URL: env.optional(env.url()),
+  DIRECTORY_SECRET: env.optional(env.secret()),
+  DIRECTORY_TIMEOUT_MS: env.milliseconds(5000),
 });
 export type SubgraphConfig = z.infer<typeof subgraphConfigSchema>;

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './logger';
 import type { Identity } from './identity';
 import { Loaders } from './loaders';
+import type { Directory } from './directory';
 
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext {
@@ -11,6 +12,8 @@ export interface SubgraphContext {
   requestId: string;
   logger: Logger;
   loaders: Loaders;
+  /** The people subgraph's directory, for writes that name its records. */
+  directory: Directory;
 }
 
 export function createContext(parts: Omit<SubgraphContext, 'loaders'>): SubgraphContext {

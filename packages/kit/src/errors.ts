@@ -1,6 +1,10 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
+import {
+  ForeignKeyConstraintViolationException,
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
 
 /** Error codes a client may act on; every other failure is masked as INTERNAL_SERVER_ERROR. */
 export const ErrorCode = {
@@ -9,6 +13,7 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
+  DIRECTORY_UNAVAILABLE: 'DIRECTORY_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -18,6 +23,7 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.FORBIDDEN,
   ErrorCode.NOT_FOUND,
   ErrorCode.CONFLICT,
+  ErrorCode.DIRECTORY_UNAVAILABLE,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -56,10 +62,31 @@ export const forbidden = (message: string, allowedRoles: string[]) =>
 export const notFound = (field: string, message: string) =>
   new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND, field } });
 
+/**
+ * Optimistic locking: the client sent the version it read, and the record has moved on since. Nothing was
+ * written; the client reloads and decides again.
+ */
+export const staleVersion = (current: number, sent: number, field = 'input.version') =>
+  new GraphQLError(
+    `${field}: the record changed since you read it (version ${sent}, now ${current}); reload and try again`,
+    { extensions: { code: ErrorCode.CONFLICT, field, rule: 'current-version', currentVersion: current } },
+  );
+
+/** A write that must check the directory (the people subgraph) is refused while the directory is down. */
+export const directoryUnavailable = () =>
+  new GraphQLError('The directory (people subgraph) cannot be reached: nothing was changed, try again', {
+    extensions: { code: ErrorCode.DIRECTORY_UNAVAILABLE },
+  });
+
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** Constraint violations that slipped past the resolvers' own checks (a race) still answer as bad input. */
 function constraintError(error: unknown): GraphQLError | null {
+  if (error instanceof OptimisticLockError) {
+    return new GraphQLError('input.version: the record changed while you wrote it; reload and try again', {
+      extensions: { code: ErrorCode.CONFLICT, field: 'input.version', rule: 'current-version' },
+    });
+  }
   if (error instanceof UniqueConstraintViolationException) {
     const column = /Key \(([a-z_]+)\)/.exec(String((error as { detail?: string }).detail))?.[1] ?? 'input';
     return badInput(`input.${camel(column)}`, 'unique', 'is already used by another record');

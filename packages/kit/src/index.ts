@@ -17,4 +17,6 @@ export * from './http';
 export * from './apollo-http';
 export * from './server';
 export * from './service';
+export * from './directory';
+export * from './files';
 export { DateResolver as DateScalar } from 'graphql-scalars';

@@ -16,6 +16,8 @@ import { isDatabaseReady } from './database';
 import { secretMatches, SUBGRAPH_SECRET_HEADER } from './secret';
 import { closeGracefully, createRoutedServer, listen, sendGraphQLError, sendJson } from './http';
 import { handleGraphQL } from './apollo-http';
+import { Directory, type DirectoryEndpoint } from './directory';
+import { serveFileRoute, type FileRoute } from './files';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -26,11 +28,16 @@ export interface SubgraphServerOptions {
   orm: MikroORM;
   secret: string;
   logger: Logger;
+  /** The people subgraph, for writes that name directory records. */
+  directory?: DirectoryEndpoint;
+  /** Spreadsheet endpoints under /files/. */
+  files?: FileRoute[];
 }
 
 /**
  * One subgraph's HTTP face: `/graphql` for the gateway only (its shared secret, in constant time),
- * `/healthz` (the process is alive) and `/readyz` (its database answers).
+ * `/files/…` for spreadsheets (same rule), `/healthz` (the process is alive) and `/readyz` (its database
+ * answers).
  */
 export class SubgraphServer {
   private readonly apollo: ApolloServer<SubgraphContext>;
@@ -78,7 +85,10 @@ export class SubgraphServer {
         database: ready ? 'ok' : 'unreachable',
       });
     }
-    if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+    const route = path.startsWith('/files/')
+      ? this.fileRoute(req.method, path.slice('/files/'.length))
+      : null;
+    if (path !== '/graphql' && !route) return sendJson(res, 404, { error: 'not found' });
     if (!secretMatches(req.headers[SUBGRAPH_SECRET_HEADER], this.options.secret)) {
       return sendGraphQLError(res, 401, 'UNAUTHENTICATED', 'This subgraph answers the gateway only');
     }
@@ -90,14 +100,19 @@ export class SubgraphServer {
     }
     const requestId = (req.headers[REQUEST_ID_HEADER] as string | undefined) ?? randomUUID();
     const { orm, logger } = this.options;
-    await handleGraphQL(
-      this.apollo,
-      req,
-      res,
-      async () =>
-        createContext({ em: orm.em.fork(), identity, requestId, logger: logger.child({ requestId }) }),
-      MAX_BODY_BYTES,
-    );
+    const parts = {
+      em: orm.em.fork(),
+      identity,
+      requestId,
+      logger: logger.child({ requestId }),
+      directory: new Directory(this.options.directory, identity, requestId),
+    };
+    if (route) return serveFileRoute(route, req, res, parts);
+    await handleGraphQL(this.apollo, req, res, async () => createContext(parts), MAX_BODY_BYTES);
+  }
+
+  private fileRoute(method: string | undefined, path: string): FileRoute | null {
+    return this.options.files?.find((r) => r.method === method && r.path === path) ?? null;
   }
 }
 

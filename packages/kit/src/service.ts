@@ -13,6 +13,8 @@ import {
 import { buildFederatedSchema, type SubgraphSchemaDefinition } from './schema';
 import { SubgraphServer } from './server';
 import { PortInUseError } from './http';
+import type { FileRoute } from './files';
+import type { DirectoryEndpoint } from './directory';
 
 export interface DemoSeedOptions {
   /** Counties in the demo city (the benchmark's scale knob). */
@@ -26,6 +28,10 @@ export interface SubgraphDefinition extends SubgraphSchemaDefinition {
   migrations: MigrationList;
   /** Loads the deterministic demo data when the database holds none yet; returns rows written. */
   seedDemo?: (orm: MikroORM, options: DemoSeedOptions) => Promise<number>;
+  /** Its writes name directory records: it needs DIRECTORY_URL and DIRECTORY_SECRET to start. */
+  usesDirectory?: boolean;
+  /** Spreadsheet endpoints, served under /files/ (and by the gateway under /files/<name>/). */
+  files?: FileRoute[];
 }
 
 export interface RunningSubgraph {
@@ -47,6 +53,7 @@ export async function startSubgraph(
   logger: Logger = createLogger(definition.name, config.LOG_LEVEL),
   demo?: DemoSeedOptions,
 ): Promise<RunningSubgraph> {
+  const directory = directoryEndpoint(definition, config);
   const orm = await openDatabase(config.DATABASE_URL, definition.entities, definition.migrations);
   try {
     const applied = await migrate(orm);
@@ -62,6 +69,8 @@ export async function startSubgraph(
       orm,
       secret: config.SUBGRAPH_SECRET,
       logger,
+      directory,
+      files: definition.files,
     });
     const url = await server.listen(config.PORT, config.HOST);
     return { url, orm, stop: () => server.stop(config.SHUTDOWN_TIMEOUT_MS) };
@@ -69,6 +78,21 @@ export async function startSubgraph(
     await orm.close(true);
     throw error;
   }
+}
+
+function directoryEndpoint(
+  definition: SubgraphDefinition,
+  config: SubgraphConfig,
+): DirectoryEndpoint | undefined {
+  const { DIRECTORY_URL: url, DIRECTORY_SECRET: secret, DIRECTORY_TIMEOUT_MS: timeoutMs } = config;
+  if (url && secret) return { url, secret, timeoutMs };
+  if (definition.usesDirectory) {
+    throw new ConfigError(
+      `Invalid configuration: the ${definition.name} subgraph checks ids against the people subgraph: ` +
+        'set DIRECTORY_URL (its /graphql URL) and DIRECTORY_SECRET (its secret)',
+    );
+  }
+  return undefined;
 }
 
 const EXPECTED = [ConfigError, DatabaseUnreachableError, PortInUseError];

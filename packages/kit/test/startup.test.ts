@@ -19,6 +19,7 @@ const config = (overrides: Record<string, unknown>) => ({
   SUBGRAPH_SECRET: randomBytes(16).toString('hex'),
   LOG_LEVEL: 'silent' as const,
   SHUTDOWN_TIMEOUT_MS: 1000,
+  DIRECTORY_TIMEOUT_MS: 1000,
   ...overrides,
 });
 

@@ -22,4 +22,7 @@ export const SUBGRAPHS: SubgraphEntry[] = [
   },
 ];
 
+/** The subgraph that owns regions, organisations and people: the others check ids against it. */
+export const DIRECTORY_SUBGRAPH = 'people';
+
 export const GATEWAY_MAIN = path.join(ROOT, 'gateway/dist/main.js');

@@ -5,7 +5,7 @@ import { ensureDatabase, databaseUrl, EmbeddedPostgresError } from '@county/post
 import { MAX_DEMO_COUNTIES } from '@county/demo-data';
 import { subgraphEnvName } from '@county/gateway';
 import { DATA_DIR } from './paths';
-import { GATEWAY_MAIN, SUBGRAPHS } from './registry';
+import { DIRECTORY_SUBGRAPH, GATEWAY_MAIN, SUBGRAPHS } from './registry';
 import { loadDevSecrets } from './dev-secrets';
 import { startDatabaseServer, type DatabaseServer } from './database-server';
 import { spawnService, stopService, waitReady, type ServiceProcess } from './processes';
@@ -47,6 +47,7 @@ async function main() {
     database = await startDatabaseServer(() => undefined);
     const port = (index: number) =>
       config.SUBGRAPH_PORT_BASE === undefined ? SUBGRAPHS[index].port : config.SUBGRAPH_PORT_BASE + index;
+    const directory = SUBGRAPHS.findIndex((s) => s.name === DIRECTORY_SUBGRAPH);
     for (const [index, subgraph] of SUBGRAPHS.entries()) {
       await ensureDatabase(database.url, subgraph.database);
       const service = spawnService(
@@ -60,6 +61,13 @@ async function main() {
           DEMO_DATA: 'true',
           DEMO_COUNTIES: String(config.DEMO_COUNTIES),
           LOG_LEVEL: config.LOG_LEVEL,
+          // every other subgraph checks the ids its writes name against the directory
+          ...(index === directory
+            ? {}
+            : {
+                DIRECTORY_URL: `http://127.0.0.1:${port(directory)}/graphql`,
+                DIRECTORY_SECRET: secrets.subgraphSecrets[DIRECTORY_SUBGRAPH],
+              }),
         },
         LOG_DIR,
       );

@@ -41,7 +41,7 @@ export interface TestSubgraph extends RunningSubgraph {
 /** Boots a subgraph on an ephemeral port over a fresh database, migrated and (optionally) seeded. */
 export async function startTestSubgraph(
   definition: SubgraphDefinition,
-  options: { demoCounties?: number } = {},
+  options: { demoCounties?: number; directory?: TestSubgraph } = {},
 ): Promise<TestSubgraph> {
   const database = await createTestDatabase(definition.name.replace(/-/g, '_'));
   const secret = randomBytes(24).toString('hex');
@@ -54,6 +54,9 @@ export async function startTestSubgraph(
       SUBGRAPH_SECRET: secret,
       LOG_LEVEL: 'silent',
       SHUTDOWN_TIMEOUT_MS: 2000,
+      DIRECTORY_URL: options.directory?.url,
+      DIRECTORY_SECRET: options.directory?.secret,
+      DIRECTORY_TIMEOUT_MS: 5000,
     },
     createLogger(definition.name, process.env.TEST_LOG_LEVEL ?? 'silent'),
     options.demoCounties ? { counties: options.demoCounties } : undefined,
@@ -64,16 +67,22 @@ export async function startTestSubgraph(
     secret,
     database,
     query: (query, variables = {}, identity = Identity.anonymous) =>
-      postGraphQL(running.url, query, variables, {
-        [SUBGRAPH_SECRET_HEADER]: secret,
-        ...(identity.isAnonymous ? {} : { [IDENTITY_HEADER]: identity.toHeader() }),
-      }),
+      postGraphQL(running.url, query, variables, headersFor(secret, identity)),
     close: async () => {
       await running.stop();
       await database.drop();
     },
   };
 }
+
+const headersFor = (secret: string, identity: Identity): Record<string, string> => ({
+  [SUBGRAPH_SECRET_HEADER]: secret,
+  ...(identity.isAnonymous ? {} : { [IDENTITY_HEADER]: identity.toHeader() }),
+});
+
+/** The headers the gateway sends to `subgraph` for `identity`: for calling its /files/ routes directly. */
+export const subgraphHeaders = (subgraph: Pick<TestSubgraph, 'secret'>, identity: Identity) =>
+  headersFor(subgraph.secret, identity);
 
 /** Identities for tests, built the way the gateway builds them from a verified token. */
 export const as = {
