@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { checkConfig, env, failConfig } from '@county/kit';
 import { DEFAULT_SUPERGRAPH_PATH, subgraphEnvName, subgraphsOf, type SupergraphSubgraph } from './supergraph';
 
+const limit = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+
 const baseSchema = z.object({
   PORT: env.port(4000),
   HOST: env.host(),
@@ -20,6 +22,25 @@ const baseSchema = z.object({
     .default(256 * 1024),
   LOG_LEVEL: env.logLevel(),
   SHUTDOWN_TIMEOUT_MS: env.milliseconds(10000),
+  // limits on what one request may ask (see limits/): safe defaults, each named in its error
+  LIMIT_DEPTH: limit(12),
+  LIMIT_ALIASES: limit(30),
+  LIMIT_DIRECTIVES: limit(20),
+  LIMIT_TOKENS: limit(5000),
+  LIMIT_COST: limit(50000),
+  RATE_LIMIT_PER_MINUTE: limit(600),
+  /** Browser origins allowed to call the gateway (comma-separated); same-origin pages need none. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
+  /** In production, only operations listed in this manifest (sha256 → document) are run. */
+  TRUSTED_DOCUMENTS_PATH: env.optional(z.string().min(1)),
 });
 
 export interface RoutedSubgraph extends SupergraphSubgraph {
@@ -48,6 +69,9 @@ export function parseGatewayConfig(environment: NodeJS.ProcessEnv, supergraphSdl
       secret: secret ?? '',
     };
   });
+  if (base?.NODE_ENV === 'production' && !base.TRUSTED_DOCUMENTS_PATH) {
+    problems.push('TRUSTED_DOCUMENTS_PATH is required in production (the registered operations)');
+  }
   if (problems.length || !base) failConfig(problems);
   return { ...base, subgraphs };
 }

@@ -1,9 +1,26 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { isClientErrorCode } from '@county/kit';
 import { SUBGRAPH_UNAVAILABLE } from './data-source';
+import { COST_LIMIT_EXCEEDED } from './limits/cost-limit';
+import { OPERATION_NOT_TRUSTED } from './limits/trusted-documents';
 
 /** Extensions a client may see; anything else a subgraph attached (URLs, responses, stack) is dropped. */
-const VISIBLE_EXTENSIONS = ['code', 'field', 'rule', 'issues', 'allowedRoles', 'serviceName', 'reason'];
+const VISIBLE_EXTENSIONS = [
+  'code',
+  'field',
+  'rule',
+  'issues',
+  'allowedRoles',
+  'serviceName',
+  'reason',
+  'limit',
+  'cost',
+  'maximum',
+  'currentVersion',
+];
+
+/** The gateway's own refusals, which a client may act on. */
+const GATEWAY_CODES = new Set([COST_LIMIT_EXCEEDED, OPERATION_NOT_TRUSTED]);
 
 function visible(extensions: Record<string, unknown> | undefined): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
@@ -19,7 +36,8 @@ export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFor
   const extensions = formatted.extensions as Record<string, unknown> | undefined;
   const code = extensions?.code;
   const fromHttpFailure = extensions?.response !== undefined;
-  if ((isClientErrorCode(code) && !fromHttpFailure) || code === SUBGRAPH_UNAVAILABLE) {
+  const shown = (isClientErrorCode(code) && !fromHttpFailure) || GATEWAY_CODES.has(String(code));
+  if (shown || code === SUBGRAPH_UNAVAILABLE) {
     return {
       message: formatted.message,
       path: formatted.path,

@@ -24,6 +24,11 @@ import { formatGatewayError } from './errors';
 import { serveExplorer } from './explorer';
 import { checkSubgraphs } from './readiness';
 import { forwardFile } from './files';
+import { shapeLimits } from './limits/query-limits';
+import { costLimitPlugin } from './limits/cost-limit';
+import { trustedDocumentsPlugin } from './limits/trusted-documents';
+import { createRateLimiter } from './limits/rate-limit';
+import { createCors } from './limits/cors';
 
 export interface GatewayServer {
   listen(): Promise<string>;
@@ -55,21 +60,34 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
       });
     },
   });
+  const limits = shapeLimits(config);
+  const rateLimit = createRateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  const answerCors = createCors(config.CORS_ORIGINS);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: config.LIMIT_TOKENS },
+    validationRules: limits.validationRules,
     includeStacktraceInErrorResponses: false,
     // the kit owns shutdown (drain, then close the pool); Apollo's own signal handlers would race it
     stopOnTerminationSignals: false,
     formatError: formatGatewayError,
     // answers depend on the caller and are never cached over HTTP: no per-field cache-control bookkeeping
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...limits.plugins,
+      costLimitPlugin(config.LIMIT_COST),
+      ...(config.TRUSTED_DOCUMENTS_PATH ? [trustedDocumentsPlugin(config.TRUSTED_DOCUMENTS_PATH)] : []),
+    ],
   });
 
   const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const pathname = (req.url ?? '/').split('?')[0];
     const isFile = pathname.startsWith('/files/');
     if (pathname === '/graphql' || isFile) {
+      if (await answerCors(req, res)) return;
       const requestId = (req.headers[REQUEST_ID_HEADER] as string | undefined) ?? randomUUID();
       res.setHeader(REQUEST_ID_HEADER, requestId);
       let identity;
@@ -80,6 +98,7 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
           return sendGraphQLError(res, 401, 'UNAUTHENTICATED', error.message);
         throw error;
       }
+      if (!(await rateLimit(req, res, identity))) return;
       const started = process.hrtime.bigint();
       if (isFile) await forwardFile(req, res, { routes, client, logger }, { identity, requestId });
       else

@@ -1,0 +1,34 @@
+import type http from 'node:http';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { sendJson, type Identity } from '@county/kit';
+
+export const RATE_LIMITED = 'RATE_LIMITED';
+
+/**
+ * Requests per minute per token subject (or per client address for anonymous callers). Kept in memory:
+ * each gateway replica counts its own, so behind N replicas a caller gets up to N times the limit.
+ */
+export function createRateLimiter(perMinute: number) {
+  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+  /** True when the request may go on; otherwise it has been answered with 429. */
+  return async (req: http.IncomingMessage, res: http.ServerResponse, identity: Identity) => {
+    const key = identity.subject ? `sub:${identity.subject}` : `ip:${req.socket.remoteAddress ?? 'unknown'}`;
+    try {
+      await limiter.consume(key);
+      return true;
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const seconds = Math.ceil(rejection.msBeforeNext / 1000);
+      res.setHeader('retry-after', String(seconds));
+      sendJson(res, 429, {
+        errors: [
+          {
+            message: `Too many requests: the limit is ${perMinute} a minute per caller (RATE_LIMIT_PER_MINUTE); retry in ${seconds} s`,
+            extensions: { code: RATE_LIMITED, limit: 'RATE_LIMIT_PER_MINUTE', retryAfterSeconds: seconds },
+          },
+        ],
+      });
+      return false;
+    }
+  };
+}
