@@ -9,6 +9,7 @@ import {
   type Logger,
 } from '@county/kit';
 import type { SubgraphClient } from './subgraph-client';
+import type { GatewayMetrics } from './metrics';
 
 export interface GatewayContext {
   identity: Identity;
@@ -31,6 +32,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       secret: string;
       client: SubgraphClient;
       logger: Logger;
+      metrics?: GatewayMetrics;
     },
   ) {}
 
@@ -50,11 +52,20 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       operationName: request.operationName,
     });
     let response: { status: number; body: string };
+    const started = process.hrtime.bigint();
+    const observe = (ok: boolean) =>
+      this.options.metrics?.observeSubgraphCall(
+        this.options.name,
+        Number(process.hrtime.bigint() - started) / 1e9,
+        ok,
+      );
     try {
       response = await this.options.client.post(this.options.url, headers, body);
     } catch (error) {
+      observe(false);
       throw this.unavailable(error as Error);
     }
+    observe(response.status === 200 || response.status === 400);
     // Apollo Server answers GraphQL errors with 200, or 400 for a document it cannot run; both carry JSON
     if (response.status !== 200 && response.status !== 400) {
       throw this.unavailable(new Error(`HTTP ${response.status}: ${response.body.slice(0, 200)}`));

@@ -29,6 +29,7 @@ import { costLimitPlugin } from './limits/cost-limit';
 import { trustedDocumentsPlugin } from './limits/trusted-documents';
 import { createRateLimiter } from './limits/rate-limit';
 import { createCors } from './limits/cors';
+import { GatewayMetrics } from './metrics';
 
 export interface GatewayServer {
   listen(): Promise<string>;
@@ -37,13 +38,14 @@ export interface GatewayServer {
 
 /**
  * @apollo/gateway on Apollo Server 5, serving the committed supergraph (no runtime composition),
- * behind Node's own http server: `/graphql`, `/files/<subgraph>/…` (spreadsheets), `/healthz`, `/readyz`
- * and, in development, `/explorer`.
+ * behind Node's own http server: `/graphql`, `/files/<subgraph>/…` (spreadsheets), `/healthz`, `/readyz`,
+ * `/metrics` and, in development, `/explorer`.
  */
 export function createGateway(config: GatewayConfig, supergraphSdl: string, logger: Logger): GatewayServer {
   const production = config.NODE_ENV === 'production';
   const verify = createTokenVerifier(config);
   const client = createSubgraphClient(config.SUBGRAPH_TIMEOUT_MS);
+  const metrics = new GatewayMetrics();
   const routes = new Map(config.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -57,6 +59,7 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
         secret: route.secret,
         client,
         logger,
+        metrics,
       });
     },
   });
@@ -79,6 +82,7 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
       ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
       costLimitPlugin(config.LIMIT_COST),
+      metrics.plugin(),
       ...(config.TRUSTED_DOCUMENTS_PATH ? [trustedDocumentsPlugin(config.TRUSTED_DOCUMENTS_PATH)] : []),
     ],
   });
@@ -112,6 +116,7 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
       return;
     }
     if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
+    if (pathname === '/metrics') return metrics.send(res);
     if (pathname === '/readyz') {
       const readiness = await checkSubgraphs(config.subgraphs);
       return sendJson(res, readiness.ready ? 200 : 503, {

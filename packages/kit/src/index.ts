@@ -19,4 +19,5 @@ export * from './server';
 export * from './service';
 export * from './directory';
 export * from './files';
+export * from './metrics';
 export { DateResolver as DateScalar } from 'graphql-scalars';

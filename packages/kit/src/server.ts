@@ -18,6 +18,7 @@ import { closeGracefully, createRoutedServer, listen, sendGraphQLError, sendJson
 import { handleGraphQL } from './apollo-http';
 import { Directory, type DirectoryEndpoint } from './directory';
 import { serveFileRoute, type FileRoute } from './files';
+import { ServiceMetrics } from './metrics';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -36,14 +37,17 @@ export interface SubgraphServerOptions {
 
 /**
  * One subgraph's HTTP face: `/graphql` for the gateway only (its shared secret, in constant time),
- * `/files/…` for spreadsheets (same rule), `/healthz` (the process is alive) and `/readyz` (its database
- * answers).
+ * `/files/…` for spreadsheets (same rule), `/healthz` (the process is alive), `/readyz` (its database
+ * answers) and `/metrics` (Prometheus).
  */
 export class SubgraphServer {
   private readonly apollo: ApolloServer<SubgraphContext>;
   private readonly http: http.Server;
+  private readonly metrics: ServiceMetrics;
 
   constructor(private readonly options: SubgraphServerOptions) {
+    this.metrics = new ServiceMetrics(options.name);
+    this.metrics.watchPool(options.orm);
     this.apollo = new ApolloServer<SubgraphContext>({
       schema: options.schema,
       introspection: true,
@@ -56,7 +60,7 @@ export class SubgraphServer {
         ApolloServerPluginLandingPageDisabled(),
         ApolloServerPluginInlineTraceDisabled(),
         ApolloServerPluginCacheControlDisabled(),
-        requestLogPlugin(),
+        requestLogPlugin(this.metrics),
       ],
     });
     this.http = createRoutedServer((req, res) => this.route(req, res), options.logger);
@@ -77,6 +81,7 @@ export class SubgraphServer {
   private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: this.options.name });
+    if (path === '/metrics') return this.metrics.send(res);
     if (path === '/readyz') {
       const ready = await isDatabaseReady(this.options.orm);
       return sendJson(res, ready ? 200 : 503, {
@@ -120,19 +125,28 @@ export class SubgraphServer {
  * Logs each request at debug level (request id, operation, duration) and, at error level, the failures
  * a client is not told about in detail, with the request id that ties them to the gateway's log.
  */
-function requestLogPlugin() {
+function requestLogPlugin(metrics: ServiceMetrics) {
   return {
     async requestDidStart({ contextValue }: { contextValue: SubgraphContext }) {
       const started = process.hrtime.bigint();
+      const codes: string[] = [];
       return {
         async didEncounterErrors({ errors }: { errors: readonly Error[] }) {
           for (const error of errors) {
             const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+            codes.push(String(code ?? 'INTERNAL_SERVER_ERROR'));
             if (!isClientErrorCode(code)) contextValue.logger.error({ err: error }, 'resolver failed');
           }
         },
-        async willSendResponse({ operationName }: { operationName?: string | null }) {
+        async willSendResponse({
+          operationName,
+          request,
+        }: {
+          operationName?: string | null;
+          request: { operationName?: string | null };
+        }) {
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          metrics.observeRequest(operationName ?? request.operationName, ms / 1000, codes);
           contextValue.logger.debug({ operationName, ms: Math.round(ms * 10) / 10 }, 'request');
         },
       };
