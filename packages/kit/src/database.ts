@@ -1,3 +1,4 @@
+import { AuditRecord, AuditSubscriber, KitAuditTrail20261122 } from './audit';
 import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
@@ -30,10 +31,12 @@ export function ormOptions(
   return {
     driver: PostgreSqlDriver,
     clientUrl: url,
-    entities,
+    // every subgraph keeps its own audit trail, written in the same flush as the writes it records
+    entities: [...entities, AuditRecord],
+    subscribers: [new AuditSubscriber()],
     extensions: [Migrator],
     migrations: {
-      migrationsList: migrations,
+      migrationsList: [...migrations, { name: 'KitAuditTrail20261122', class: KitAuditTrail20261122 }],
       transactional: true,
       allOrNothing: true,
       snapshot: false,

@@ -20,4 +20,5 @@ export * from './service';
 export * from './directory';
 export * from './files';
 export * from './metrics';
+export * from './audit';
 export { DateResolver as DateScalar } from 'graphql-scalars';

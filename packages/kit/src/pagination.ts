@@ -1,4 +1,4 @@
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { QueryBuilder } from '@mikro-orm/postgresql';
 import { badInput } from './errors';
 
@@ -18,7 +18,9 @@ export class PageArgs {
   after?: string;
 }
 
+// every subgraph has paginated lists: the same value type, resolvable by each of them
 @ObjectType({ description: 'Where a page stands in its list' })
+@Directive('@shareable')
 export class PageInfo {
   @Field({ description: 'True when more items follow this page' })
   hasNextPage!: boolean;

@@ -6,6 +6,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import gql from 'graphql-tag';
 import type { GraphQLSchema } from 'graphql';
 import type { SubgraphContext } from './context';
+import { auditTrailResolver } from './audit';
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override"])\n\n`;
 
@@ -17,6 +18,8 @@ const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/fede
 export type ReferenceResolver = (reference: Record<string, unknown>, ctx: SubgraphContext) => unknown;
 
 export interface SubgraphSchemaDefinition {
+  /** Names the subgraph's own root fields the kit adds (`<name>AuditTrail`). */
+  name: string;
   // type-graphql takes resolver classes of any shape
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
@@ -32,7 +35,7 @@ export interface SubgraphSchemaDefinition {
 /** type-graphql resolvers → a Federation 2 subgraph schema, with the reference resolvers merged in. */
 export async function buildFederatedSchema(definition: SubgraphSchemaDefinition): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: definition.resolvers,
+    resolvers: [...definition.resolvers, auditTrailResolver(definition.name)],
     orphanedTypes: definition.orphanedTypes,
     skipCheck: true,
     validate: false,

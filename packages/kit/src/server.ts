@@ -19,6 +19,7 @@ import { handleGraphQL } from './apollo-http';
 import { Directory, type DirectoryEndpoint } from './directory';
 import { serveFileRoute, type FileRoute } from './files';
 import { ServiceMetrics } from './metrics';
+import { auditActor } from './audit';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -112,8 +113,11 @@ export class SubgraphServer {
       logger: logger.child({ requestId }),
       directory: new Directory(this.options.directory, identity, requestId),
     };
-    if (route) return serveFileRoute(route, req, res, parts);
-    await handleGraphQL(this.apollo, req, res, async () => createContext(parts), MAX_BODY_BYTES);
+    // every write below is recorded in the audit trail as this caller's
+    await auditActor.run({ identity, requestId }, async () => {
+      if (route) return serveFileRoute(route, req, res, parts);
+      await handleGraphQL(this.apollo, req, res, async () => createContext(parts), MAX_BODY_BYTES);
+    });
   }
 
   private fileRoute(method: string | undefined, path: string): FileRoute | null {

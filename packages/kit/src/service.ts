@@ -23,7 +23,6 @@ export interface DemoSeedOptions {
 
 /** Everything the kit needs to run one subgraph: a few small files in the service provide it. */
 export interface SubgraphDefinition extends SubgraphSchemaDefinition {
-  name: string;
   entities: EntityList;
   migrations: MigrationList;
   /** Loads the deterministic demo data when the database holds none yet; returns rows written. */
