@@ -2,6 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import {
+  IDEMPOTENCY_KEY_HEADER,
   IDENTITY_HEADER,
   REQUEST_ID_HEADER,
   SUBGRAPH_SECRET_HEADER,
@@ -14,6 +15,8 @@ import type { GatewayMetrics } from './metrics';
 export interface GatewayContext {
   identity: Identity;
   requestId: string;
+  /** The client's Idempotency-Key, passed on so the subgraph running the mutation can honour it. */
+  idempotencyKey?: string;
 }
 
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
@@ -44,6 +47,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     };
     const context = options.context as Partial<GatewayContext>;
     if (context.requestId) headers[REQUEST_ID_HEADER] = context.requestId;
+    if (context.idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = context.idempotencyKey;
     const identity = context.identity?.toHeader();
     if (identity) headers[IDENTITY_HEADER] = identity;
     const body = JSON.stringify({

@@ -8,6 +8,7 @@ import {
 import { ApolloGateway } from '@apollo/gateway';
 import {
   closeGracefully,
+  IDEMPOTENCY_KEY_HEADER,
   createRoutedServer,
   handleGraphQL,
   listen,
@@ -30,6 +31,11 @@ import { trustedDocumentsPlugin } from './limits/trusted-documents';
 import { createRateLimiter } from './limits/rate-limit';
 import { createCors } from './limits/cors';
 import { GatewayMetrics } from './metrics';
+
+const header = (req: http.IncomingMessage, name: string) => {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : undefined;
+};
 
 export interface GatewayServer {
   listen(): Promise<string>;
@@ -106,7 +112,13 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
       const started = process.hrtime.bigint();
       if (isFile) await forwardFile(req, res, { routes, client, logger }, { identity, requestId });
       else
-        await handleGraphQL(apollo, req, res, async () => ({ identity, requestId }), config.MAX_BODY_BYTES);
+        await handleGraphQL(
+          apollo,
+          req,
+          res,
+          async () => ({ identity, requestId, idempotencyKey: header(req, IDEMPOTENCY_KEY_HEADER) }),
+          config.MAX_BODY_BYTES,
+        );
       // one line per request at debug level; its id is in every subgraph's log line for the same request
       const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
       logger.debug(

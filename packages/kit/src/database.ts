@@ -1,4 +1,5 @@
 import { AuditRecord, AuditSubscriber, KitAuditTrail20261122 } from './audit';
+import { IdempotentRequest, KitIdempotency20261122 } from './idempotency';
 import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
@@ -32,11 +33,15 @@ export function ormOptions(
     driver: PostgreSqlDriver,
     clientUrl: url,
     // every subgraph keeps its own audit trail, written in the same flush as the writes it records
-    entities: [...entities, AuditRecord],
+    entities: [...entities, AuditRecord, IdempotentRequest],
     subscribers: [new AuditSubscriber()],
     extensions: [Migrator],
     migrations: {
-      migrationsList: [...migrations, { name: 'KitAuditTrail20261122', class: KitAuditTrail20261122 }],
+      migrationsList: [
+        ...migrations,
+        { name: 'KitAuditTrail20261122', class: KitAuditTrail20261122 },
+        { name: 'KitIdempotency20261122', class: KitIdempotency20261122 },
+      ],
       transactional: true,
       allOrNothing: true,
       snapshot: false,

@@ -21,4 +21,5 @@ export * from './directory';
 export * from './files';
 export * from './metrics';
 export * from './audit';
+export * from './idempotency';
 export { DateResolver as DateScalar } from 'graphql-scalars';

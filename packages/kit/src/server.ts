@@ -20,6 +20,7 @@ import { Directory, type DirectoryEndpoint } from './directory';
 import { serveFileRoute, type FileRoute } from './files';
 import { ServiceMetrics } from './metrics';
 import { auditActor } from './audit';
+import { idempotencyPlugin } from './idempotency';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -62,6 +63,7 @@ export class SubgraphServer {
         ApolloServerPluginInlineTraceDisabled(),
         ApolloServerPluginCacheControlDisabled(),
         requestLogPlugin(this.metrics),
+        idempotencyPlugin(options.orm),
       ],
     });
     this.http = createRoutedServer((req, res) => this.route(req, res), options.logger);
