@@ -16,3 +16,6 @@ export {
 export { COUNTY_DEPARTMENTS, COUNTY_INSTITUTIONS } from './catalogue';
 export type { DepartmentEntry, InstitutionEntry } from './catalogue';
 export { DEMO_CITY_NAME, DEMO_COUNTY_NAME } from './names';
+export { demoRecordId } from './records';
+export { Random, WeightedPool } from './random';
+export { personName } from './names';

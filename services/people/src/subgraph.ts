@@ -1,4 +1,5 @@
 import './vocabulary';
+import './workforce/vocabulary';
 import type { SubgraphDefinition } from '@county/kit';
 import { Region } from './region/region.entity';
 import { RegionResolver } from './region/region.resolver';
@@ -12,12 +13,17 @@ import { Person } from './person/person.entity';
 import { PersonResolver } from './person/person.resolver';
 import { PersonMutations } from './person/person.mutations';
 import { resolvePersonReference } from './person/person.reference';
+import { workforceEntities } from './workforce/entities';
+import { workforceResolvers } from './workforce/resolvers';
 import { migrations } from './migrations';
 import { seedPeopleDemo } from './demo/seed';
 
-export const peopleEntities = [Region, Organization, Person];
+export const peopleEntities = [Region, Organization, Person, ...workforceEntities];
 
-/** The people subgraph: owner of Region, Organization and Person (the directory). */
+/**
+ * The people subgraph: owner of Region, Organization and Person (the directory), and of what the
+ * organisation and civil-affairs departments track about people (cadres, community workers, assessments …).
+ */
 export const peopleSubgraph: SubgraphDefinition = {
   name: 'people',
   entities: peopleEntities,
@@ -29,6 +35,7 @@ export const peopleSubgraph: SubgraphDefinition = {
     OrganizationMutations,
     PersonResolver,
     PersonMutations,
+    ...workforceResolvers,
   ],
   references: {
     Region: resolveRegionReference,

@@ -1,16 +1,32 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { generateDemoCity } from '@county/demo-data';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { generateDemoCity, type DemoCity } from '@county/demo-data';
 import { bulkInsert, type DemoSeedOptions } from '@county/kit';
 import { Region } from '../region/region.entity';
+import { TrainingCourse } from '../training/training-course.entity';
+import { demoWorkforce } from './workforce';
 
 /**
- * Loads the demo city's directory when the database has no regions yet: one statement per table.
- * Organisations go in without leaders (people need their organisation first), then leaders are set.
+ * Loads the demo city's directory when the database has no regions yet, then its workforce records when
+ * there are none yet (a database seeded before they existed gets them too): one statement per table.
  */
 export async function seedPeopleDemo(orm: MikroORM, options: DemoSeedOptions): Promise<number> {
   const em = orm.em.fork();
-  if ((await em.count(Region, {})) > 0) return 0;
   const city = generateDemoCity({ counties: options.counties });
+  const directory = (await em.count(Region, {})) > 0 ? 0 : await seedDirectory(em, city);
+  if ((await em.count(TrainingCourse, {})) > 0) return directory;
+  const rows = demoWorkforce(city);
+  await em.transactional(async (tx) => {
+    // in the order of WorkforceRows: courses before their attendance
+    for (const [table, tableRows] of Object.entries(rows)) await bulkInsert(tx, table, tableRows);
+  });
+  return directory + Object.values(rows).reduce((sum, tableRows) => sum + tableRows.length, 0);
+}
+
+/**
+ * The directory: organisations go in without leaders (people need their organisation first), then
+ * leaders are set.
+ */
+async function seedDirectory(em: EntityManager, city: DemoCity): Promise<number> {
   await em.transactional(async (tx) => {
     await bulkInsert(
       tx,

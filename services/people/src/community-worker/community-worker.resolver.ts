@@ -1,0 +1,97 @@
+import { Args, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, entityLoader, paginate, parseInput, type Page } from '@county/kit';
+import type { SubgraphContext } from '@county/kit';
+import { Person } from '../person/person.entity';
+import { Organization } from '../organization/organization.entity';
+import { seesPersonalData } from '../workforce/policy';
+import { organizationInRegion, regionPattern } from '../workforce/region-filter';
+import { Education } from '../workforce/vocabulary';
+import { CommunityWorker } from './community-worker.entity';
+import { CommunityWorkersArgs } from './community-worker.args';
+import { communityWorkersArgsRule } from './community-worker.rules';
+import { monthlyBasePay, POST_LEVELS, seniorityLevel, serviceYears } from './career';
+
+export const CommunityWorkerConnection = ConnectionType(
+  CommunityWorker,
+  '社区工作者列表 — a page of community workers',
+);
+
+@ObjectType({ description: '等级范围 — the levels a post type may hold' })
+export class CommunityLevelRange {
+  @Field(() => Int, { description: '最低等级 — lowest level' })
+  min!: number;
+
+  @Field(() => Int, { description: '最高等级 — highest level' })
+  max!: number;
+}
+
+@Resolver(() => CommunityWorker)
+export class CommunityWorkerResolver {
+  @Query(() => CommunityWorkerConnection, {
+    description:
+      '社区工作者列表 — community workers by region (including below), community, post type, level',
+  })
+  communityWorkers(
+    @Args() args: CommunityWorkersArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Page<CommunityWorker>> {
+    parseInput(communityWorkersArgsRule, args, '');
+    const qb = ctx.em.createQueryBuilder(CommunityWorker, 'w');
+    if (args.regionCode)
+      qb.andWhere(organizationInRegion('w.organization_id'), [regionPattern(args.regionCode)]);
+    if (args.organizationId) qb.andWhere({ organizationId: args.organizationId });
+    if (args.postType) qb.andWhere({ postType: args.postType });
+    if (args.level) qb.andWhere({ level: args.level });
+    return paginate(qb, args, 'id', 'id');
+  }
+
+  @FieldResolver(() => Person, { description: '人员 — the person' })
+  person(@Root() worker: CommunityWorker, @Ctx() ctx: SubgraphContext): Promise<Person | null> {
+    return entityLoader(ctx, Person, 'id').load(worker.personId);
+  }
+
+  @FieldResolver(() => Organization, { description: '所在社区 — the community whose quota the post uses' })
+  organization(@Root() worker: CommunityWorker, @Ctx() ctx: SubgraphContext): Promise<Organization | null> {
+    return entityLoader(ctx, Organization, 'id').load(worker.organizationId);
+  }
+
+  @FieldResolver(() => Education, {
+    nullable: true,
+    description: '学历 — personal data: null unless the caller has hr',
+  })
+  education(@Root() worker: CommunityWorker, @Ctx() ctx: SubgraphContext): Education | null {
+    return seesPersonalData(ctx) ? worker.education : null;
+  }
+
+  @FieldResolver(() => CommunityLevelRange, {
+    description: '岗位等级范围 — the levels the post type may hold',
+  })
+  levelRange(@Root() worker: CommunityWorker): CommunityLevelRange {
+    return POST_LEVELS[worker.postType];
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      '工作年限 — years of service today, education credited (bachelor 3, master 5, doctorate 7 by default); hr only',
+  })
+  serviceYears(@Root() worker: CommunityWorker, @Ctx() ctx: SubgraphContext): number | null {
+    return seesPersonalData(ctx) ? serviceYears(worker.hiredOn, worker.education, new Date()) : null;
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: '资历等级 — the level seniority alone reaches today (one step per N years); hr only',
+  })
+  seniorityLevel(@Root() worker: CommunityWorker, @Ctx() ctx: SubgraphContext): number | null {
+    if (!seesPersonalData(ctx)) return null;
+    return seniorityLevel(worker.postType, worker.hiredOn, worker.education, new Date());
+  }
+
+  @FieldResolver(() => Int, {
+    description: '薪酬等级 — monthly base pay (yuan) of the level: pay follows the level',
+  })
+  monthlyBasePay(@Root() worker: CommunityWorker): number {
+    return monthlyBasePay(worker.level);
+  }
+}

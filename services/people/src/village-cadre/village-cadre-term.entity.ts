@@ -1,0 +1,35 @@
+import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { DateScalar } from '@county/kit';
+import { Person } from '../person/person.entity';
+import { Organization } from '../organization/organization.entity';
+
+@Entity({ tableName: 'village_cadre_term' })
+@ObjectType({ description: '村干部任期 — a village cadre’s term of office from a 换届 election' })
+export class VillageCadreTerm {
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id!: string;
+
+  @ManyToOne(() => Person, { mapToPk: true, fieldName: 'person_id', index: true, deleteRule: 'restrict' })
+  personId!: string;
+
+  @ManyToOne(() => Organization, { mapToPk: true, fieldName: 'organization_id', deleteRule: 'restrict' })
+  organizationId!: string;
+
+  @Property({ type: 'string', length: 100 })
+  @Field({ description: '职务 — position' })
+  position!: string;
+
+  @Property({ type: 'date' })
+  @Field(() => DateScalar, { description: '任期开始 — start of the term (the 换届 election)' })
+  termStart!: string;
+
+  @Property({ type: 'date' })
+  @Field(() => DateScalar, { description: '任期届满 — end of the term' })
+  termEnd!: string;
+
+  @Property({ type: 'boolean' })
+  @Field({ description: '新任 — first elected at this 换届' })
+  newlyElected!: boolean;
+}

@@ -1,0 +1,145 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { parseInput, type SubgraphContext } from '@county/kit';
+import { Region } from '../region/region.entity';
+import { PersonRole } from '../vocabulary';
+import { yearRule } from '../assessment/assessment.rules';
+import { regionPattern } from '../workforce/region-filter';
+import { AssessmentGrade, CommunityPostType, Placement } from '../workforce/vocabulary';
+import * as sql from './workforce-stats.sql';
+import {
+  AssessmentGradeDistribution,
+  CommunityLevelCount,
+  PlacementCount,
+  CommunityPostTypeCount,
+  CommunityQuotaStats,
+  WorkforceRoleCount,
+  TrainingCoverage,
+  WorkforceStats,
+} from './workforce-stats.types';
+
+function run<T>(ctx: SubgraphContext, statement: string, params: unknown[]): Promise<T[]> {
+  return ctx.em.getConnection().execute(statement, params);
+}
+
+/** Counts of grouped rows by their value, for filling in the values no row had (count 0). */
+function countsBy<K extends string>(rows: ({ count: number } & Record<K, string>)[], key: K) {
+  const counts = new Map<string, number>(rows.map((row) => [row[key] as string, row.count]));
+  return (value: string) => counts.get(value) ?? 0;
+}
+
+@Resolver(() => Region)
+export class RegionWorkforceResolver {
+  @FieldResolver(() => WorkforceStats, {
+    description:
+      '队伍统计 — people, community workers, quotas, assessments, secondments and training of the region and below',
+  })
+  workforceStats(
+    @Root() region: Region,
+    @Arg('year', () => Int, {
+      nullable: true,
+      description: 'AnnualAssessment year; default the latest assessed',
+    })
+    year: number | null,
+  ): WorkforceStats {
+    if (year !== null && year !== undefined) parseInput(yearRule, year, 'year');
+    return { regionCode: region.code, year: year ?? null };
+  }
+}
+
+@Resolver(() => WorkforceStats)
+export class WorkforceStatsResolver {
+  @FieldResolver(() => [WorkforceRoleCount], {
+    description: '按角色人数 — people working in the region, by role',
+  })
+  async peopleByRole(
+    @Root() stats: WorkforceStats,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<WorkforceRoleCount[]> {
+    const rows = await run<WorkforceRoleCount>(ctx, sql.PEOPLE_BY_ROLE, [regionPattern(stats.regionCode)]);
+    const count = countsBy(rows, 'role');
+    return Object.values(PersonRole).map((role) => ({ role, count: count(role) }));
+  }
+
+  @FieldResolver(() => [CommunityPostTypeCount], {
+    description: '社区工作者按岗位 — community workers by post type',
+  })
+  async communityWorkersByPostType(
+    @Root() stats: WorkforceStats,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CommunityPostTypeCount[]> {
+    const rows = await run<CommunityPostTypeCount>(ctx, sql.WORKERS_BY_POST_TYPE, [
+      regionPattern(stats.regionCode),
+    ]);
+    const count = countsBy(rows, 'postType');
+    return Object.values(CommunityPostType).map((postType) => ({ postType, count: count(postType) }));
+  }
+
+  @FieldResolver(() => [CommunityLevelCount], {
+    description: '社区工作者按等级 — community workers by level (levels held only)',
+  })
+  communityWorkersByLevel(
+    @Root() stats: WorkforceStats,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CommunityLevelCount[]> {
+    return run<CommunityLevelCount>(ctx, sql.WORKERS_BY_LEVEL, [regionPattern(stats.regionCode)]);
+  }
+
+  @FieldResolver(() => CommunityQuotaStats, {
+    description: '员额 — quotas, workers on the rolls and vacancies',
+  })
+  async quota(@Root() stats: WorkforceStats, @Ctx() ctx: SubgraphContext): Promise<CommunityQuotaStats> {
+    const [row] = await run<CommunityQuotaStats>(ctx, sql.QUOTAS, [regionPattern(stats.regionCode)]);
+    return row;
+  }
+
+  @FieldResolver(() => AssessmentGradeDistribution, {
+    description: '考核等次分布 — the year’s assessments by grade',
+  })
+  async assessmentGrades(
+    @Root() stats: WorkforceStats,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AssessmentGradeDistribution> {
+    const rows = await run<{ year: number; grade: AssessmentGrade; count: number }>(ctx, sql.GRADES, [
+      regionPattern(stats.regionCode),
+      stats.year,
+    ]);
+    const count = countsBy(rows, 'grade');
+    return {
+      year: rows[0]?.year ?? stats.year,
+      excellent: count(AssessmentGrade.EXCELLENT),
+      competent: count(AssessmentGrade.COMPETENT),
+      basicallyCompetent: count(AssessmentGrade.BASICALLY_COMPETENT),
+      incompetent: count(AssessmentGrade.INCOMPETENT),
+    };
+  }
+
+  @FieldResolver(() => Int, { description: '在挂职 — cadres of the region in a secondment today' })
+  async cadresInSecondment(@Root() stats: WorkforceStats, @Ctx() ctx: SubgraphContext): Promise<number> {
+    const [row] = await run<{ count: number }>(ctx, sql.IN_SECONDMENT_NOW, [regionPattern(stats.regionCode)]);
+    return row.count;
+  }
+
+  @FieldResolver(() => TrainingCoverage, {
+    description: '培训覆盖 — training coverage of the region’s people',
+  })
+  async training(@Root() stats: WorkforceStats, @Ctx() ctx: SubgraphContext): Promise<TrainingCoverage> {
+    const [row] = await run<Omit<TrainingCoverage, 'coverage'>>(ctx, sql.TRAINING, [
+      regionPattern(stats.regionCode),
+    ]);
+    return { ...row, coverage: row.people ? row.peopleTrained / row.people : 0 };
+  }
+
+  @FieldResolver(() => [PlacementCount], {
+    description: '离任村干部安置 — departing village cadres of the region by placement (each has one plan)',
+  })
+  async departingCadresByPlacement(
+    @Root() stats: WorkforceStats,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PlacementCount[]> {
+    const rows = await run<PlacementCount>(ctx, sql.DEPARTING_BY_PLACEMENT, [
+      regionPattern(stats.regionCode),
+    ]);
+    const count = countsBy(rows, 'placement');
+    return Object.values(Placement).map((placement) => ({ placement, count: count(placement) }));
+  }
+}

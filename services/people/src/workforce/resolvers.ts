@@ -1,0 +1,36 @@
+import { CadreResolver, PostResolver } from '../cadre/cadre.resolver';
+import { CadreMutations } from '../cadre/cadre.mutations';
+import { DepartingCadreResolver, VillageCadreTermResolver } from '../village-cadre/village-cadre.resolver';
+import { SecondmentResolver } from '../secondment/secondment.resolver';
+import { SecondmentMutations } from '../secondment/secondment.mutations';
+import { CommunityWorkerResolver } from '../community-worker/community-worker.resolver';
+import { CommunityWorkerMutations } from '../community-worker/community-worker.mutations';
+import { CommunityQuotaResolver } from '../community-worker/community-quota.resolver';
+import { AssessmentResolver } from '../assessment/assessment.resolver';
+import { AssessmentMutations } from '../assessment/assessment.mutations';
+import { TrainingAttendanceResolver, TrainingCourseResolver } from '../training/training.resolver';
+import { TrainingMutations } from '../training/training.mutations';
+import { RegionWorkforceResolver, WorkforceStatsResolver } from '../workforce-stats/workforce-stats.resolver';
+import { OrganizationQuotaResolver, PersonnelResolver } from './personnel.resolver';
+
+export const workforceResolvers = [
+  CadreResolver,
+  CadreMutations,
+  PostResolver,
+  DepartingCadreResolver,
+  VillageCadreTermResolver,
+  SecondmentResolver,
+  SecondmentMutations,
+  CommunityWorkerResolver,
+  CommunityWorkerMutations,
+  CommunityQuotaResolver,
+  AssessmentResolver,
+  AssessmentMutations,
+  TrainingCourseResolver,
+  TrainingAttendanceResolver,
+  TrainingMutations,
+  RegionWorkforceResolver,
+  WorkforceStatsResolver,
+  PersonnelResolver,
+  OrganizationQuotaResolver,
+];

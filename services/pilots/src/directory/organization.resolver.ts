@@ -1,0 +1,51 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Page, SubgraphContext } from '@county/kit';
+import { Pilot } from '../pilot/pilot.entity';
+import { PilotFilterArgs } from '../pilot/pilot.args';
+import { pagePilots } from '../pilot/pilot.query';
+import { PilotConnection } from '../pilot/pilot.resolver';
+import { PilotLead } from '../lead/lead.entity';
+import { PilotLeadFilterArgs } from '../lead/lead.args';
+import { pageLeads } from '../lead/lead.query';
+import { PilotLeadConnection } from '../lead/lead.resolver';
+import { OrganizationRef, PersonRef } from './directory-types';
+
+@Resolver(() => OrganizationRef)
+export class OrganizationPilotResolver {
+  @FieldResolver(() => PilotConnection, { description: '试点 — pilots it leads or takes part in' })
+  pilots(
+    @Root() organization: OrganizationRef,
+    @Args() args: PilotFilterArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Page<Pilot>> {
+    return pagePilots(ctx, args, (qb) =>
+      qb.andWhere('(lead_organization_id = ? or ? = any(participating_organization_ids))', [
+        organization.id,
+        organization.id,
+      ]),
+    );
+  }
+
+  @FieldResolver(() => PilotLeadConnection, { description: '试点线索 — pilot leads handed to it' })
+  pilotLeads(
+    @Root() organization: OrganizationRef,
+    @Args() args: PilotLeadFilterArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Page<PilotLead>> {
+    return pageLeads(ctx, args, (qb) => qb.andWhere({ organizationId: organization.id }));
+  }
+}
+
+@Resolver(() => PersonRef)
+export class PersonPilotResolver {
+  @FieldResolver(() => PilotConnection, {
+    description: '负责的试点 — pilots this person is the responsible leader of',
+  })
+  pilots(
+    @Root() person: PersonRef,
+    @Args() args: PilotFilterArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Page<Pilot>> {
+    return pagePilots(ctx, args, (qb) => qb.andWhere({ leaderId: person.id }));
+  }
+}

@@ -1,0 +1,71 @@
+import type { SubgraphContext } from '@county/kit';
+import { regionLike } from '../field-rules';
+import { PilotLevel, PilotStage } from '../vocabulary';
+import { PILOT_STATS_SQL } from './pilot-stats.sql';
+import type { PilotStats } from './pilot-stats.types';
+
+interface StatsRow {
+  code: string;
+  cells: { level: PilotLevel; stage: PilotStage; count: number }[];
+  years: { year: number; level: PilotLevel; count: number }[];
+  leads: { level: PilotLevel; issued: number; won: number }[];
+  evaluations: { pilots: number; issued: number; returned: number; verySatisfied: number; satisfied: number };
+  overdue: number;
+  flagged: number;
+}
+
+const share = (part: number, whole: number): number | null => (whole ? part / whole : null);
+const sum = (counts: { count: number }[]): number => counts.reduce((total, cell) => total + cell.count, 0);
+
+/** Shapes one region's row of figures (already counted in SQL) into the GraphQL type. */
+function toStats(row: StatsRow, year: number): PilotStats {
+  const carriedCells = row.cells.filter((cell) => cell.stage !== PilotStage.PURSUING);
+  const leadsIssued = row.leads.reduce((total, lead) => total + lead.issued, 0);
+  const leadsWon = row.leads.reduce((total, lead) => total + lead.won, 0);
+  const { evaluations } = row;
+  return {
+    year,
+    carried: sum(carriedCells),
+    pursuing: sum(row.cells.filter((cell) => cell.stage === PilotStage.PURSUING)),
+    byLevel: Object.values(PilotLevel).map((level) => {
+      const leads = row.leads.find((lead) => lead.level === level);
+      return {
+        level,
+        carried: sum(carriedCells.filter((cell) => cell.level === level)),
+        newThisYear: sum(row.years.filter((cell) => cell.level === level && cell.year === year)),
+        closed: sum(row.cells.filter((cell) => cell.level === level && cell.stage === PilotStage.CLOSED)),
+        leadsIssued: leads?.issued ?? 0,
+        leadsWon: leads?.won ?? 0,
+        leadSuccessRate: share(leads?.won ?? 0, leads?.issued ?? 0),
+      };
+    }),
+    byStage: Object.values(PilotStage).map((stage) => ({
+      stage,
+      count: sum(row.cells.filter((cell) => cell.stage === stage)),
+    })),
+    byLevelAndStage: row.cells,
+    approvedByYear: row.years,
+    leadsIssued,
+    leadsWon,
+    leadSuccessRate: share(leadsWon, leadsIssued),
+    evaluatedPilots: evaluations.pilots,
+    questionnairesIssued: evaluations.issued,
+    questionnairesReturned: evaluations.returned,
+    verySatisfied: evaluations.verySatisfied,
+    verySatisfiedShare: share(evaluations.verySatisfied, evaluations.returned),
+    satisfiedShare: share(evaluations.verySatisfied + evaluations.satisfied, evaluations.returned),
+    overduePilots: row.overdue,
+    flaggedForCleanUp: row.flagged,
+  };
+}
+
+/** `pilotStats` of every region a request asks for (a county and its townships …): one statement. */
+export function pilotStatsLoader(ctx: SubgraphContext, year: number) {
+  return ctx.loaders.get<string, PilotStats>(`Region.pilotStats.${year}`, async (codes) => {
+    const rows: StatsRow[] = await ctx.em
+      .getConnection()
+      .execute(PILOT_STATS_SQL, [`{${codes.join(',')}}`, `{${codes.map(regionLike).join(',')}}`]);
+    const byCode = new Map(rows.map((row) => [row.code, row]));
+    return codes.map((code) => toStats(byCode.get(code)!, year));
+  });
+}

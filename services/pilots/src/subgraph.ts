@@ -1,0 +1,46 @@
+import './vocabulary';
+import type { SubgraphDefinition } from '@county/kit';
+import { Pilot } from './pilot/pilot.entity';
+import { PilotResolver } from './pilot/pilot.resolver';
+import { PilotMutations } from './pilot/pilot.mutations';
+import { PilotLead } from './lead/lead.entity';
+import { PilotLeadResolver } from './lead/lead.resolver';
+import { PilotLeadMutations } from './lead/lead.mutations';
+import { LedgerEntry } from './ledger/ledger-entry.entity';
+import { LedgerMutations } from './ledger/ledger.mutations';
+import { Evaluation } from './evaluation/evaluation.entity';
+import { EvaluationResolver } from './evaluation/evaluation.mutations';
+import { PromotionRecord } from './promotion/promotion-record.entity';
+import { PromotionMutations } from './promotion/promotion.mutations';
+import { OrganizationRef, PersonRef, RegionRef, directoryReferences } from './directory/directory-types';
+import { RegionPilotResolver } from './directory/region.resolver';
+import { OrganizationPilotResolver, PersonPilotResolver } from './directory/organization.resolver';
+import { ledgerExports } from './export/ledger-export';
+import { migrations } from './migrations';
+import { seedPilotsDemo } from './demo/seed';
+
+export const pilotsEntities = [PilotLead, Pilot, LedgerEntry, Evaluation, PromotionRecord];
+
+/** The pilots subgraph: reform pilots from lead to promotion, owned by the reform office (改革办). */
+export const pilotsSubgraph: SubgraphDefinition = {
+  name: 'pilots',
+  entities: pilotsEntities,
+  migrations,
+  resolvers: [
+    PilotResolver,
+    PilotMutations,
+    PilotLeadResolver,
+    PilotLeadMutations,
+    LedgerMutations,
+    EvaluationResolver,
+    PromotionMutations,
+    RegionPilotResolver,
+    OrganizationPilotResolver,
+    PersonPilotResolver,
+  ],
+  orphanedTypes: [RegionRef, OrganizationRef, PersonRef],
+  references: directoryReferences,
+  seedDemo: seedPilotsDemo,
+  usesDirectory: true,
+  files: ledgerExports,
+};

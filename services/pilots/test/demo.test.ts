@@ -1,0 +1,314 @@
+import { generateDemoCity } from '@county/demo-data';
+import { peopleSubgraph } from '@county/people';
+import { pilotsSubgraph, DEMO_PILOT_FIGURES } from '@county/pilots';
+import ExcelJS from 'exceljs';
+import { XLSX_CONTENT_TYPE } from '@county/kit';
+import {
+  as,
+  countStatements,
+  startTestGateway,
+  startTestSubgraph,
+  subgraphHeaders,
+  type TestGateway,
+  type TestSubgraph,
+} from '@county/test-kit';
+
+/**
+ * The demo city's published figures (淄博, seed 003), asked through the gateway as a dashboard would;
+ * and every figure of `pilotStats` against a plain SQL recount.
+ */
+let people: TestSubgraph;
+let pilots: TestSubgraph;
+let gateway: TestGateway;
+const claims = { sub: 'dashboard', roles: ['leader' as const] };
+
+beforeAll(async () => {
+  people = await startTestSubgraph(peopleSubgraph, { demoCounties: 1 });
+  pilots = await startTestSubgraph(pilotsSubgraph, { demoCounties: 1, directory: people });
+  gateway = await startTestGateway([people, pilots]);
+});
+afterAll(async () => {
+  await gateway?.stop();
+  await pilots?.close();
+  await people?.close();
+});
+
+const STATS = `query ($code: ID!, $year: Int) { region(code: $code) { name pilotStats(year: $year) {
+  year carried pursuing
+  byLevel { level carried newThisYear closed leadsIssued leadsWon leadSuccessRate }
+  byStage { stage count } byLevelAndStage { level stage count } approvedByYear { year level count }
+  leadsIssued leadsWon leadSuccessRate evaluatedPilots questionnairesIssued questionnairesReturned
+  verySatisfied verySatisfiedShare satisfiedShare overduePilots flaggedForCleanUp } } }`;
+
+const levelOf = (stats: any, level: string) => stats.byLevel.find((l: any) => l.level === level);
+
+describe('pilotStats of the demo city (990700) reproduces the published figures', () => {
+  let stats: any;
+  beforeAll(async () => {
+    const { data, errors } = await gateway.query<any>(STATS, { code: '990700' }, { claims });
+    expect(errors).toBeUndefined();
+    expect(data.region.name).toBe('云澜市');
+    stats = data.region.pilotStats;
+  });
+
+  it('192 pilots carried: 62 national, 130 provincial', () => {
+    expect(stats.carried).toBe(192);
+    expect(levelOf(stats, 'NATIONAL').carried).toBe(DEMO_PILOT_FIGURES.carried.NATIONAL);
+    expect(levelOf(stats, 'PROVINCIAL').carried).toBe(DEMO_PILOT_FIGURES.carried.PROVINCIAL);
+  });
+
+  it('23 national and 37 provincial new since 2017, 1.2× all of 2016', () => {
+    const since2017 = (level: string) =>
+      stats.approvedByYear
+        .filter((c: any) => c.level === level && c.year >= 2017)
+        .reduce((sum: number, c: any) => sum + c.count, 0);
+    const in2016 = stats.approvedByYear
+      .filter((c: any) => c.year === 2016)
+      .reduce((sum: number, c: any) => sum + c.count, 0);
+    expect(since2017('NATIONAL')).toBe(23);
+    expect(since2017('PROVINCIAL')).toBe(37);
+    expect((23 + 37) / in2016).toBe(1.2);
+  });
+
+  it('136 leads issued: 48 national, 88 provincial', () => {
+    expect(stats.leadsIssued).toBe(136);
+    expect(levelOf(stats, 'NATIONAL').leadsIssued).toBe(48);
+    expect(levelOf(stats, 'PROVINCIAL').leadsIssued).toBe(88);
+    expect(levelOf(stats, 'NATIONAL').leadSuccessRate).toBeCloseTo(levelOf(stats, 'NATIONAL').leadsWon / 48);
+  });
+
+  it('11 pilots evaluated, 5176 questionnaires, 4937 very satisfied (95.4%)', () => {
+    expect(stats.evaluatedPilots).toBe(11);
+    expect(stats.questionnairesReturned).toBe(5176);
+    expect(stats.verySatisfied).toBe(4937);
+    expect(stats.verySatisfiedShare.toFixed(3)).toBe('0.954');
+  });
+
+  it('6 national and 18 provincial pilots closed', () => {
+    expect(levelOf(stats, 'NATIONAL').closed).toBe(6);
+    expect(levelOf(stats, 'PROVINCIAL').closed).toBe(18);
+  });
+
+  it('the default county carries the same figures when it is the whole demo city', async () => {
+    const { data } = await gateway.query<any>(STATS, { code: '990722' }, { claims });
+    expect(data.region.pilotStats.carried).toBe(192);
+  });
+
+  it('new this year counts the year asked for', async () => {
+    const { data } = await gateway.query<any>(STATS, { code: '990700', year: 2016 }, { claims });
+    const byLevel = data.region.pilotStats.byLevel;
+    expect(levelOf({ byLevel }, 'NATIONAL').newThisYear).toBe(DEMO_PILOT_FIGURES.new2016.NATIONAL);
+    expect(levelOf({ byLevel }, 'PROVINCIAL').newThisYear).toBe(DEMO_PILOT_FIGURES.new2016.PROVINCIAL);
+  });
+});
+
+describe('pilotStats against a plain SQL recount', () => {
+  const township = generateDemoCity({ counties: 1 }).regions.find((r) => r.parentCode === '990722')!.code;
+  const count = async (sql: string, params: unknown[] = []) =>
+    Number((await pilots.orm.em.getConnection().execute(sql, params))[0].n);
+
+  it.each(['990722', township])('every figure of %s matches a recount written another way', async (code) => {
+    const { data, errors } = await pilots.query<any>(
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Region { pilotStats(year: 2019) {
+        carried pursuing byStage { stage count } byLevel { level newThisYear leadsWon }
+        leadsIssued evaluatedPilots questionnairesIssued verySatisfied overduePilots flaggedForCleanUp } } } }`,
+      { r: [{ __typename: 'Region', code }] },
+    );
+    expect(errors).toBeUndefined();
+    const stats = data._entities[0].pilotStats;
+    const width = code.length;
+    // a pilot is in the region when one of its codes starts with the region's code (no LIKE, no lateral)
+    const inRegion = `array_length(array(select c from unnest(region_codes) c where left(c, ${width}) = ?), 1) > 0`;
+    expect(stats.carried).toBe(
+      await count(`select count(*) n from pilot where stage <> 'PURSUING' and ${inRegion}`, [code]),
+    );
+    for (const { stage, count: n } of stats.byStage) {
+      expect(n).toBe(
+        await count(`select count(*) n from pilot where stage = ? and ${inRegion}`, [stage, code]),
+      );
+    }
+    for (const level of stats.byLevel) {
+      expect(level.newThisYear).toBe(
+        await count(
+          `select count(*) n from pilot where level = ? and approved_on between '2019-01-01' and '2019-12-31' and ${inRegion}`,
+          [level.level, code],
+        ),
+      );
+      expect(level.leadsWon).toBe(
+        await count(
+          `select count(*) n from pilot_lead where level = ? and status = 'WON' and left(region_code, ${width}) = ?`,
+          [level.level, code],
+        ),
+      );
+    }
+    expect(stats.leadsIssued).toBe(
+      await count(`select count(*) n from pilot_lead where left(region_code, ${width}) = ?`, [code]),
+    );
+    const evaluated = `from pilot_evaluation e where e.pilot_id in (select id from pilot where ${inRegion})`;
+    expect(stats.evaluatedPilots).toBe(await count(`select count(distinct pilot_id) n ${evaluated}`, [code]));
+    expect(stats.questionnairesIssued).toBe(
+      await count(`select coalesce(sum(questionnaires_issued), 0) n ${evaluated}`, [code]),
+    );
+    expect(stats.verySatisfied).toBe(
+      await count(`select coalesce(sum(very_satisfied), 0) n ${evaluated}`, [code]),
+    );
+    const today = `(now() at time zone 'Asia/Shanghai')::date`;
+    expect(stats.overduePilots).toBe(
+      await count(
+        `select count(*) n from pilot where stage in ('APPROVED', 'IN_PROGRESS') and deadline < ${today} and ${inRegion}`,
+        [code],
+      ),
+    );
+    expect(stats.flaggedForCleanUp).toBe(
+      await count(
+        `select count(*) n from pilot where stage <> 'PURSUING' and approval_document_number is null and ${inRegion}`,
+        [code],
+      ),
+    );
+    // the demo has some of each, so the comparisons above are not all 0 = 0
+    if (code === '990722') {
+      expect(stats.overduePilots).toBeGreaterThan(0);
+      expect(stats.flaggedForCleanUp).toBeGreaterThan(0);
+      expect(stats.pursuing).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('cross-subgraph fields through the gateway', () => {
+  it('a pilot’s leader, lead organisation and regions come from people; an organisation’s pilots from here', async () => {
+    const { data, errors } = await gateway.query<any>(
+      `{ pilots(regionCode: "990722", first: 3) { totalCount nodes { name leader { name } leadOrganization { id name }
+         participatingOrganizations { name } regions { name level } lead { name } } } }`,
+      {},
+      { claims },
+    );
+    expect(errors).toBeUndefined();
+    expect(data.pilots.totalCount).toBeGreaterThan(192);
+    const [first] = data.pilots.nodes;
+    expect(first.leader.name).toEqual(expect.any(String));
+    expect(first.leadOrganization.name).toMatch(/^(中共)?澄川县/);
+    expect(first.regions[0].level).toMatch(/COUNTY|TOWNSHIP/);
+
+    const organizationId = first.leadOrganization.id;
+    const back = await gateway.query<any>(
+      `query ($id: ID!) { organization(id: $id) { name pilots(first: 100) { totalCount nodes { leadOrganization { id } participatingOrganizations { id } } }
+         pilotLeads { totalCount nodes { organization { id } } } } }`,
+      { id: organizationId },
+      { claims },
+    );
+    expect(back.errors).toBeUndefined();
+    const expected = await pilots.orm.em
+      .getConnection()
+      .execute(
+        'select count(*)::int n from pilot where lead_organization_id = ? or ? = any(participating_organization_ids)',
+        [organizationId, organizationId],
+      );
+    expect(back.data.organization.pilots.totalCount).toBe(expected[0].n);
+    for (const node of back.data.organization.pilots.nodes) {
+      const ids = [node.leadOrganization.id, ...node.participatingOrganizations.map((o: any) => o.id)];
+      expect(ids).toContain(organizationId);
+    }
+    expect(
+      back.data.organization.pilotLeads.nodes.every((l: any) => l.organization.id === organizationId),
+    ).toBe(true);
+  });
+
+  it('a person’s pilots are those they are the responsible leader of', async () => {
+    const [row] = await pilots.orm.em
+      .getConnection()
+      .execute('select leader_id, count(*)::int n from pilot group by leader_id order by 2 desc limit 1');
+    const { data, errors } = await gateway.query<any>(
+      'query ($id: ID!) { person(id: $id) { name pilots(stage: IN_PROGRESS) { totalCount } all: pilots { totalCount } } }',
+      { id: row.leader_id },
+      { claims },
+    );
+    expect(errors).toBeUndefined();
+    expect(data.person.all.totalCount).toBe(row.n);
+    expect(data.person.pilots.totalCount).toBeLessThanOrEqual(row.n);
+  });
+
+  it('a page of 100 pilots with leaders and lead organisations costs the same statements as a page of 5', async () => {
+    const page = (first: number) =>
+      `{ pilots(first: ${first}) { nodes { name leader { name organization { name } } leadOrganization { name } evaluations { score } lead { name } } } }`;
+    const run = (first: number) =>
+      countStatements(pilots.orm, () =>
+        countStatements(people.orm, () => gateway.query<any>(page(first), {}, { claims })),
+      );
+    const small = await run(5);
+    const large = await run(100);
+    expect(large.result.result.data.pilots.nodes).toHaveLength(100);
+    expect(large.result.result.data.pilots.nodes.every((n: any) => n.leader.organization.name)).toBe(true);
+    // pilots: the page, the evaluations, the leads; people: persons, organisations, the persons' organisations
+    expect(large.sql.length).toBe(small.sql.length);
+    expect(large.result.sql.length).toBe(small.result.sql.length);
+    expect(large.sql.length).toBe(3);
+    expect(large.result.sql.length).toBe(3);
+  });
+});
+
+describe('ledger exports (.xlsx)', () => {
+  const readSheet = async (body: ArrayBuffer) => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(body);
+    return workbook.worksheets[0];
+  };
+
+  it('the work ledger lists every pilot under way with the columns the source names', async () => {
+    const response = await fetch(
+      pilots.url.replace('/graphql', '/files/work-ledger.xlsx?regionCode=990722'),
+      {
+        headers: subgraphHeaders(pilots, as.role('reform-office')),
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(XLSX_CONTENT_TYPE);
+    const sheet = await readSheet(await response.arrayBuffer());
+    expect(sheet.name).toBe('改革试点工作台账');
+    const headers = (sheet.getRow(1).values as string[]).slice(1);
+    for (const header of ['牵头单位', '参与单位', '完成时限', '任务目标', '成果形式', '阶段'])
+      expect(headers).toContain(header);
+    const [{ n }] = await pilots.orm.em
+      .getConnection()
+      .execute(
+        "select count(*)::int n from pilot where stage in ('APPROVED', 'IN_PROGRESS', 'ACCEPTED', 'PROMOTED')",
+      );
+    expect(sheet.rowCount - 1).toBe(n);
+    const column = (header: string) => headers.indexOf(header) + 1;
+    const second = sheet.getRow(2);
+    expect(String(second.getCell(column('牵头单位')).value)).toMatch(/^(中共)?澄川县/);
+    expect(String(second.getCell(column('完成时限')).value)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(['已获批', '实施中', '已验收', '已推广']).toContain(second.getCell(column('阶段')).value);
+  });
+
+  it('the pursuit ledger comes through the gateway, behind its auth', async () => {
+    const url = `${gateway.url}/files/pilots/pursuit-ledger.xlsx`;
+    const refused = await fetch(url);
+    expect(refused.status).toBe(401);
+    const response = await fetch(url, {
+      headers: { authorization: `Bearer ${await gateway.token(claims)}` },
+    });
+    expect(response.status).toBe(200);
+    const sheet = await readSheet(await response.arrayBuffer());
+    expect(sheet.name).toBe('改革试点争取台账');
+    const [{ n }] = await pilots.orm.em
+      .getConnection()
+      .execute("select count(*)::int n from pilot where stage = 'PURSUING'");
+    expect(n).toBeGreaterThan(0);
+    expect(sheet.rowCount - 1).toBe(n);
+    const headers = (sheet.getRow(1).values as string[]).slice(1);
+    expect(sheet.getRow(2).getCell(headers.indexOf('阶段') + 1).value).toBe('争取中');
+  });
+
+  it('refuses a malformed region code, naming the field', async () => {
+    const response = await fetch(pilots.url.replace('/graphql', '/files/work-ledger.xlsx?regionCode=99'), {
+      headers: subgraphHeaders(pilots, as.role('leader')),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as any;
+    expect(body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'regionCode',
+      rule: 'format',
+    });
+  });
+});
