@@ -9,6 +9,7 @@ set -euo pipefail
 # One line per subgraph.
 SUBGRAPH_DATABASES=(
   county_people
+  county_pilots
 )
 
 for database in "${SUBGRAPH_DATABASES[@]}"; do

@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from '@county/kit';
 import { peopleSubgraph } from '@county/people';
+import { pilotsSubgraph } from '@county/pilots';
 
 export interface ComposedSubgraph {
   definition: SubgraphDefinition;
@@ -10,4 +11,5 @@ export interface ComposedSubgraph {
 /** Every subgraph of the supergraph. Adding a subgraph: one line here, one in packages/platform/src/registry.ts. */
 export const SUBGRAPHS: ComposedSubgraph[] = [
   { definition: peopleSubgraph, url: 'http://127.0.0.1:4001/graphql' },
+  { definition: pilotsSubgraph, url: 'http://127.0.0.1:4003/graphql' },
 ];

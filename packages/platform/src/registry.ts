@@ -20,6 +20,12 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     database: 'county_people',
     port: 4001,
   },
+  {
+    name: 'pilots',
+    main: path.join(ROOT, 'services/pilots/dist/main.js'),
+    database: 'county_pilots',
+    port: 4003,
+  },
 ];
 
 /** The subgraph that owns regions, organisations and people: the others check ids against it. */
