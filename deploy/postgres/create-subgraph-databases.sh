@@ -10,6 +10,7 @@ set -euo pipefail
 SUBGRAPH_DATABASES=(
   county_people
   county_pilots
+  county_reform
 )
 
 for database in "${SUBGRAPH_DATABASES[@]}"; do

@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from '@county/kit';
 import { peopleSubgraph } from '@county/people';
+import { reformSubgraph } from '@county/reform';
 import { pilotsSubgraph } from '@county/pilots';
 
 export interface ComposedSubgraph {
@@ -12,4 +13,5 @@ export interface ComposedSubgraph {
 export const SUBGRAPHS: ComposedSubgraph[] = [
   { definition: peopleSubgraph, url: 'http://127.0.0.1:4001/graphql' },
   { definition: pilotsSubgraph, url: 'http://127.0.0.1:4003/graphql' },
+  { definition: reformSubgraph, url: 'http://127.0.0.1:4002/graphql' },
 ];

@@ -26,6 +26,12 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     database: 'county_pilots',
     port: 4003,
   },
+  {
+    name: 'reform',
+    main: path.join(ROOT, 'services/reform/dist/main.js'),
+    database: 'county_reform',
+    port: 4002,
+  },
 ];
 
 /** The subgraph that owns regions, organisations and people: the others check ids against it. */

@@ -1,1 +1,10 @@
-export {};
+export { reformSubgraph } from './subgraph';
+export { reformEntities } from './entities';
+export { ReformTask } from './task/task.entity';
+export { Milestone } from './milestone/milestone.entity';
+export { ProgressReport } from './report/report.entity';
+export { SupervisionOrder } from './supervision/supervision.entity';
+export { Problem } from './problem/problem.entity';
+export { Assessment } from './assessment/assessment.entity';
+export { SpecialGroup } from './special-group/special-group.entity';
+export { WorkPoint } from './work-point/work-point.entity';

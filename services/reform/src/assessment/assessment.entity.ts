@@ -1,0 +1,41 @@
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: '考核指标得分 — the score on one assessment indicator' })
+export class IndicatorScore {
+  @Field({ description: '指标 — the indicator' })
+  indicator!: string;
+
+  @Field(() => Float, { description: '权重 — its weight, in percent of the total' })
+  weight!: number;
+
+  @Field(() => Float, { description: '得分 — the score, 0–100' })
+  score!: number;
+}
+
+@Entity({ tableName: 'assessment' })
+@Unique({ properties: ['organizationId', 'year'] })
+@Index({ properties: ['year', 'total'] })
+@ObjectType({ description: '改革考核 — the reform assessment of one organisation for one year' })
+export class Assessment {
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id!: string;
+
+  /** The organisation assessed (an Organization of the directory). */
+  @Property({ type: 'uuid' })
+  organizationId!: string;
+
+  @Property({ type: 'integer' })
+  @Field(() => Int, { description: '年度 — the year' })
+  year!: number;
+
+  @Property({ type: 'jsonb' })
+  @Field(() => [IndicatorScore], { description: '指标得分 — the indicator scores with their weights' })
+  scores!: IndicatorScore[];
+
+  /** The weighted sum of the scores, kept with them so the board ranks in SQL. */
+  @Property({ type: 'double' })
+  @Field(() => Float, { description: '总分 — the weighted total, 0–100' })
+  total!: number;
+}

@@ -1,0 +1,16 @@
+/**
+ * Dates of the reform ledger are calendar dates (YYYY-MM-DD) in China Standard Time: "today" for a county
+ * office is today in Beijing, whatever the server's clock zone.
+ */
+const beijing = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+export const todayInChina = (now: Date = new Date()): string => beijing.format(now);
+
+/** The ISO date of year/month/day, normalising overflow (month 13 → January next year, day 0 → last day of the previous month). */
+export const isoDate = (year: number, month: number, day: number): string =>
+  new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);

@@ -1,0 +1,47 @@
+import { DEMO_COUNTY_CODE } from '@county/demo-data';
+import { authorize, XLSX_CONTENT_TYPE, type FileRoute } from '@county/kit';
+import { isReformOffice, REFORM_OFFICE } from '../policy';
+import { todayInChina } from '../dates';
+import { exportLedger } from './ledger.export';
+import { importLedger, ledgerRejected } from './ledger.import';
+import { exportRequestRule, importRequestRule, parseLedgerRequest } from './ledger.request';
+
+const SIGNED_IN = ['any signed-in caller'];
+
+/** GET /files/ledger.xlsx?year=2019[&asOf=2019-09-30]: the year's ledger with progress and lagging. */
+export const ledgerExportRoute: FileRoute = {
+  method: 'GET',
+  path: 'ledger.xlsx',
+  async handle({ em, identity, directory, query }) {
+    authorize({ identity }, SIGNED_IN, true);
+    const request = parseLedgerRequest(exportRequestRule, {
+      year: query.get('year') ?? undefined,
+      asOf: query.get('asOf') ?? undefined,
+    });
+    const file = await exportLedger(em, directory, request.year, request.asOf ?? todayInChina());
+    return { file, filename: `改革任务台账-${request.year}.xlsx`, contentType: XLSX_CONTENT_TYPE };
+  },
+};
+
+/**
+ * POST /files/ledger.xlsx?year=2019[&region=990722] with the workbook as the body (role reform-office):
+ * all rows or none; a refusal lists every rejected row (row, column, reason).
+ */
+export const ledgerImportRoute: FileRoute = {
+  method: 'POST',
+  path: 'ledger.xlsx',
+  async handle({ em, identity, directory, query, body }) {
+    authorize({ identity }, REFORM_OFFICE, isReformOffice(identity));
+    const request = parseLedgerRequest(importRequestRule, {
+      year: query.get('year') ?? undefined,
+      region: query.get('region') ?? DEMO_COUNTY_CODE,
+    });
+    const report = await importLedger(em, directory, {
+      year: request.year,
+      regionCode: request.region,
+      file: body,
+    });
+    if (report.rejected.length) throw ledgerRejected(report);
+    return { json: report };
+  },
+};

@@ -1,0 +1,79 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { z } from 'zod';
+import { regionCodePrefix } from '@county/domain';
+import {
+  ConnectionType,
+  entityLoader,
+  escapeLike,
+  PageArgs,
+  paginate,
+  parseInput,
+  type Page,
+  type SubgraphContext,
+} from '@county/kit';
+import { ProblemAccount, ProblemStatus } from '../vocabulary';
+import { regionCodeRule } from '../field-rules';
+import {
+  organizationRef,
+  personRef,
+  regionRef,
+  OrganizationRef,
+  PersonRef,
+  RegionRef,
+} from '../directory/directory.types';
+import { ReformTask } from '../task/task.entity';
+import { Problem } from './problem.entity';
+
+@ArgsType()
+class ProblemsArgs extends PageArgs {
+  @Field(() => ProblemAccount, { nullable: true, description: '账目 — on this account' })
+  account?: ProblemAccount;
+
+  @Field(() => ProblemStatus, { nullable: true })
+  status?: ProblemStatus;
+
+  @Field(() => ID, { nullable: true, description: 'Found in this region or anywhere below it' })
+  regionCode?: string;
+}
+
+const problemsArgsRule = z.object({ regionCode: regionCodeRule.nullish() });
+
+export const ProblemConnection = ConnectionType(Problem, '问题清单 — a page of the problem list');
+
+@Resolver(() => Problem)
+export class ProblemResolver {
+  @Query(() => ProblemConnection, { description: '问题清单 — problems by account, status and region' })
+  problems(@Args() args: ProblemsArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Problem>> {
+    parseInput(problemsArgsRule, args, '');
+    const qb = ctx.em.createQueryBuilder(Problem, 'p');
+    if (args.account) qb.andWhere({ account: args.account });
+    if (args.status) qb.andWhere({ status: args.status });
+    if (args.regionCode)
+      qb.andWhere({ regionCode: { $like: `${escapeLike(regionCodePrefix(args.regionCode) ?? '')}%` } });
+    return paginate(qb, args, 'number', 'id');
+  }
+
+  @FieldResolver(() => PersonRef, { nullable: true, description: '发现人 — the county leader who found it' })
+  foundByPerson(@Root() problem: Problem): PersonRef | null {
+    return personRef(problem.foundByPersonId);
+  }
+
+  @FieldResolver(() => OrganizationRef, {
+    nullable: true,
+    description: '发现单位 — the organisation that found it',
+  })
+  foundByOrganization(@Root() problem: Problem): OrganizationRef | null {
+    return problem.foundByOrganizationId ? organizationRef(problem.foundByOrganizationId) : null;
+  }
+
+  @FieldResolver(() => RegionRef, { description: '区划 — where it was found' })
+  region(@Root() problem: Problem): RegionRef {
+    return regionRef(problem.regionCode);
+  }
+
+  @FieldResolver(() => [ReformTask], { description: '关联任务 — the reform tasks that address it' })
+  async tasks(@Root() problem: Problem, @Ctx() ctx: SubgraphContext): Promise<ReformTask[]> {
+    const tasks = await entityLoader(ctx, ReformTask, 'id').loadMany(problem.taskIds);
+    return tasks.filter((task): task is ReformTask => task !== null && !(task instanceof Error));
+  }
+}

@@ -1,0 +1,72 @@
+import type { SubgraphContext } from '@county/kit';
+import { TaskStatus } from '../vocabulary';
+import { stateCall } from '../task/task-state';
+
+export interface StatsRow {
+  prefix: string;
+  special_group_id: string | null;
+  lead_organization_id: string | null;
+  /** 3: the region's totals; 1: one special group; 2: one lead organisation (SQL `grouping()`). */
+  level: number;
+  total: string;
+  not_started: string;
+  in_progress: string;
+  completed: string;
+  closed: string;
+  lagging: string;
+  expected: number | null;
+  actual: number | null;
+  open_orders: string | null;
+  overdue_orders: string | null;
+}
+
+/**
+ * One statement for the reform statistics of many regions (a prefix each: the region and everything below
+ * it): totals, a row per special group and a row per lead organisation, as grouping sets. Progress means
+ * are over the tasks not under a plan of the same region (a plan already rolls its tasks up).
+ */
+export async function queryReformStats(
+  ctx: SubgraphContext,
+  prefixes: readonly string[],
+  year: number,
+  asOf: string,
+): Promise<StatsRow[]> {
+  const state = stateCall(asOf, { year });
+  return ctx.em.getConnection().execute(
+    `with scope as (select value as prefix from json_array_elements_text(?::json)),
+     state as (select * from ${state.sql}),
+     orders as (
+       select task_id,
+         count(*) filter (where status <> 'RECTIFIED') as open_orders,
+         count(*) filter (where status <> 'RECTIFIED' and deadline < ?::date) as overdue_orders
+       from supervision_order group by task_id
+     ),
+     tasks as (
+       select scope.prefix, t.status, t.special_group_id, t.lead_organization_id,
+         s.expected, s.actual, s.lagging, o.open_orders, o.overdue_orders,
+         not exists (
+           select 1 from reform_task p
+           where p.id = t.parent_id and p.region_code like scope.prefix || '%'
+         ) as top_level
+       from scope
+       join reform_task t on t.year = ? and t.region_code like scope.prefix || '%'
+       join state s on s.task_id = t.id
+       left join orders o on o.task_id = t.id
+     )
+     select prefix, special_group_id, lead_organization_id,
+       grouping(special_group_id, lead_organization_id) as level,
+       count(*) as total,
+       count(*) filter (where status = '${TaskStatus.NOT_STARTED}') as not_started,
+       count(*) filter (where status = '${TaskStatus.IN_PROGRESS}') as in_progress,
+       count(*) filter (where status = '${TaskStatus.COMPLETED}') as completed,
+       count(*) filter (where status = '${TaskStatus.CLOSED}') as closed,
+       count(*) filter (where lagging) as lagging,
+       avg(expected) filter (where top_level) as expected,
+       avg(actual) filter (where top_level) as actual,
+       sum(open_orders) as open_orders,
+       sum(overdue_orders) as overdue_orders
+     from tasks
+     group by grouping sets ((prefix), (prefix, special_group_id), (prefix, lead_organization_id))`,
+    [JSON.stringify(prefixes), ...state.params, asOf, year],
+  );
+}

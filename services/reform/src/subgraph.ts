@@ -1,0 +1,50 @@
+import './vocabulary';
+import type { SubgraphDefinition } from '@county/kit';
+import { reformEntities } from './entities';
+import { migrations } from './migrations';
+import { OrganizationRef, PersonRef, RegionRef } from './directory/directory.types';
+import {
+  directoryReferences,
+  OrganizationTasksResolver,
+  PersonTasksResolver,
+} from './directory/directory.resolvers';
+import { SpecialGroupResolver } from './special-group/special-group.resolver';
+import { WorkPointResolver } from './work-point/work-point.resolver';
+import { ReformTaskResolver } from './task/task.resolver';
+import { ReformTaskMutations } from './task/task.mutations';
+import { ProgressReportResolver } from './report/report.resolver';
+import { ProgressReportMutations } from './report/report.mutations';
+import { SupervisionOrderResolver } from './supervision/supervision.resolver';
+import { SupervisionOrderMutations } from './supervision/supervision.mutations';
+import { ProblemResolver } from './problem/problem.resolver';
+import { AssessmentResolver } from './assessment/assessment.resolver';
+import { RegionStatsResolver } from './stats/region-stats.resolver';
+import { seedReformDemo } from './demo/seed';
+import { ledgerExportRoute, ledgerImportRoute } from './ledger/ledger.routes';
+
+/** The reform subgraph: the reform office's ledger of work points, tasks, reports and supervision. */
+export const reformSubgraph: SubgraphDefinition = {
+  name: 'reform',
+  entities: reformEntities,
+  migrations,
+  resolvers: [
+    ReformTaskResolver,
+    ReformTaskMutations,
+    SpecialGroupResolver,
+    WorkPointResolver,
+    ProgressReportResolver,
+    ProgressReportMutations,
+    SupervisionOrderResolver,
+    SupervisionOrderMutations,
+    ProblemResolver,
+    AssessmentResolver,
+    RegionStatsResolver,
+    OrganizationTasksResolver,
+    PersonTasksResolver,
+  ],
+  orphanedTypes: [RegionRef, OrganizationRef, PersonRef],
+  references: directoryReferences,
+  seedDemo: seedReformDemo,
+  usesDirectory: true,
+  files: [ledgerExportRoute, ledgerImportRoute],
+};

@@ -1,0 +1,56 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import {
+  ConnectionType,
+  entityLoader,
+  paginate,
+  parseInput,
+  type Page,
+  type SubgraphContext,
+} from '@county/kit';
+import { todayInChina } from '../dates';
+import { SupervisionStatus } from '../vocabulary';
+import { ReformTask } from '../task/task.entity';
+import { SupervisionOrder } from './supervision.entity';
+import { SupervisionOrdersArgs } from './supervision.args';
+import { ordersArgsRule } from './supervision.rules';
+
+export const SupervisionOrderConnection = ConnectionType(
+  SupervisionOrder,
+  '督办单列表 — a page of supervision orders',
+);
+
+@Resolver(() => SupervisionOrder)
+export class SupervisionOrderResolver {
+  @Query(() => SupervisionOrderConnection, {
+    description: '督办单列表 — supervision orders by year, status, overdue, lead organisation; latest first',
+  })
+  supervisionOrders(
+    @Args() args: SupervisionOrdersArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Page<SupervisionOrder>> {
+    parseInput(ordersArgsRule, args, '');
+    const qb = ctx.em.createQueryBuilder(SupervisionOrder, 's');
+    if (args.status) qb.andWhere({ status: args.status });
+    if (args.overdue !== undefined && args.overdue !== null) {
+      const overdue = { status: { $ne: SupervisionStatus.RECTIFIED }, deadline: { $lt: todayInChina() } };
+      qb.andWhere(args.overdue ? overdue : { $not: overdue });
+    }
+    if (args.year || args.leadOrganizationId) {
+      const tasks = ctx.em.createQueryBuilder(ReformTask, 't').select('t.id');
+      if (args.year) tasks.andWhere({ year: args.year });
+      if (args.leadOrganizationId) tasks.andWhere({ leadOrganizationId: args.leadOrganizationId });
+      qb.andWhere({ taskId: { $in: tasks.getKnexQuery() } });
+    }
+    return paginate(qb, args, 'issuedOn', 'id');
+  }
+
+  @FieldResolver(() => ReformTask, { description: '任务 — the task it was issued to' })
+  task(@Root() order: SupervisionOrder, @Ctx() ctx: SubgraphContext): Promise<ReformTask | null> {
+    return entityLoader(ctx, ReformTask, 'id').load(order.taskId);
+  }
+
+  @FieldResolver(() => Boolean, { description: '逾期 — past its deadline and not rectified' })
+  overdue(@Root() order: SupervisionOrder): boolean {
+    return order.status !== SupervisionStatus.RECTIFIED && order.deadline < todayInChina();
+  }
+}

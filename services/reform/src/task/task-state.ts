@@ -1,0 +1,72 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import { DateScalar, type SubgraphContext } from '@county/kit';
+import { lagTolerance } from '../config';
+
+@ObjectType({ description: '进度 — a task’s expected and actual progress on a date' })
+export class TaskProgress {
+  @Field(() => DateScalar, { description: '日期 — the date it is measured on' })
+  on!: string;
+
+  @Field(() => Float, {
+    description: '序时进度 — expected progress from the milestones due by then, percent',
+  })
+  expected!: number;
+
+  @Field(() => Float, {
+    description: '实际进度 — the latest reported percent (a plan: its tasks’ weighted mean)',
+  })
+  actual!: number;
+
+  @Field({ description: '节点逾期 — a milestone is past its date and not done' })
+  milestoneOverdue!: boolean;
+
+  @Field({
+    description:
+      '滞后 — behind expected progress by more than the tolerance (REFORM_LAG_TOLERANCE), or a milestone overdue',
+  })
+  lagging!: boolean;
+}
+
+interface StateRow {
+  task_id: string;
+  expected: number | null;
+  actual: number | null;
+  milestone_overdue: boolean;
+  lagging: boolean;
+}
+
+/** Percentages are shown to one decimal. */
+export const round1 = (value: number | null) => Math.round((value ?? 0) * 10) / 10;
+
+/** A Postgres array literal of UUIDs (validated ids only: they hold no quotes or commas). */
+export const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+
+/**
+ * The SQL function `reform_task_state` (see the migration) for a set of tasks: the parameters of its call.
+ * `scopeYear` narrows the work to one year's tasks; `ids` to those tasks and their children.
+ */
+export const stateCall = (asOf: string, scope: { year?: number; ids?: readonly string[] } = {}) => ({
+  sql: 'reform_task_state(?::date, ?::float8, ?::int, ?::uuid[])',
+  params: [asOf, lagTolerance(), scope.year ?? null, scope.ids ? uuidArray(scope.ids) : null],
+});
+
+/** Progress of tasks on `asOf`: one statement per tick for every task a query reaches. */
+export function progressLoader(ctx: SubgraphContext, asOf: string) {
+  return ctx.loaders.get<string, TaskProgress>(`ReformTask.progress.${asOf}`, async (ids) => {
+    const call = stateCall(asOf, { ids });
+    const rows: StateRow[] = await ctx.em
+      .getConnection()
+      .execute(`select * from ${call.sql} where task_id = any(?::uuid[])`, [...call.params, uuidArray(ids)]);
+    const byId = new Map(rows.map((row) => [row.task_id, row]));
+    return ids.map((id) => {
+      const row = byId.get(id);
+      return {
+        on: asOf,
+        expected: round1(row?.expected ?? 0),
+        actual: round1(row?.actual ?? 0),
+        milestoneOverdue: row?.milestone_overdue ?? false,
+        lagging: row?.lagging ?? false,
+      };
+    });
+  });
+}

@@ -1,0 +1,156 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { QueryBuilder } from '@mikro-orm/postgresql';
+import { regionCodePrefix } from '@county/domain';
+import {
+  ConnectionType,
+  DateScalar,
+  entityGroupLoader,
+  entityLoader,
+  escapeLike,
+  paginate,
+  parseInput,
+  type Page,
+  type SubgraphContext,
+} from '@county/kit';
+import { dateRule, uuidRule } from '../field-rules';
+import { todayInChina } from '../dates';
+import {
+  organizationRef,
+  personRef,
+  regionRef,
+  OrganizationRef,
+  PersonRef,
+  RegionRef,
+} from '../directory/directory.types';
+import { SpecialGroup } from '../special-group/special-group.entity';
+import { WorkPoint } from '../work-point/work-point.entity';
+import { Milestone } from '../milestone/milestone.entity';
+import { ProgressReport } from '../report/report.entity';
+import { SupervisionOrder } from '../supervision/supervision.entity';
+import { ReformTask } from './task.entity';
+import { ReformTasksArgs } from './task.args';
+import { tasksArgsRule } from './task.rules';
+import { progressLoader, stateCall, TaskProgress } from './task-state';
+
+export const ReformTaskConnection = ConnectionType(ReformTask, '改革任务列表 — a page of reform tasks');
+
+/** The task list's filters, as SQL on the alias `t`. */
+function filterTasks(
+  qb: QueryBuilder<ReformTask, 't'>,
+  args: Omit<ReformTasksArgs, 'first' | 'after'>,
+): void {
+  if (args.year) qb.andWhere({ year: args.year });
+  if (args.specialGroupId) qb.andWhere({ specialGroupId: args.specialGroupId });
+  if (args.status) qb.andWhere({ status: args.status });
+  if (args.leadOrganizationId) qb.andWhere({ leadOrganizationId: args.leadOrganizationId });
+  if (args.cooperatingOrganizationId)
+    qb.andWhere('t.cooperating_organization_ids @> array[?]::text[]', [args.cooperatingOrganizationId]);
+  if (args.leaderId) qb.andWhere({ leaderId: args.leaderId });
+  if (args.regionCode)
+    qb.andWhere({ regionCode: { $like: `${escapeLike(regionCodePrefix(args.regionCode) ?? '')}%` } });
+  if (args.keyOnly) qb.andWhere({ keyTask: true });
+  if (args.parentId) qb.andWhere({ parentId: args.parentId });
+  if (args.topLevelOnly) qb.andWhere({ parentId: null });
+  if (args.search) qb.andWhere({ title: { $ilike: `%${escapeLike(args.search)}%` } });
+  if (args.lagging !== undefined && args.lagging !== null) {
+    const call = stateCall(todayInChina(), { year: args.year ?? undefined });
+    qb.andWhere(`t.id in (select task_id from ${call.sql} where lagging = ?)`, [
+      ...call.params,
+      args.lagging,
+    ]);
+  }
+}
+
+@Resolver(() => ReformTask)
+export class ReformTaskResolver {
+  @Query(() => ReformTask, { nullable: true, description: '改革任务 — one task by id; null when unknown' })
+  reformTask(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<ReformTask | null> {
+    parseInput(uuidRule, id, 'id');
+    return entityLoader(ctx, ReformTask, 'id').load(id);
+  }
+
+  @Query(() => ReformTaskConnection, {
+    description:
+      '改革任务列表 — tasks by year, special group, status, lagging, lead or cooperating organisation, leader, region (including below), key flag, plan, title',
+  })
+  reformTasks(@Args() args: ReformTasksArgs, @Ctx() ctx: SubgraphContext): Promise<Page<ReformTask>> {
+    parseInput(tasksArgsRule, args, '');
+    const qb = ctx.em.createQueryBuilder(ReformTask, 't');
+    filterTasks(qb, args);
+    return paginate(qb, args, 'code', 'id');
+  }
+
+  @FieldResolver(() => OrganizationRef, { description: '牵头单位 — the lead organisation' })
+  leadOrganization(@Root() task: ReformTask): OrganizationRef {
+    return organizationRef(task.leadOrganizationId);
+  }
+
+  @FieldResolver(() => [OrganizationRef], { description: '配合单位 — the cooperating organisations' })
+  cooperatingOrganizations(@Root() task: ReformTask): OrganizationRef[] {
+    return task.cooperatingOrganizationIds.map(organizationRef);
+  }
+
+  @FieldResolver(() => PersonRef, {
+    nullable: true,
+    description: '挂钩县领导 — the county leader linked to it',
+  })
+  leader(@Root() task: ReformTask): PersonRef | null {
+    return personRef(task.leaderId);
+  }
+
+  @FieldResolver(() => RegionRef, { description: '区划 — where it is carried out' })
+  region(@Root() task: ReformTask): RegionRef {
+    return regionRef(task.regionCode);
+  }
+
+  @FieldResolver(() => SpecialGroup, { description: '专项小组 — its special group' })
+  specialGroup(@Root() task: ReformTask, @Ctx() ctx: SubgraphContext): Promise<SpecialGroup | null> {
+    return entityLoader(ctx, SpecialGroup, 'id').load(task.specialGroupId);
+  }
+
+  @FieldResolver(() => WorkPoint, { nullable: true, description: '工作要点 — the work point it serves' })
+  workPoint(@Root() task: ReformTask, @Ctx() ctx: SubgraphContext): Promise<WorkPoint | null> | null {
+    return task.workPointId ? entityLoader(ctx, WorkPoint, 'id').load(task.workPointId) : null;
+  }
+
+  @FieldResolver(() => ReformTask, { nullable: true, description: '所属方案 — the plan it belongs to' })
+  parent(@Root() task: ReformTask, @Ctx() ctx: SubgraphContext): Promise<ReformTask | null> | null {
+    return task.parentId ? entityLoader(ctx, ReformTask, 'id').load(task.parentId) : null;
+  }
+
+  @FieldResolver(() => [ReformTask], { description: '具体任务 — the tasks of this plan' })
+  children(@Root() task: ReformTask, @Ctx() ctx: SubgraphContext): Promise<ReformTask[]> {
+    return entityGroupLoader(ctx, ReformTask, 'parentId', { code: 'asc' }).load(task.id);
+  }
+
+  @FieldResolver(() => [Milestone], { description: '序时进度 — its schedule of milestones' })
+  milestones(@Root() task: ReformTask, @Ctx() ctx: SubgraphContext): Promise<Milestone[]> {
+    return entityGroupLoader(ctx, Milestone, 'taskId', { plannedDate: 'asc', id: 'asc' }).load(task.id);
+  }
+
+  @FieldResolver(() => [ProgressReport], {
+    description: '进展报送 — its progress reports, oldest first (at most 16 a year: monthly and quarterly)',
+  })
+  progressReports(@Root() task: ReformTask, @Ctx() ctx: SubgraphContext): Promise<ProgressReport[]> {
+    return entityGroupLoader(ctx, ProgressReport, 'taskId', { periodEnd: 'asc', period: 'asc' }).load(
+      task.id,
+    );
+  }
+
+  @FieldResolver(() => [SupervisionOrder], { description: '督办单 — supervision orders issued to it' })
+  supervisionOrders(@Root() task: ReformTask, @Ctx() ctx: SubgraphContext): Promise<SupervisionOrder[]> {
+    return entityGroupLoader(ctx, SupervisionOrder, 'taskId', { issuedOn: 'asc', id: 'asc' }).load(task.id);
+  }
+
+  @FieldResolver(() => TaskProgress, {
+    description: '进度 — expected vs actual progress and lagging, on a date (default today, China time)',
+  })
+  progress(
+    @Root() task: ReformTask,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('on', () => DateScalar, { nullable: true }) on?: Date,
+  ): Promise<TaskProgress> {
+    const asOf = on ? parseInput(dateRule, on, 'on') : todayInChina();
+    return progressLoader(ctx, asOf).load(task.id);
+  }
+}
