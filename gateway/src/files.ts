@@ -4,6 +4,7 @@ import {
   IDENTITY_HEADER,
   MAX_FILE_BYTES,
   readBytes,
+  refuseTooLarge,
   REQUEST_ID_HEADER,
   sendGraphQLError,
   SUBGRAPH_SECRET_HEADER,
@@ -35,7 +36,7 @@ export async function forwardFile(
     body = method === 'POST' ? await readBytes(req, MAX_FILE_BYTES) : undefined;
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
-      return sendGraphQLError(res, 413, 'BAD_REQUEST', `The file exceeds ${MAX_FILE_BYTES} bytes`);
+      return refuseTooLarge(res, `The file exceeds ${MAX_FILE_BYTES} bytes`);
     }
     throw error;
   }

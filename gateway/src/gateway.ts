@@ -30,6 +30,7 @@ import { costLimitPlugin } from './limits/cost-limit';
 import { trustedDocumentsPlugin } from './limits/trusted-documents';
 import { createRateLimiter } from './limits/rate-limit';
 import { createCors } from './limits/cors';
+import { checkOperationAndVariables, refuseNulCharacters } from './limits/request-hygiene';
 import { GatewayMetrics } from './metrics';
 
 const header = (req: http.IncomingMessage, name: string) => {
@@ -87,6 +88,9 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
+      // first: a request these refuse is the client's mistake, named, before any cost is estimated
+      checkOperationAndVariables(),
+      refuseNulCharacters(),
       costLimitPlugin(config.LIMIT_COST),
       metrics.plugin(),
       ...(config.TRUSTED_DOCUMENTS_PATH ? [trustedDocumentsPlugin(config.TRUSTED_DOCUMENTS_PATH)] : []),

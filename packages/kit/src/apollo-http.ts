@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type ContextThunk } from '@apollo/server';
-import { BodyTooLargeError, readBody, sendGraphQLError } from './http';
+import { BodyTooLargeError, readBody, refuseTooLarge, sendGraphQLError } from './http';
 
 /**
  * Runs one HTTP request through Apollo Server on Node's own http server: the thinnest integration there is
@@ -17,7 +17,7 @@ export async function handleGraphQL<C extends BaseContext>(
   try {
     raw = await readBody(req, maxBodyBytes);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return sendGraphQLError(res, 413, 'BAD_REQUEST', error.message);
+    if (error instanceof BodyTooLargeError) return refuseTooLarge(res, error.message);
     throw error;
   }
   let body: unknown = undefined;

@@ -5,7 +5,7 @@ import type { Directory } from './directory';
 import { ErrorCode, isClientErrorCode } from './errors';
 import type { Identity } from './identity';
 import type { Logger } from './logger';
-import { BodyTooLargeError, readBytes, sendGraphQLError, sendJson } from './http';
+import { BodyTooLargeError, readBytes, refuseTooLarge, sendGraphQLError, sendJson } from './http';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Uploads (an Excel ledger) are bounded: a county's annual ledger is a few hundred kilobytes. */
@@ -62,7 +62,7 @@ export async function serveFileRoute(
     res.end(reply.file);
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
-      return sendGraphQLError(res, 413, 'BAD_REQUEST', `The file exceeds ${MAX_FILE_BYTES} bytes`);
+      return refuseTooLarge(res, `The file exceeds ${MAX_FILE_BYTES} bytes`);
     }
     const code = error instanceof GraphQLError ? error.extensions.code : undefined;
     if (error instanceof GraphQLError && isClientErrorCode(code)) {

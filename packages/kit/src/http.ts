@@ -4,6 +4,15 @@ import type { AddressInfo } from 'node:net';
 
 export class BodyTooLargeError extends Error {}
 
+/**
+ * 413 for a body over the limit. The rest of the body is still on the wire, unread: the connection is
+ * closed after the answer, or the client's next request on it would be read from the middle of this one.
+ */
+export function refuseTooLarge(res: ServerResponse, message: string): void {
+  res.setHeader('connection', 'close');
+  sendGraphQLError(res, 413, 'BAD_REQUEST', message);
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
