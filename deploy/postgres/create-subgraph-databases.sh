@@ -11,6 +11,8 @@ SUBGRAPH_DATABASES=(
   county_people
   county_pilots
   county_reform
+  county_governance
+  county_gov_services
 )
 
 for database in "${SUBGRAPH_DATABASES[@]}"; do

@@ -1,5 +1,7 @@
 import type { SubgraphDefinition } from '@county/kit';
 import { peopleSubgraph } from '@county/people';
+import { govServicesSubgraph } from '@county/gov-services';
+import { governanceSubgraph } from '@county/governance';
 import { reformSubgraph } from '@county/reform';
 import { pilotsSubgraph } from '@county/pilots';
 
@@ -14,4 +16,6 @@ export const SUBGRAPHS: ComposedSubgraph[] = [
   { definition: peopleSubgraph, url: 'http://127.0.0.1:4001/graphql' },
   { definition: pilotsSubgraph, url: 'http://127.0.0.1:4003/graphql' },
   { definition: reformSubgraph, url: 'http://127.0.0.1:4002/graphql' },
+  { definition: governanceSubgraph, url: 'http://127.0.0.1:4005/graphql' },
+  { definition: govServicesSubgraph, url: 'http://127.0.0.1:4004/graphql' },
 ];

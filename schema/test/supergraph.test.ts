@@ -40,9 +40,24 @@ describe('the committed schema', () => {
     expect(Object.keys(region.getFields())).toEqual(
       expect.arrayContaining(['code', 'name', 'level', 'parent', 'children']),
     );
-    expect(composition.supergraph).toMatch(/type Region\s+@join__type\(graph: PEOPLE, key: "code"\)/);
+    // owned by people (resolvable), extended by the others
+    expect(composition.supergraph).toMatch(
+      /type Region\s+(@join__type\([^)]*\)\s+)*@join__type\(graph: PEOPLE, key: "code"\)\s/,
+    );
     const regions = api.getQueryType()!.getFields().regions;
     expect(regions.args.map((a) => a.name)).toEqual(['level', 'parentCode']);
+    // one statistics field per domain, with the arguments of the design's contract
+    const fields = region.getFields();
+    const requiredArgs = (name: string) =>
+      fields[name].args
+        .filter((a) => String(a.type).endsWith('!'))
+        .map((a) => `${a.name}: ${a.type}`)
+        .sort();
+    expect(requiredArgs('reformStats')).toEqual(['year: Int!']);
+    expect(requiredArgs('pilotStats')).toEqual([]);
+    expect(requiredArgs('serviceStats')).toEqual(['from: Date!', 'to: Date!']);
+    expect(requiredArgs('disputeStats')).toEqual(['from: Date!', 'to: Date!']);
+    expect(requiredArgs('workforceStats')).toEqual([]);
   });
 });
 

@@ -38,9 +38,10 @@ export async function printBanner(facts: BannerFacts): Promise<void> {
   console.log(`
 县域治理图谱 · the county governance graph is running (ready in ${facts.seconds.toFixed(1)} s)
 
+  Leaders' cockpit   ${facts.gatewayUrl}/cockpit/?region=${DEMO_COUNTY_CODE}&year=2019&token=${tokens[0][1]}
   GraphQL endpoint   ${facts.gatewayUrl}/graphql
   Explorer (offline) ${facts.gatewayUrl}/explorer
-  Health             ${facts.gatewayUrl}/healthz   ${facts.gatewayUrl}/readyz
+  Health             ${facts.gatewayUrl}/healthz   ${facts.gatewayUrl}/readyz   ${facts.gatewayUrl}/metrics
   Database           ${facts.database}
   Logs               ${facts.logDir}
 

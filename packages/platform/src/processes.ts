@@ -32,7 +32,8 @@ export const lastLines = (file: string, count = 6): string =>
   fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').slice(-count).join('\n') : '';
 
 /** Polls `url` until it answers 200, the process exits, or time runs out. */
-export async function waitReady(service: ServiceProcess, url: string, timeoutMs = 120_000): Promise<void> {
+// a first start migrates and seeds the demo data (two years of service cases): minutes on a busy machine
+export async function waitReady(service: ServiceProcess, url: string, timeoutMs = 600_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   void service.exited.then(() => (exited = true));

@@ -32,6 +32,18 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     database: 'county_reform',
     port: 4002,
   },
+  {
+    name: 'governance',
+    main: path.join(ROOT, 'services/governance/dist/main.js'),
+    database: 'county_governance',
+    port: 4005,
+  },
+  {
+    name: 'gov-services',
+    main: path.join(ROOT, 'services/gov-services/dist/main.js'),
+    database: 'county_gov_services',
+    port: 4004,
+  },
 ];
 
 /** The subgraph that owns regions, organisations and people: the others check ids against it. */

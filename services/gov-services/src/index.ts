@@ -1,1 +1,7 @@
-export {};
+export { govServicesSubgraph, govServicesEntities } from './subgraph';
+export { ServiceItem } from './item/item.entity';
+export { ServiceCentre } from './centre/centre.entity';
+export { ServiceCase } from './case/case.entity';
+export { WorkingCalendar, workingCalendar, netWorkingDays, chinaDay } from './calendar/working-days';
+export { rebuildRollups, RECOUNT, collectEventRows } from './rollup/rollups';
+export { seedGovServicesDemo, loadDemoCases } from './demo/seed';

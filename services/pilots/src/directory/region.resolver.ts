@@ -8,6 +8,8 @@ import { RegionRef } from './directory-types';
 @Resolver(() => RegionRef)
 export class RegionPilotResolver {
   @FieldResolver(() => PilotStats, {
+    // nullable: when this subgraph is down, the rest of the region (and the other domains) still answers
+    nullable: true,
     description:
       '改革试点统计 — pilots of this region and everything below it: by level and stage, new this year, leads won, evaluations, overdue, clean-up',
   })

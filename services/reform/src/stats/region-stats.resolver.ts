@@ -63,6 +63,8 @@ function toStats(
 @Resolver(() => RegionRef)
 export class RegionStatsResolver {
   @FieldResolver(() => ReformStats, {
+    // nullable: when this subgraph is down, the rest of the region (and the other domains) still answers
+    nullable: true,
     description:
       '改革统计 — the year’s reform tasks here and below: by status, completion rate, lagging, supervision orders, expected vs actual progress, by special group and lead organisation',
   })

@@ -1,0 +1,62 @@
+import * as echarts from 'echarts/core';
+import { BarChart, GaugeChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+// only what the panels draw: the bundle carries these, not the whole of ECharts
+echarts.use([
+  BarChart,
+  GaugeChart,
+  LineChart,
+  PieChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
+
+export type Chart = echarts.ECharts;
+export type ChartOption = echarts.EChartsCoreOption;
+
+export const PALETTE = [
+  '#2fb4ff',
+  '#3ee29a',
+  '#ffb648',
+  '#ff8a3d',
+  '#ff5a5a',
+  '#a57cff',
+  '#5be7e7',
+  '#f0e35b',
+];
+
+const BASE: ChartOption = {
+  color: PALETTE,
+  backgroundColor: 'transparent',
+  textStyle: { fontFamily: "'Noto Sans SC', sans-serif", color: '#d7e7ff', fontSize: 14 },
+  tooltip: {
+    confine: true,
+    backgroundColor: 'rgba(6, 32, 74, 0.95)',
+    borderColor: '#2fb4ff',
+    textStyle: { color: '#d7e7ff' },
+  },
+};
+
+/**
+ * A chart in `host`, drawn sharp on the scaled stage (the stage may be enlarged on a 4K wall), and
+ * redrawn whenever its host's layout size changes (the web font arriving, a list growing).
+ */
+export function createChart(host: HTMLElement, scale: number): Chart {
+  const chart = echarts.init(host, null, {
+    renderer: 'canvas',
+    devicePixelRatio: Math.max(1, window.devicePixelRatio * scale),
+  });
+  chart.setOption(BASE);
+  new ResizeObserver(() => chart.resize()).observe(host);
+  return chart;
+}
+
+export const axisStyle = {
+  axisLine: { lineStyle: { color: '#1d4f91' } },
+  axisLabel: { color: '#7f9cc4', fontSize: 13 },
+  splitLine: { lineStyle: { color: 'rgba(29, 79, 145, 0.4)' } },
+};

@@ -1,0 +1,100 @@
+import type { DisputeKind, GovernancePanelFragment } from '@cockpit/generated/operations';
+import { axisStyle } from '../charts';
+import { el } from '../dom';
+import { count, share } from '../format';
+import { caption, chartArea, figure, type Panel, type PanelFactory } from '../panel';
+
+const KIND: Record<DisputeKind, string> = {
+  MARRIAGE_FAMILY: '婚姻家庭',
+  NEIGHBOURS: '邻里',
+  HOMESTEAD_LAND: '宅基地和土地',
+  CONTRACT: '合同',
+  DAMAGES: '损害赔偿',
+  PROPERTY_MANAGEMENT: '物业',
+  LABOUR_WAGES: '劳动争议和欠薪',
+  MEDICAL: '医疗',
+  LAND_ACQUISITION_DEMOLITION: '征地拆迁',
+  OTHER: '其他',
+};
+
+type Sub = GovernancePanelFragment['children'][number];
+
+/** The worst level present colours a tile. */
+const tileLevel = (sub: Sub) =>
+  sub.riskSummary.high ? 'high' : sub.riskSummary.medium ? 'medium' : sub.riskSummary.low ? 'low' : 'none';
+
+const governancePanel = ((body, context): Panel<{ region: GovernancePanelFragment }> => {
+  const figures = el(body, 'div', 'figures six');
+  const mediated = figure(figures, 'governance.mediated', '调解纠纷');
+  const resolutionRate = figure(figures, 'governance.resolutionRate', '化解率');
+  const local = figure(figures, 'governance.localResolutionShare', '镇村两级化解');
+  const red = figure(figures, 'governance.openRed', '红色在办');
+  const orange = figure(figures, 'governance.openOrange', '橙色在办');
+  const risk = figure(figures, 'governance.atRisk', '风险村');
+  const charts = el(body, 'div');
+  charts.style.cssText = 'display:flex;gap:8px;height:150px;flex:none';
+  const monthChart = chartArea(charts, context);
+  const kindChart = chartArea(charts, context);
+  // no map data exists for the fictional demo city: sub-regions are tiles, coloured by their worst risk
+  const gridCaption = caption(body, '');
+  const tiles = el(body, 'div', 'tiles');
+  tiles.dataset.list = 'governance.riskGrid';
+
+  return {
+    update({ region: { disputeStats: stats, riskSummary, children } }) {
+      // null only when this domain's subgraph failed, and then the screen marks the panel unavailable
+      if (!stats) return;
+      mediated(stats.mediated, count(stats.mediated));
+      resolutionRate(stats.resolutionRate, share(stats.resolutionRate), 'good');
+      local(stats.localResolutionShare, share(stats.localResolutionShare));
+      red(stats.openRed, count(stats.openRed), stats.openRed ? 'bad' : undefined);
+      orange(stats.openOrange, count(stats.openOrange), stats.openOrange ? 'warn' : undefined);
+      risk(riskSummary.atRisk, count(riskSummary.atRisk), riskSummary.high ? 'bad' : undefined);
+      gridCaption.textContent =
+        `风险村 高 ${count(riskSummary.high)} · 中 ${count(riskSummary.medium)} · 低 ${count(riskSummary.low)}` +
+        '（下级区划网格；演示城市为虚构，无地理底图）';
+      monthChart.setOption({
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0, textStyle: { color: '#d7e7ff' } },
+        grid: { left: 44, right: 8, top: 28, bottom: 22 },
+        xAxis: {
+          type: 'category',
+          data: stats.byMonth.map((m) => `${Number(m.month.slice(5))}月`),
+          ...axisStyle,
+        },
+        yAxis: { type: 'value', minInterval: 1, ...axisStyle },
+        series: [
+          { name: '调解', type: 'bar', data: stats.byMonth.map((m) => m.mediated) },
+          { name: '化解', type: 'line', smooth: true, data: stats.byMonth.map((m) => m.resolved) },
+        ],
+      });
+      kindChart.setOption({
+        tooltip: { trigger: 'item' },
+        series: [
+          {
+            type: 'pie',
+            radius: ['30%', '70%'],
+            label: { color: '#d7e7ff', fontSize: 12 },
+            data: stats.byKind
+              .filter((k) => k.mediated > 0)
+              .map((k) => ({ name: KIND[k.kind], value: k.mediated })),
+          },
+        ],
+      });
+      tiles.replaceChildren(
+        ...children.map((sub) => {
+          const tile = el(null, 'div', 'tile');
+          tile.dataset.level = tileLevel(sub);
+          tile.dataset.region = sub.code;
+          el(tile, 'b', undefined, sub.name);
+          el(tile, 'span', 'high', `高${sub.riskSummary.high} `);
+          el(tile, 'span', 'medium', `中${sub.riskSummary.medium} `);
+          el(tile, 'span', 'low', `低${sub.riskSummary.low}`);
+          return tile;
+        }),
+      );
+    },
+  };
+}) satisfies PanelFactory;
+
+export default governancePanel;

@@ -1,0 +1,52 @@
+import type { ServicesPanelFragment } from '@cockpit/generated/operations';
+import { axisStyle } from '../charts';
+import { el } from '../dom';
+import { count, share } from '../format';
+import { chartArea, figure, type Panel, type PanelFactory } from '../panel';
+
+const servicesPanel = ((body, context): Panel<{ region: ServicesPanelFragment }> => {
+  const figures = el(body, 'div', 'figures');
+  const cases = figure(figures, 'services.cases', '收件量');
+  const growth = figure(figures, 'services.yearOnYearGrowth', '同比增长');
+  const onTime = figure(figures, 'services.onTimeRate', '按时办结率');
+  const p80 = figure(figures, 'services.p80WorkingDays', '80% 办结（工作日）');
+  const online = figure(figures, 'services.onlineShare', '网办率');
+  const satisfaction = figure(figures, 'services.satisfactionShare', '满意率');
+  const bad = figure(figures, 'services.badReviews', '差评 / 按期整改');
+  const chart = chartArea(body, context);
+
+  return {
+    update({ region: { serviceStats: stats } }) {
+      // null only when this domain's subgraph failed, and then the screen marks the panel unavailable
+      if (!stats) return;
+      cases(stats.received, count(stats.received));
+      growth(stats.yearOnYearGrowth, share(stats.yearOnYearGrowth));
+      onTime(stats.onTimeRate, share(stats.onTimeRate), 'good');
+      p80(stats.p80WorkingDays, count(stats.p80WorkingDays));
+      online(stats.onlineShare, share(stats.onlineShare));
+      satisfaction(stats.satisfactionShare, share(stats.satisfactionShare), 'good');
+      bad(
+        stats.badReviews,
+        `${count(stats.badReviews)} / ${count(stats.badReviewsRectifiedOnTime)}`,
+        stats.badReviews > stats.badReviewsRectifiedOnTime ? 'warn' : undefined,
+      );
+      chart.setOption({
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0, textStyle: { color: '#d7e7ff' } },
+        grid: { left: 56, right: 12, top: 30, bottom: 24 },
+        xAxis: {
+          type: 'category',
+          data: stats.byMonth.map((m) => `${Number(m.month.slice(5))}月`),
+          ...axisStyle,
+        },
+        yAxis: { type: 'value', minInterval: 1, ...axisStyle },
+        series: [
+          { name: '收件', type: 'bar', data: stats.byMonth.map((m) => m.received) },
+          { name: '办结', type: 'line', smooth: true, data: stats.byMonth.map((m) => m.completed) },
+        ],
+      });
+    },
+  };
+}) satisfies PanelFactory;
+
+export default servicesPanel;

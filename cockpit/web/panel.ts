@@ -1,0 +1,65 @@
+import { createChart, type Chart } from './charts';
+import { el } from './dom';
+
+/** What a panel may know besides its data. */
+export interface PanelContext {
+  /** The stage's scale when the panel was made (charts draw at the scaled pixel density). */
+  scale: number;
+}
+
+export interface Panel<T> {
+  update(data: T): void;
+}
+
+/**
+ * One per domain, in `web/domains/<key>.ts` (default export); `body` is the panel's content area. Each
+ * panel is typed by its own generated fragment types (`Panel<{ region: ReformPanelFragment } & …>`); the
+ * page hands it the whole answer, and only when its domain was included and came back without error.
+ */
+export type PanelFactory = (body: HTMLElement, context: PanelContext) => Panel<never>;
+
+export type Tone = 'good' | 'warn' | 'bad' | undefined;
+
+/**
+ * A headline figure. `data-figure` names it and `data-value` holds the graph's number unformatted, so a
+ * test (or a screen reader) can compare what is shown with the graph's answer.
+ */
+export function figure(parent: HTMLElement, name: string, label: string) {
+  const box = el(parent, 'div', 'figure');
+  box.dataset.figure = name;
+  el(box, 'span', 'label', label);
+  const value = el(box, 'span', 'value', '—');
+  return (raw: number | string | null | undefined, text: string, tone?: Tone) => {
+    box.dataset.value = raw === null || raw === undefined ? '' : String(raw);
+    value.textContent = text;
+    if (tone) box.dataset.tone = tone;
+    else delete box.dataset.tone;
+  };
+}
+
+/** A chart area filling the space left in the panel (or `height` px when given). */
+export function chartArea(parent: HTMLElement, context: PanelContext, height?: number): Chart {
+  const host = el(parent, 'div', height ? 'chart fixed' : 'chart');
+  if (height) host.style.height = `${height}px`;
+  return createChart(host, context.scale);
+}
+
+/** A short ranked list: `[label, note]` rows. */
+export function rankedList(parent: HTMLElement, name: string) {
+  const list = el(parent, 'ol', 'list');
+  list.dataset.list = name;
+  return (rows: [string, string][], empty = '暂无') => {
+    list.replaceChildren(
+      ...(rows.length ? rows : [[empty, ''] as [string, string]]).map(([label, note]) => {
+        const item = el(null, 'li');
+        el(item, 'span', undefined, label);
+        el(item, 'span', 'note', note);
+        return item;
+      }),
+    );
+  };
+}
+
+export function caption(parent: HTMLElement, text: string): HTMLParagraphElement {
+  return el(parent, 'p', 'caption', text);
+}

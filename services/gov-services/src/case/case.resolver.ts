@@ -1,0 +1,75 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { regionCodePrefix } from '@county/domain';
+import {
+  ConnectionType,
+  entityGroupLoader,
+  entityLoader,
+  paginate,
+  parseInput,
+  type Page,
+} from '@county/kit';
+import type { SubgraphContext } from '@county/kit';
+import { ServiceCentre } from '../centre/centre.entity';
+import { PersonRef } from '../directory/stubs';
+import { uuidRule } from '../field-rules';
+import { ServiceItem } from '../item/item.entity';
+import { CaseEvent } from './case-event.entity';
+import { ServiceCase } from './case.entity';
+import { ServiceCasesArgs } from './case.args';
+import { serviceCasesArgsRule } from './case.rules';
+import { CaseRating } from './rating.entity';
+import { CaseSuspension } from './suspension.entity';
+
+export const ServiceCaseConnection = ConnectionType(ServiceCase, '办件列表 — a page of cases');
+
+@Resolver(() => ServiceCase)
+export class CaseResolver {
+  @Query(() => ServiceCase, { nullable: true, description: '办件 — one case by id' })
+  serviceCase(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<ServiceCase | null> {
+    parseInput(uuidRule, id, 'id');
+    return entityLoader(ctx, ServiceCase, 'id').load(id);
+  }
+
+  @Query(() => ServiceCaseConnection, {
+    description: '办件 — cases by region (including below), item, centre and status, newest last',
+  })
+  serviceCases(@Args() args: ServiceCasesArgs, @Ctx() ctx: SubgraphContext): Promise<Page<ServiceCase>> {
+    parseInput(serviceCasesArgsRule, args, '');
+    const qb = ctx.em.createQueryBuilder(ServiceCase, 'c');
+    if (args.regionCode) qb.andWhere({ regionCode: { $like: `${regionCodePrefix(args.regionCode)}%` } });
+    if (args.itemId) qb.andWhere({ itemId: args.itemId });
+    if (args.centreId) qb.andWhere({ centreId: args.centreId });
+    if (args.status) qb.andWhere({ status: args.status });
+    return paginate(qb, args, 'receivedAt', 'id');
+  }
+
+  @FieldResolver(() => ServiceItem, { nullable: true, description: '事项 — the item applied for' })
+  item(@Root() serviceCase: ServiceCase, @Ctx() ctx: SubgraphContext): Promise<ServiceItem | null> {
+    return entityLoader(ctx, ServiceItem, 'id').load(serviceCase.itemId);
+  }
+
+  @FieldResolver(() => ServiceCentre, { nullable: true, description: '办理中心 — the centre handling it' })
+  centre(@Root() serviceCase: ServiceCase, @Ctx() ctx: SubgraphContext): Promise<ServiceCentre | null> {
+    return entityLoader(ctx, ServiceCentre, 'id').load(serviceCase.centreId);
+  }
+
+  @FieldResolver(() => PersonRef, { nullable: true, description: '代办员 — the proxy agent (PROXY cases)' })
+  proxyAgent(@Root() serviceCase: ServiceCase): PersonRef | null {
+    return serviceCase.proxyAgentId ? { id: serviceCase.proxyAgentId } : null;
+  }
+
+  @FieldResolver(() => [CaseEvent], { description: '办件环节 — its events, oldest first' })
+  events(@Root() serviceCase: ServiceCase, @Ctx() ctx: SubgraphContext): Promise<CaseEvent[]> {
+    return entityGroupLoader(ctx, CaseEvent, 'caseId', { occurredAt: 'asc', id: 'asc' }).load(serviceCase.id);
+  }
+
+  @FieldResolver(() => [CaseSuspension], { description: '特别程序 — its suspensions' })
+  suspensions(@Root() serviceCase: ServiceCase, @Ctx() ctx: SubgraphContext): Promise<CaseSuspension[]> {
+    return entityGroupLoader(ctx, CaseSuspension, 'caseId', { startedOn: 'asc' }).load(serviceCase.id);
+  }
+
+  @FieldResolver(() => CaseRating, { nullable: true, description: '好差评 — its rating' })
+  rating(@Root() serviceCase: ServiceCase, @Ctx() ctx: SubgraphContext): Promise<CaseRating | null> {
+    return entityLoader(ctx, CaseRating, 'caseId').load(serviceCase.id);
+  }
+}

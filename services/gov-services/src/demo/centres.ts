@@ -1,0 +1,67 @@
+import type { DemoCity } from '@county/demo-data';
+import { OrganizationType, PersonRole } from '@county/domain';
+import { ServiceLevel } from '../vocabulary';
+import { demoId } from './catalogue';
+
+export interface DemoCentre {
+  id: string;
+  organization_id: string;
+  region_code: string;
+  level: ServiceLevel;
+  name: string;
+  windows: number;
+  staff: number;
+  backup_coverage: number;
+  /** Proxy agents who serve this centre's PROXY cases (a village room borrows its township's). */
+  agents: string[];
+}
+
+const VILLAGE_BODIES = new Set<string>([
+  OrganizationType.VILLAGE_COMMITTEE,
+  OrganizationType.COMMUNITY_COMMITTEE,
+]);
+
+/**
+ * The county centre and each township centre (the demo city's SERVICE_CENTER organisations) and a service
+ * room in every village or community, run by its committee.
+ */
+export function demoCentres(city: DemoCity): DemoCentre[] {
+  const agentsOf = new Map<string, string[]>();
+  for (const person of city.people)
+    if (person.roles.includes(PersonRole.PROXY_AGENT))
+      agentsOf.set(person.organizationId, [...(agentsOf.get(person.organizationId) ?? []), person.id]);
+  const centres: DemoCentre[] = [];
+  const townshipAgents = new Map<string, string[]>();
+  for (const org of city.organizations) {
+    const isCentre = org.type === OrganizationType.SERVICE_CENTER;
+    if (!isCentre && !VILLAGE_BODIES.has(org.type)) continue;
+    const level =
+      org.regionCode.length === 6
+        ? ServiceLevel.COUNTY
+        : org.regionCode.length === 9
+          ? ServiceLevel.TOWNSHIP
+          : ServiceLevel.VILLAGE;
+    const agents = isCentre
+      ? (agentsOf.get(org.id) ?? [])
+      : (townshipAgents.get(org.regionCode.slice(0, 9)) ?? []);
+    if (level === ServiceLevel.TOWNSHIP) townshipAgents.set(org.regionCode, agents);
+    const size = {
+      [ServiceLevel.COUNTY]: [60, 180],
+      [ServiceLevel.TOWNSHIP]: [6, 9],
+      [ServiceLevel.VILLAGE]: [1, 2],
+    }[level];
+    const code = Number(org.regionCode.slice(-3));
+    centres.push({
+      id: demoId(`centre:${org.regionCode}`),
+      organization_id: org.id,
+      region_code: org.regionCode,
+      level,
+      name: level === ServiceLevel.VILLAGE ? org.name.replace(/(村民|居民)委员会$/, '便民服务室') : org.name,
+      windows: size[0],
+      staff: size[1] - (code % 3),
+      backup_coverage: level === ServiceLevel.VILLAGE ? 0.5 : 0.9 + (code % 10) / 100,
+      agents,
+    });
+  }
+  return centres;
+}

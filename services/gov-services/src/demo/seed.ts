@@ -1,0 +1,88 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { generateDemoCity, type DemoCity } from '@county/demo-data';
+import { bulkInsert, type DemoSeedOptions } from '@county/kit';
+import { ServiceItem } from '../item/item.entity';
+import { rebuildRollups } from '../rollup/rollups';
+import { demoCatalogue } from './catalogue';
+import { demoCentres } from './centres';
+import { demoCases } from './cases';
+import {
+  CASE_COLUMNS,
+  insertColumns,
+  RATING_COLUMNS,
+  SUSPENSION_COLUMNS,
+  withoutSecondaryIndexes,
+} from './bulk';
+
+const countyCodes = (city: DemoCity) => city.regions.filter((r) => r.level === 'COUNTY').map((r) => r.code);
+
+/** Each county's item catalogue and centres (a few thousand rows). */
+export async function loadDemoCatalogue(em: EntityManager, city: DemoCity): Promise<number> {
+  let rows = 0;
+  for (const county of countyCodes(city)) {
+    const items = demoCatalogue(county);
+    const centres = demoCentres({
+      ...city,
+      organizations: city.organizations.filter((o) => o.regionCode.startsWith(county)),
+    }).map(({ agents: _agents, ...centre }) => centre);
+    await bulkInsert(em, 'service_item', items);
+    await bulkInsert(em, 'service_centre', centres);
+    rows += items.length + centres.length;
+  }
+  return rows;
+}
+
+/**
+ * Cases for each county and year, in bulk (one unnest INSERT per county-year and table, secondary indexes built after), then every rollup built from them
+ * in SQL (one INSERT … SELECT … GROUP BY per rollup table). Returns the cases written.
+ */
+export async function loadDemoCases(
+  em: EntityManager,
+  city: DemoCity,
+  years: number[],
+  until: string,
+  scale = 1,
+): Promise<number> {
+  let cases = 0;
+  const counties = countyCodes(city);
+  await withoutSecondaryIndexes(em, 'service_case', async () => {
+    // each county-year is generated while the previous one is being inserted (Node and PostgreSQL overlap)
+    let pending: Promise<void> = Promise.resolve();
+    for (const [index, county] of counties.entries()) {
+      const items = demoCatalogue(county);
+      const centres = demoCentres({
+        ...city,
+        organizations: city.organizations.filter((o) => o.regionCode.startsWith(county)),
+      });
+      for (const year of years) {
+        const rows = demoCases(county, index, year, items, centres, until, scale);
+        await pending;
+        pending = (async () => {
+          await insertColumns(em, 'service_case', CASE_COLUMNS, rows.cases);
+          await insertColumns(em, 'case_rating', RATING_COLUMNS, rows.ratings);
+          await insertColumns(em, 'case_suspension', SUSPENSION_COLUMNS, rows.suspensions);
+        })();
+        // awaited on the next turn; until then a failure must not count as unhandled
+        pending.catch(() => undefined);
+        // let the first statement reach the socket before the next county's generation takes the thread
+        await new Promise((resolve) => setImmediate(resolve));
+        cases += rows.cases.length;
+      }
+    }
+    await pending;
+  });
+  await rebuildRollups(em);
+  return cases;
+}
+
+/** The demo: catalogue and centres of every county, and two years (2018–2019) of cases. Idempotent. */
+export async function seedGovServicesDemo(orm: MikroORM, options: DemoSeedOptions): Promise<number> {
+  const em = orm.em.fork();
+  if ((await em.count(ServiceItem, {})) > 0) return 0;
+  const city = generateDemoCity({ counties: options.counties });
+  // one transaction: a failed seed leaves nothing behind, and the next start tries again
+  return em.transactional(
+    async (tx) =>
+      (await loadDemoCatalogue(tx, city)) + (await loadDemoCases(tx, city, [2018, 2019], '2019-12-31')),
+  );
+}

@@ -1,0 +1,84 @@
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { ItemKind, ProcessingKind, ServiceLevel, VisitRequirement } from '../vocabulary';
+
+@Entity({ tableName: 'service_item' })
+@Index({ properties: ['regionCode', 'name', 'id'] })
+@ObjectType({ description: '政务服务事项 — a service item of a county catalogue (实施清单)' })
+@Directive('@key(fields: "id")')
+export class ServiceItem {
+  [OptionalProps]?: 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  @Field(() => ID)
+  id!: string;
+
+  @Property({ type: 'string', length: 6 })
+  @Field(() => ID, { description: '所属县级区划 — the county whose catalogue lists the item' })
+  regionCode!: string;
+
+  @Property({ type: 'string', length: 40, unique: true })
+  @Field({ description: '实施编码 — implementation code' })
+  code!: string;
+
+  @Property({ type: 'string', length: 200 })
+  @Field({ description: '事项名称 — name' })
+  name!: string;
+
+  @Enum({ items: () => ItemKind })
+  @Field(() => ItemKind, { description: '事项类型 — kind' })
+  kind!: ItemKind;
+
+  @Property({ type: 'uuid', index: true })
+  responsibleOrganizationId!: string;
+
+  @Enum({ items: () => ServiceLevel, array: true })
+  @Field(() => [ServiceLevel], { description: '可办层级 — the levels it can be handled at' })
+  levels!: ServiceLevel[];
+
+  @Property({ type: 'smallint' })
+  @Field(() => Int, { description: '法定办结时限 — statutory limit in working days' })
+  statutoryLimit!: number;
+
+  @Property({ type: 'smallint' })
+  @Field(() => Int, { description: '承诺办结时限 — committed limit in working days (≤ statutory)' })
+  committedLimit!: number;
+
+  @Enum({ items: () => ProcessingKind })
+  @Field(() => ProcessingKind, { description: '即办件/承诺件 — on the spot or promised' })
+  processing!: ProcessingKind;
+
+  @Enum({ items: () => VisitRequirement })
+  @Field(() => VisitRequirement, { description: '跑动次数 — fully online, no visit or one visit' })
+  visitRequirement!: VisitRequirement;
+
+  @Property({ type: 'smallint' })
+  @Field(() => Int, { description: '最多跑动次数 — most visits an applicant needs' })
+  maxVisits!: number;
+
+  @Property({ type: 'boolean' })
+  @Field({ description: '可网办 — can be done online' })
+  onlineCapable!: boolean;
+
+  @Property({ type: 'boolean' })
+  @Field({ description: '高频事项 — high-frequency item' })
+  highFrequency!: boolean;
+
+  @Property({ type: 'boolean' })
+  @Field({ description: '下放乡镇 — delegated to townships' })
+  delegated!: boolean;
+
+  @Property({ type: 'array', columnType: 'text[]' })
+  @Field(() => [ID], { description: '跨域通办 — regions it can be handled with across the border' })
+  crossRegionPartners!: string[];
+
+  @Property({ type: 'smallint', nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: '目标时限 — a county target in working days (the "2440" kind)',
+  })
+  targetDays!: number | null;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+}

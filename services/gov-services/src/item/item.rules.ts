@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { ruleIssue } from '@county/kit';
+import { ItemKind, ProcessingKind, ServiceLevel, VisitRequirement } from '../vocabulary';
+import { countyCodeRule, nameRule, uuidRule } from '../field-rules';
+
+export const serviceItemsArgsRule = z.object({
+  regionCode: countyCodeRule.nullish(),
+  name: z.string().max(200).nullish(),
+});
+
+const limit = z.number().int().min(0).max(365);
+
+export const createServiceItemRule = z
+  .object({
+    regionCode: countyCodeRule,
+    code: z.string().regex(/^[0-9A-Z-]{8,40}$/, { message: 'must be 8–40 digits, capitals or hyphens' }),
+    name: nameRule(200),
+    kind: z.enum(ItemKind),
+    responsibleOrganizationId: uuidRule,
+    levels: z.array(z.enum(ServiceLevel)).min(1),
+    statutoryLimit: limit,
+    committedLimit: limit,
+    processing: z.enum(ProcessingKind),
+    visitRequirement: z.enum(VisitRequirement),
+    maxVisits: z.number().int().min(0).max(5),
+    onlineCapable: z.boolean(),
+    highFrequency: z.boolean(),
+    delegated: z.boolean(),
+    crossRegionPartners: z.array(countyCodeRule).max(50),
+    targetDays: limit.nullish(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.committedLimit > input.statutoryLimit)
+      ctx.addIssue({
+        ...ruleIssue('committed-limit', 'the committed limit cannot exceed the statutory one'),
+        path: ['committedLimit'],
+      });
+    if (input.visitRequirement !== VisitRequirement.ONE_VISIT && input.maxVisits > 0)
+      ctx.addIssue({ ...ruleIssue('visits', 'a no-visit item needs 0 visits'), path: ['maxVisits'] });
+    if (input.visitRequirement === VisitRequirement.FULLY_ONLINE && !input.onlineCapable)
+      ctx.addIssue({
+        ...ruleIssue('online', 'a fully online item is online-capable'),
+        path: ['onlineCapable'],
+      });
+  });

@@ -1,0 +1,84 @@
+import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
+import { CaseChannel, ServiceLevel } from '../vocabulary';
+
+/*
+ * Rollups: counters kept in the same transaction as each case event, one row per region level the centre
+ * lies in (village, township, county, city), so a region reads its own rows by equality — never the cases.
+ * Each counter is booked on the day of the event that moves it (received on receipt, on-time on completion,
+ * ratings on rating, rectification on rectification).
+ */
+
+@Entity({ tableName: 'rollup_day' })
+export class DayRollup {
+  @PrimaryKey({ type: 'string', length: 12 })
+  regionCode!: string;
+
+  @PrimaryKey({ type: 'date' })
+  day!: string;
+
+  @Enum({ items: () => CaseChannel, primary: true })
+  channel!: CaseChannel;
+
+  @Enum({ items: () => ServiceLevel, primary: true })
+  level!: ServiceLevel;
+
+  @Property({ type: 'integer', default: 0 }) received!: number;
+  @Property({ type: 'integer', default: 0 }) completed!: number;
+  @Property({ type: 'integer', default: 0 }) onTime!: number;
+  @Property({ type: 'integer', default: 0 }) oneVisit!: number;
+  @Property({ type: 'integer', default: 0 }) rated!: number;
+  @Property({ type: 'integer', default: 0 }) satisfied!: number;
+  @Property({ type: 'integer', default: 0 }) bad!: number;
+  @Property({ type: 'integer', default: 0 }) rectifiedOnTime!: number;
+  @Property({ type: 'integer', default: 0 }) targetCases!: number;
+  @Property({ type: 'integer', default: 0 }) targetMet!: number;
+}
+
+/** Completed cases by net working days: percentiles come from these buckets. */
+@Entity({ tableName: 'rollup_duration' })
+export class DurationRollup {
+  @PrimaryKey({ type: 'string', length: 12 })
+  regionCode!: string;
+
+  @PrimaryKey({ type: 'date' })
+  day!: string;
+
+  @PrimaryKey({ type: 'smallint' })
+  workingDays!: number;
+
+  @Property({ type: 'integer', default: 0 }) cases!: number;
+}
+
+/** Per item and calendar month (the top lists count whole months). */
+@Entity({ tableName: 'rollup_item_month' })
+export class ItemMonthRollup {
+  @PrimaryKey({ type: 'string', length: 12 })
+  regionCode!: string;
+
+  @PrimaryKey({ type: 'date' })
+  month!: string;
+
+  @PrimaryKey({ type: 'uuid' })
+  itemId!: string;
+
+  @Property({ type: 'integer', default: 0 }) received!: number;
+  @Property({ type: 'integer', default: 0 }) completed!: number;
+  @Property({ type: 'integer', default: 0 }) onTime!: number;
+}
+
+/** Per centre and calendar month. */
+@Entity({ tableName: 'rollup_centre_month' })
+export class CentreMonthRollup {
+  @PrimaryKey({ type: 'string', length: 12 })
+  regionCode!: string;
+
+  @PrimaryKey({ type: 'date' })
+  month!: string;
+
+  @PrimaryKey({ type: 'uuid' })
+  centreId!: string;
+
+  @Property({ type: 'integer', default: 0 }) received!: number;
+  @Property({ type: 'integer', default: 0 }) completed!: number;
+  @Property({ type: 'integer', default: 0 }) onTime!: number;
+}

@@ -1,0 +1,56 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { z } from 'zod';
+import { DateScalar, entityLoader, parseInput, ruleIssue } from '@county/kit';
+import type { SubgraphContext } from '@county/kit';
+import { workingCalendar } from '../calendar/working-days';
+import { ServiceCentre } from '../centre/centre.entity';
+import { RegionRef } from '../directory/stubs';
+import { regionCodeRule } from '../field-rules';
+import { ServiceItem } from '../item/item.entity';
+import { serviceStats } from './service-stats.query';
+import { cachedStats } from './stats-cache';
+import { ServiceStats } from './service-stats.types';
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+const periodRule = z
+  .object({ regionCode: regionCodeRule, from: z.date(), to: z.date() })
+  .superRefine((period, ctx) => {
+    if (period.to < period.from)
+      ctx.addIssue({ ...ruleIssue('range', 'must not be before `from`'), path: ['to'] });
+    else if (period.to.getTime() - period.from.getTime() > 3 * 366 * 86_400_000)
+      ctx.addIssue({ ...ruleIssue('max', 'a period is at most three years'), path: ['to'] });
+  });
+
+@Resolver(() => RegionRef)
+export class RegionStatsResolver {
+  @FieldResolver(() => ServiceStats, {
+    // nullable: when this subgraph is down, the rest of the region (and the other domains) still answers
+    nullable: true,
+    description:
+      '政务服务统计 — service statistics of this region and everything below it, `from`–`to` inclusive',
+  })
+  serviceStats(
+    @Root() region: RegionRef,
+    @Arg('from', () => DateScalar) from: Date,
+    @Arg('to', () => DateScalar) to: Date,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ServiceStats> {
+    const period = parseInput(periodRule, { regionCode: region.code, from, to }, '');
+    workingCalendar.require(day(period.from), 'from');
+    workingCalendar.require(day(period.to), 'to');
+    const key = `${region.code}|${day(period.from)}|${day(period.to)}`;
+    return cachedStats(key, () =>
+      serviceStats(
+        ctx.em,
+        { regionCode: region.code, from: day(period.from), to: day(period.to) },
+        {
+          items: (ids) =>
+            entityLoader(ctx, ServiceItem, 'id').loadMany(ids) as Promise<(ServiceItem | null)[]>,
+          centres: (ids) =>
+            entityLoader(ctx, ServiceCentre, 'id').loadMany(ids) as Promise<(ServiceCentre | null)[]>,
+        },
+      ),
+    );
+  }
+}

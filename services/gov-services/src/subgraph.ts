@@ -1,0 +1,54 @@
+import './vocabulary';
+import type { SubgraphDefinition } from '@county/kit';
+import { ServiceItem } from './item/item.entity';
+import { ItemResolver } from './item/item.resolver';
+import { ItemMutations } from './item/item.mutations';
+import { ServiceCentre } from './centre/centre.entity';
+import { CentreResolver } from './centre/centre.resolver';
+import { ServiceCase } from './case/case.entity';
+import { CaseEvent } from './case/case-event.entity';
+import { CaseSuspension } from './case/suspension.entity';
+import { CaseRating } from './case/rating.entity';
+import { CaseResolver } from './case/case.resolver';
+import { CaseMutations } from './case/case.mutations';
+import { CentreMonthRollup, DayRollup, DurationRollup, ItemMonthRollup } from './rollup/rollup.entities';
+import { OrganizationRef, PersonRef, RegionRef } from './directory/stubs';
+import { OrganizationServiceResolver, PersonServiceResolver } from './directory/directory.resolvers';
+import { idReference, regionReference } from './directory/references';
+import { RegionStatsResolver } from './stats/region-stats.resolver';
+import { migrations } from './migrations';
+import { seedGovServicesDemo } from './demo/seed';
+
+export const govServicesEntities = [
+  ServiceItem,
+  ServiceCentre,
+  ServiceCase,
+  CaseEvent,
+  CaseSuspension,
+  CaseRating,
+  DayRollup,
+  DurationRollup,
+  ItemMonthRollup,
+  CentreMonthRollup,
+];
+
+/** The government services subgraph: service items, centres, cases, processing times, ratings. */
+export const govServicesSubgraph: SubgraphDefinition = {
+  name: 'gov-services',
+  entities: govServicesEntities,
+  migrations,
+  resolvers: [
+    ItemResolver,
+    ItemMutations,
+    CentreResolver,
+    CaseResolver,
+    CaseMutations,
+    OrganizationServiceResolver,
+    PersonServiceResolver,
+    RegionStatsResolver,
+  ],
+  orphanedTypes: [RegionRef, OrganizationRef, PersonRef],
+  references: { Region: regionReference, Organization: idReference, Person: idReference },
+  usesDirectory: true,
+  seedDemo: seedGovServicesDemo,
+};

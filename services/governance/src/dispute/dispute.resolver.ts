@@ -1,0 +1,74 @@
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, entityGroupLoader, entityLoader, parseInput } from '@county/kit';
+import type { Page, SubgraphContext } from '@county/kit';
+import { PersonRef, RegionRef, personRef } from '../directory/directory.types';
+import { uuidRule } from '../field-rules';
+import { Grid } from '../grid/grid.entity';
+import { MediationOrganization } from '../mediation/mediation-organization.entity';
+import { ReturnVisit } from '../visit/return-visit.entity';
+import { Dispute } from './dispute.entity';
+import { DisputeStep } from './dispute-step.entity';
+import { DisputesArgs } from './dispute.args';
+import { findDisputes } from './dispute.query';
+
+export const DisputeConnection = ConnectionType(Dispute, '纠纷列表 — a page of disputes, by time reported');
+
+@Resolver(() => Dispute)
+export class DisputeResolver {
+  @Query(() => Dispute, { nullable: true, description: '纠纷 — one dispute by id; null when unknown' })
+  dispute(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Dispute | null> {
+    parseInput(uuidRule, id, 'id');
+    return entityLoader(ctx, Dispute, 'id').load(id);
+  }
+
+  @Query(() => DisputeConnection, {
+    description:
+      '纠纷列表 — disputes by kind, status, risk colour, region (including below), grid, organisation, mediator, dates',
+  })
+  disputes(@Args() args: DisputesArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Dispute>> {
+    return findDisputes(ctx, args);
+  }
+
+  @FieldResolver(() => RegionRef, { description: '发生地 — the township or village it arose in' })
+  region(@Root() dispute: Dispute): RegionRef {
+    return { code: dispute.regionCode };
+  }
+
+  @FieldResolver(() => Grid, { nullable: true, description: '所在网格 — the grid it was found in' })
+  grid(@Root() dispute: Dispute, @Ctx() ctx: SubgraphContext): Promise<Grid | null> | null {
+    return dispute.gridId ? entityLoader(ctx, Grid, 'id').load(dispute.gridId) : null;
+  }
+
+  @FieldResolver(() => MediationOrganization, {
+    nullable: true,
+    description: '调解组织 — the organisation that took it on',
+  })
+  organization(
+    @Root() dispute: Dispute,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<MediationOrganization | null> | null {
+    return dispute.organizationId
+      ? entityLoader(ctx, MediationOrganization, 'id').load(dispute.organizationId)
+      : null;
+  }
+
+  @FieldResolver(() => PersonRef, { nullable: true, description: '调解员 — the mediator' })
+  mediator(@Root() dispute: Dispute): PersonRef | null {
+    return personRef(dispute.mediatorId);
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: '争议金额 — amount at stake, yuan' })
+  amount(@Root() dispute: Dispute): number | null {
+    return dispute.amount === null ? null : Number(dispute.amount);
+  }
+
+  @FieldResolver(() => [DisputeStep], { description: '办理过程 — every recorded step, in order' })
+  steps(@Root() dispute: Dispute, @Ctx() ctx: SubgraphContext): Promise<DisputeStep[]> {
+    return entityGroupLoader(ctx, DisputeStep, 'disputeId', { sequence: 'asc' }).load(dispute.id);
+  }
+
+  @FieldResolver(() => [ReturnVisit], { description: '督查回访 — return visits, in order' })
+  returnVisits(@Root() dispute: Dispute, @Ctx() ctx: SubgraphContext): Promise<ReturnVisit[]> {
+    return entityGroupLoader(ctx, ReturnVisit, 'disputeId', { visitedAt: 'asc' }).load(dispute.id);
+  }
+}

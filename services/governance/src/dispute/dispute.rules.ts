@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { RegionLevel } from '@county/domain';
+import { badInput, ruleIssue } from '@county/kit';
+import {
+  AgreementForm,
+  DiscoveryChannel,
+  DisputeAction,
+  DisputeKind,
+  DisputeStatus,
+  GovernanceLevel,
+  Referral,
+  RiskColour,
+} from '../vocabulary';
+import { anyRegionCode, nameRule, noteRule, pastMoment, regionCodeOf, uuidRule } from '../field-rules';
+import type { MediationOrganization } from '../mediation/mediation-organization.entity';
+import type { Dispute } from './dispute.entity';
+
+export const registerDisputeRule = z
+  .object({
+    kind: z.enum(DisputeKind),
+    channel: z.enum(DiscoveryChannel),
+    reportedAt: pastMoment,
+    regionCode: regionCodeOf(RegionLevel.TOWNSHIP, RegionLevel.VILLAGE).nullish(),
+    gridId: uuidRule.nullish(),
+    parties: nameRule(500),
+    partyCount: z.number().int().min(1).max(10000),
+    amount: z.number().min(0).max(1e12).nullish(),
+    summary: nameRule(2000),
+    riskColour: z.enum(RiskColour),
+    note: noteRule,
+  })
+  .superRefine((dispute, ctx) => {
+    if (!dispute.regionCode && !dispute.gridId) {
+      ctx.addIssue({
+        ...ruleIssue('required', 'give the region or the grid the dispute arose in'),
+        path: ['regionCode'],
+      });
+    }
+  });
+
+export const disputeStepRule = z.object({
+  action: z.enum([
+    DisputeAction.START_MEDIATION,
+    DisputeAction.RESOLVE,
+    DisputeAction.FAIL,
+    DisputeAction.REFER,
+  ]),
+  at: pastMoment,
+  organizationId: uuidRule.nullish(),
+  mediatorId: uuidRule.nullish(),
+  resolutionLevel: z.enum(GovernanceLevel).nullish(),
+  agreementForm: z.enum(AgreementForm).nullish(),
+  referral: z.enum(Referral).nullish(),
+  note: noteRule,
+});
+export type DisputeStepData = z.infer<typeof disputeStepRule>;
+
+export const disputesArgsRule = z.object({
+  regionCode: anyRegionCode.nullish(),
+  gridId: uuidRule.nullish(),
+  organizationId: uuidRule.nullish(),
+  mediatorId: uuidRule.nullish(),
+});
+
+/** The statuses each step may follow, and the status it leads to. */
+const TRANSITIONS: Record<DisputeStepData['action'], { from: DisputeStatus[]; to: DisputeStatus }> = {
+  START_MEDIATION: { from: [DisputeStatus.REGISTERED], to: DisputeStatus.MEDIATING },
+  // a yellow dispute is often settled on the spot, without a separate start of mediation
+  RESOLVE: { from: [DisputeStatus.REGISTERED, DisputeStatus.MEDIATING], to: DisputeStatus.RESOLVED },
+  FAIL: { from: [DisputeStatus.MEDIATING], to: DisputeStatus.FAILED },
+  REFER: {
+    from: [DisputeStatus.REGISTERED, DisputeStatus.MEDIATING, DisputeStatus.FAILED],
+    to: DisputeStatus.REFERRED,
+  },
+};
+
+const required = (field: string, message: string) => badInput(`input.${field}`, 'required', message);
+
+/**
+ * The changes a step makes to the dispute, after every rule of the course: allowed transition, in time order,
+ * a resolution with its level, organisation and agreement, a referral with its destination.
+ */
+export function planStep(
+  dispute: Dispute,
+  lastStepAt: Date,
+  step: DisputeStepData,
+  organization: MediationOrganization | null,
+): Partial<Dispute> {
+  const transition = TRANSITIONS[step.action];
+  if (!transition.from.includes(dispute.status)) {
+    throw badInput(
+      'input.action',
+      'transition',
+      `a ${dispute.status.toLowerCase()} dispute cannot take the step ${step.action}`,
+    );
+  }
+  if (step.at < dispute.reportedAt) {
+    throw badInput('input.at', 'after-reported', 'must not be before the dispute was reported');
+  }
+  if (step.at < lastStepAt) {
+    throw badInput('input.at', 'chronological', 'must not be before the previous step');
+  }
+  const changes: Partial<Dispute> = { status: transition.to };
+  if (organization) changes.organizationId = organization.id;
+  if (step.mediatorId) changes.mediatorId = step.mediatorId;
+  if (step.action === DisputeAction.START_MEDIATION && !organization) {
+    throw required('organizationId', 'mediation needs the organisation that takes it on');
+  }
+  if (step.action === DisputeAction.RESOLVE) {
+    if (!step.resolutionLevel)
+      throw required('resolutionLevel', 'a resolution needs the level it was reached at');
+    if (!organization)
+      throw required('organizationId', 'a resolution needs the organisation that reached it');
+    if (organization.level !== step.resolutionLevel) {
+      throw badInput(
+        'input.resolutionLevel',
+        'matches-organization',
+        `must be ${organization.level}, the level of the organisation that resolved it`,
+      );
+    }
+    if (!step.agreementForm) throw required('agreementForm', 'a resolution is a written or oral agreement');
+    Object.assign(changes, {
+      resolutionLevel: step.resolutionLevel,
+      agreementForm: step.agreementForm,
+      resolvedAt: step.at,
+    });
+  }
+  if (step.action === DisputeAction.REFER) {
+    if (!step.referral) throw required('referral', 'a referral needs where the dispute goes');
+    changes.referral = step.referral;
+  }
+  return changes;
+}

@@ -1,0 +1,97 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { RegionLevel } from '@county/domain';
+import { DateScalar, PageArgs, parseInput, type Page, type SubgraphContext } from '@county/kit';
+import { GridLevel } from '../vocabulary';
+import { RegionRef } from '../directory/directory.types';
+import { anyRegionCode, regionCodeOf } from '../field-rules';
+import { Grid } from '../grid/grid.entity';
+import { findGrids, GridConnection } from '../grid/grid.resolver';
+import { DisputeStats } from '../dispute/dispute-stats.types';
+import { disputeStats } from '../dispute/dispute-stats';
+import { dayRange } from '../dispute/dispute.query';
+import { RiskJudgement } from '../risk/risk-judgement.entity';
+import { RiskVillagesArgs } from '../risk/risk-judgement.args';
+import { yearRule } from '../risk/risk-judgement.rules';
+import { RiskSummary, riskSummary, riskVillages } from '../risk/risk-summary';
+import { RiskJudgementConnection } from '../risk/risk-judgement.connection';
+
+@ArgsType()
+class RegionGridsArgs extends PageArgs {
+  @Field(() => GridLevel, { nullable: true })
+  level?: GridLevel;
+}
+
+const villageCode = regionCodeOf(RegionLevel.VILLAGE);
+
+/** The fields this subgraph adds to the people subgraph's Region: statistics and lists of the region and below. */
+@Resolver(() => RegionRef)
+export class RegionResolver {
+  @FieldResolver(() => DisputeStats, {
+    // nullable: when this subgraph is down, the rest of the region (and the other domains) still answers
+    nullable: true,
+    description:
+      '矛盾纠纷统计 — disputes reported from `from` to `to` (days, inclusive, China time) in this region and below',
+  })
+  disputeStats(
+    @Root() region: RegionRef,
+    @Arg('from', () => DateScalar) from: Date,
+    @Arg('to', () => DateScalar) to: Date,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<DisputeStats> {
+    parseInput(anyRegionCode, region.code, 'code');
+    const [first, last] = dayRange(from, to, 'from', 'to');
+    return disputeStats(ctx, region.code, first, last);
+  }
+
+  @FieldResolver(() => GridConnection, { description: '网格 — the grids in this region and below, by code' })
+  grids(
+    @Root() region: RegionRef,
+    @Args() args: RegionGridsArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Page<Grid>> {
+    return findGrids(ctx, { ...args, regionCode: region.code });
+  }
+
+  @FieldResolver(() => RiskJudgement, {
+    nullable: true,
+    description: '风险研判 — this village’s judgement for the year; null when not judged or not a village',
+  })
+  riskJudgement(
+    @Root() region: RegionRef,
+    @Arg('year', () => Int) year: number,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<RiskJudgement | null> | null {
+    parseInput(yearRule, year, 'year');
+    if (!villageCode.safeParse(region.code).success) return null;
+    return ctx.loaders
+      .get<string, RiskJudgement | null>(`RiskJudgement.byVillage.${year}`, async (codes) => {
+        const rows: RiskJudgement[] = await ctx.em
+          .createQueryBuilder(RiskJudgement)
+          .where({ year, regionCode: { $in: [...codes] } })
+          .execute('all', true);
+        const byCode = new Map(rows.map((row) => [row.regionCode, row]));
+        return codes.map((code) => byCode.get(code) ?? null);
+      })
+      .load(region.code);
+  }
+
+  @FieldResolver(() => RiskJudgementConnection, {
+    description: '风险村 — villages in this region judged at risk in a year (or at `level`), by code',
+  })
+  riskVillages(
+    @Root() region: RegionRef,
+    @Args() args: RiskVillagesArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Page<RiskJudgement>> {
+    return riskVillages(ctx, region.code, args);
+  }
+
+  @FieldResolver(() => RiskSummary, { description: '风险村研判汇总 — villages judged in a year, by level' })
+  riskSummary(
+    @Root() region: RegionRef,
+    @Arg('year', () => Int) year: number,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<RiskSummary> {
+    return riskSummary(ctx, region.code, year);
+  }
+}

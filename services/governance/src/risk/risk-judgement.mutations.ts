@@ -1,0 +1,35 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { PersonRole } from '@county/domain';
+import { parseInput } from '@county/kit';
+import type { SubgraphContext } from '@county/kit';
+import { authorizeWithin, requireSignedIn } from '../policy';
+import { requireDirectoryPerson } from '../directory/directory-person';
+import { RiskJudgement } from './risk-judgement.entity';
+import { JudgeVillageRiskInput } from './risk-judgement.args';
+import { judgementRule } from './risk-judgement.rules';
+
+@Resolver(() => RiskJudgement)
+export class RiskJudgementMutations {
+  @Mutation(() => RiskJudgement, {
+    description: '风险村研判 — roles: the village’s township, or the county’s governance centre',
+  })
+  async judgeVillageRisk(
+    @Arg('input') input: JudgeVillageRiskInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<RiskJudgement> {
+    requireSignedIn(ctx);
+    const data = parseInput(judgementRule, input, 'input');
+    await authorizeWithin(ctx, data.regionCode);
+    await ctx.directory.requireExisting('input.regionCode', 'Region', [data.regionCode]);
+    if (data.leaderId) {
+      await requireDirectoryPerson(ctx, 'input.leaderId', data.leaderId, PersonRole.COUNTY_LEADER);
+    }
+    // one judgement per village and year: judging again replaces it
+    const values = { ...data, leaderId: data.leaderId ?? null };
+    const existing = await ctx.em.findOne(RiskJudgement, { regionCode: data.regionCode, year: data.year });
+    if (existing) ctx.em.assign(existing, values);
+    const judgement = existing ?? ctx.em.create(RiskJudgement, { id: crypto.randomUUID(), ...values });
+    await ctx.em.flush();
+    return judgement;
+  }
+}

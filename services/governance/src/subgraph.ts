@@ -1,0 +1,62 @@
+import './vocabulary';
+import type { SubgraphDefinition } from '@county/kit';
+import { OrganizationRef, PersonRef, RegionRef } from './directory/directory.types';
+import { directoryReferences } from './directory/directory.references';
+import { PersonResolver } from './directory/person.resolver';
+import { OrganizationResolver } from './directory/organization.resolver';
+import { RegionResolver } from './region/region.resolver';
+import { GovernanceCentre } from './centre/governance-centre.entity';
+import { Grid } from './grid/grid.entity';
+import { GridResolver } from './grid/grid.resolver';
+import { GridMutations } from './grid/grid.mutations';
+import { MediationOrganization } from './mediation/mediation-organization.entity';
+import { MediationOrganizationResolver } from './mediation/mediation-organization.resolver';
+import { MediationOrganizationMutations } from './mediation/mediation-organization.mutations';
+import { Dispute } from './dispute/dispute.entity';
+import { DisputeStep } from './dispute/dispute-step.entity';
+import { DisputeResolver } from './dispute/dispute.resolver';
+import { DisputeMutations } from './dispute/dispute.mutations';
+import { ReturnVisit } from './visit/return-visit.entity';
+import { ReturnVisitResolver } from './visit/return-visit.resolver';
+import { ReturnVisitMutations } from './visit/return-visit.mutations';
+import { RiskJudgement } from './risk/risk-judgement.entity';
+import { RiskJudgementResolver } from './risk/risk-judgement.resolver';
+import { RiskJudgementMutations } from './risk/risk-judgement.mutations';
+import { migrations } from './migrations';
+import { seedGovernanceDemo } from './demo/seed';
+
+export const governanceEntities = [
+  GovernanceCentre,
+  Grid,
+  MediationOrganization,
+  Dispute,
+  DisputeStep,
+  ReturnVisit,
+  RiskJudgement,
+];
+
+/** The governance subgraph (政法委/综治中心): grids, disputes and their mediation, return visits, risk villages. */
+export const governanceSubgraph: SubgraphDefinition = {
+  name: 'governance',
+  entities: governanceEntities,
+  migrations,
+  usesDirectory: true,
+  resolvers: [
+    RegionResolver,
+    PersonResolver,
+    OrganizationResolver,
+    GridResolver,
+    GridMutations,
+    MediationOrganizationResolver,
+    MediationOrganizationMutations,
+    DisputeResolver,
+    DisputeMutations,
+    ReturnVisitResolver,
+    ReturnVisitMutations,
+    RiskJudgementResolver,
+    RiskJudgementMutations,
+  ],
+  orphanedTypes: [RegionRef, PersonRef, OrganizationRef],
+  references: directoryReferences,
+  seedDemo: seedGovernanceDemo,
+};

@@ -1,0 +1,260 @@
+import { DEMO_COUNTY_CODE, generateDemoCity } from '@county/demo-data';
+import { countStatements, startTestGateway, startTestSubgraph } from '@county/test-kit';
+import type { TestGateway, TestSubgraph } from '@county/test-kit';
+import { peopleSubgraph } from '@county/people';
+import { governanceSubgraph } from '@county/governance';
+
+let people: TestSubgraph;
+let governance: TestSubgraph;
+let gateway: TestGateway;
+const city = generateDemoCity({ counties: 1 });
+const reader = { claims: { sub: 'dashboard', roles: ['leader' as const] } };
+
+beforeAll(async () => {
+  people = await startTestSubgraph(peopleSubgraph, { demoCounties: 1 });
+  governance = await startTestSubgraph(governanceSubgraph, { demoCounties: 1, directory: people });
+  gateway = await startTestGateway([people, governance]);
+});
+afterAll(async () => {
+  await gateway?.stop();
+  await governance?.close();
+  await people?.close();
+});
+
+const sql = async <T>(text: string, params: unknown[] = []): Promise<T[]> =>
+  governance.orm.em.fork().getConnection().execute<T[]>(text, params);
+
+const STATS = `query ($code: ID!, $from: Date!, $to: Date!) {
+  region(code: $code) {
+    name
+    disputeStats(from: $from, to: $to) {
+      reported mediated resolved resolutionRate resolvedLocally localResolutionShare
+      averageDaysToResolve p80DaysToResolve openRed openOrange
+      visited returnVisitCoverage satisfactionRate relapses
+      byKind { kind mediated resolved }
+      byMonth { month mediated resolved }
+    }
+  }
+}`;
+
+describe('the demo county in 2019, through the gateway', () => {
+  it('reproduces the published figures: 6222 mediated, 6209 resolved, 91% at township or village level', async () => {
+    const { data, errors } = await gateway.query<any>(
+      STATS,
+      { code: DEMO_COUNTY_CODE, from: '2019-01-01', to: '2019-12-31' },
+      reader,
+    );
+    expect(errors).toBeUndefined();
+    const stats = data.region.disputeStats;
+    expect(data.region.name).toBeTruthy();
+    expect(stats.mediated).toBe(6222);
+    expect(stats.resolved).toBe(6209);
+    expect(Math.round(stats.localResolutionShare * 100)).toBe(91);
+    expect(stats.byKind.length).toBe(10);
+    expect(stats.byMonth.map((m: { month: string }) => m.month)).toEqual(
+      Array.from({ length: 12 }, (_, m) => `2019-${String(m + 1).padStart(2, '0')}`),
+    );
+    // no month or kind holds most of the year: the spread is plausible
+    for (const group of [...stats.byKind, ...stats.byMonth]) expect(group.mediated).toBeLessThan(6222 * 0.3);
+    expect(stats.byMonth.reduce((sum: number, m: { mediated: number }) => sum + m.mediated, 0)).toBe(6222);
+  });
+
+  it('agrees with a plain SQL recount of the same rows', async () => {
+    const { data } = await gateway.query<any>(
+      STATS,
+      { code: `${DEMO_COUNTY_CODE}001`, from: '2019-03-01', to: '2019-06-30' },
+      reader,
+    );
+    const stats = data.region.disputeStats;
+    const [count] = await sql<Record<string, string>>(
+      `select count(*) as reported,
+              sum(case when organization_id is not null then 1 else 0 end) as mediated,
+              sum(case when status = 'RESOLVED' then 1 else 0 end) as resolved,
+              sum(case when status = 'RESOLVED' and resolution_level <> 'COUNTY' then 1 else 0 end) as local
+       from dispute
+       where substr(region_code, 1, 9) = ? and reported_at >= '2019-03-01T00:00:00+08:00' and reported_at < '2019-07-01T00:00:00+08:00'`,
+      [`${DEMO_COUNTY_CODE}001`],
+    );
+    expect(stats.reported).toBe(Number(count.reported));
+    expect(stats.mediated).toBe(Number(count.mediated));
+    expect(stats.resolved).toBe(Number(count.resolved));
+    expect(stats.resolvedLocally).toBe(Number(count.local));
+    const durations = (
+      await sql<{ days: string }>(
+        `select extract(epoch from resolved_at - reported_at) / 86400 as days from dispute
+         where substr(region_code, 1, 9) = ? and status = 'RESOLVED'
+           and reported_at >= '2019-03-01T00:00:00+08:00' and reported_at < '2019-07-01T00:00:00+08:00'`,
+        [`${DEMO_COUNTY_CODE}001`],
+      )
+    )
+      .map((row) => Number(row.days))
+      .sort((a, b) => a - b);
+    const mean = durations.reduce((a, b) => a + b, 0) / durations.length;
+    expect(stats.averageDaysToResolve).toBeCloseTo(mean, 1);
+    // percentile_cont: linear interpolation between the two nearest ranks
+    const rank = 0.8 * (durations.length - 1);
+    const p80 =
+      durations[Math.floor(rank)] + (rank % 1) * (durations[Math.ceil(rank)] - durations[Math.floor(rank)]);
+    expect(stats.p80DaysToResolve).toBeCloseTo(p80, 1);
+    const [visits] = await sql<Record<string, string>>(
+      `select count(distinct v.dispute_id) as visited, count(*) as visits,
+              sum(case when v.satisfied then 1 else 0 end) as satisfied
+       from return_visit v join dispute d on d.id = v.dispute_id
+       where substr(d.region_code, 1, 9) = ? and d.status = 'RESOLVED'
+         and d.reported_at >= '2019-03-01T00:00:00+08:00' and d.reported_at < '2019-07-01T00:00:00+08:00'`,
+      [`${DEMO_COUNTY_CODE}001`],
+    );
+    expect(stats.visited).toBe(Number(visits.visited));
+    expect(stats.returnVisitCoverage).toBeCloseTo(Number(visits.visited) / Number(count.resolved), 6);
+    expect(stats.satisfactionRate).toBeCloseTo(Number(visits.satisfied) / Number(visits.visits), 6);
+  });
+
+  it('has three grid levels with one grid worker for each third-level grid', async () => {
+    const rows = await sql<{ level: string; grids: string; workers: string }>(
+      `select level, count(*) as grids, sum(cardinality(grid_worker_ids)) as workers from grid group by level order by level`,
+    );
+    const byLevel = Object.fromEntries(rows.map((r) => [r.level, r]));
+    expect(Number(byLevel.FIRST.grids)).toBe(21);
+    expect(Number(byLevel.SECOND.grids)).toBe(346);
+    const gridWorkers = city.people.filter((p) => p.roles.includes('GRID_WORKER' as never)).length;
+    expect(Number(byLevel.THIRD.grids)).toBe(gridWorkers);
+    expect(Number(byLevel.THIRD.workers)).toBe(gridWorkers);
+  });
+
+  it('has 118 villages at risk (13 high, 58 medium, 47 low), each with a county leader', async () => {
+    const { data, errors } = await gateway.query<any>(
+      `{ region(code: "${DEMO_COUNTY_CODE}") { riskSummary(year: 2019) { judged atRisk high medium low leadersAssigned }
+           riskVillages(year: 2019, level: HIGH, first: 100) { totalCount nodes { village { name level } leader { name position } } } } }`,
+      {},
+      reader,
+    );
+    expect(errors).toBeUndefined();
+    expect(data.region.riskSummary).toEqual({
+      judged: 346,
+      atRisk: 118,
+      high: 13,
+      medium: 58,
+      low: 47,
+      leadersAssigned: city.people.filter((p) => p.roles.includes('COUNTY_LEADER' as never)).length,
+    });
+    expect(data.region.riskVillages.totalCount).toBe(13);
+    for (const node of data.region.riskVillages.nodes) {
+      expect(node.village.level).toBe('VILLAGE');
+      expect(node.leader.name).toBeTruthy();
+    }
+
+    const [high] = await sql<{ region_code: string; leader_id: string }>(
+      `select region_code, leader_id from risk_judgement where level = 'HIGH' order by region_code limit 1`,
+    );
+    const village = await gateway.query<any>(
+      `query ($code: ID!, $leader: ID!) {
+         region(code: $code) { riskJudgement(year: 2019) { level reasons leader { id roles } }
+                               grids(first: 10) { totalCount nodes { level } } }
+         person(id: $leader) { riskAssignments(year: 2019) { village { code } } } }`,
+      { code: high.region_code, leader: high.leader_id },
+      reader,
+    );
+    expect(village.errors).toBeUndefined();
+    expect(village.data.region.riskJudgement).toMatchObject({
+      level: 'HIGH',
+      leader: { id: high.leader_id },
+    });
+    expect(village.data.region.riskJudgement.leader.roles).toContain('COUNTY_LEADER');
+    expect(village.data.region.riskJudgement.reasons.length).toBeGreaterThan(0);
+    expect(village.data.region.grids.nodes[0].level).toBe('SECOND');
+    expect(village.data.region.grids.totalCount).toBe(village.data.region.grids.nodes.length);
+    expect(
+      village.data.person.riskAssignments.map((r: { village: { code: string } }) => r.village.code),
+    ).toContain(high.region_code);
+  });
+});
+
+describe('cross-subgraph fields through the gateway', () => {
+  it('resolves a dispute’s region, mediator and grid workers from people, and a person’s grids and mediations', async () => {
+    const { data, errors } = await gateway.query<any>(
+      `{ disputes(regionCode: "${DEMO_COUNTY_CODE}", status: RESOLVED, first: 3) {
+           totalCount
+           nodes { kind region { name level parent { name } } mediator { id name roles }
+                   organization { name level organization { name type } }
+                   grid { code level gridWorkers { id name roles } parent { level } } steps { sequence action } } } }`,
+      {},
+      reader,
+    );
+    expect(errors).toBeUndefined();
+    expect(data.disputes.totalCount).toBe(6209);
+    const [first] = data.disputes.nodes;
+    expect(first.region.level).toBe('VILLAGE');
+    expect(first.mediator.roles).toContain('MEDIATOR');
+    expect(first.grid.gridWorkers[0].roles).toContain('GRID_WORKER');
+    expect(first.steps.map((s: { action: string }) => s.action)).toEqual([
+      'REGISTER',
+      'START_MEDIATION',
+      'RESOLVE',
+    ]);
+
+    const worker = first.grid.gridWorkers[0];
+    const mediator = first.mediator;
+    const person = await gateway.query<any>(
+      `query ($w: ID!, $m: ID!) { worker: person(id: $w) { name grids { code level } }
+           mediator: person(id: $m) { name mediations(first: 5) { totalCount nodes { id } } } }`,
+      { w: worker.id, m: mediator.id },
+      reader,
+    );
+    expect(person.errors).toBeUndefined();
+    expect(person.data.worker.grids.map((g: { code: string }) => g.code)).toContain(first.grid.code);
+    expect(person.data.mediator.mediations.totalCount).toBeGreaterThan(0);
+  });
+
+  it('lists the mediations of a committee from the directory’s Organization', async () => {
+    const committee = city.organizations.find(
+      (o) => o.type === 'MEDIATION_COMMITTEE' && o.regionCode.length === 9,
+    )!;
+    const { data, errors } = await gateway.query<any>(
+      `query ($id: ID!) { organization(id: $id) { name mediationOrganization { level kind }
+           mediations(first: 2) { totalCount nodes { resolutionLevel } } } }`,
+      { id: committee.id },
+      reader,
+    );
+    expect(errors).toBeUndefined();
+    expect(data.organization.mediationOrganization).toEqual({ level: 'TOWNSHIP', kind: 'PEOPLES_MEDIATION' });
+    const [expected] = await sql<{ n: string }>(
+      'select count(*) as n from dispute where organization_id = ?',
+      [committee.id],
+    );
+    expect(data.organization.mediations.totalCount).toBe(Number(expected.n));
+    expect(Number(expected.n)).toBeGreaterThan(0);
+  });
+});
+
+describe('batching', () => {
+  it('a page of 100 disputes with mediators, grids and organisations costs the same statements as a page of 5', async () => {
+    const page = (first: number) =>
+      `{ disputes(first: ${first}) { totalCount nodes { id mediator { id } grid { code gridWorkers { id } parent { code } } organization { name } } } }`;
+    const small = await countStatements(governance.orm, () => governance.query(page(5)));
+    const large = await countStatements(governance.orm, () => governance.query<any>(page(100)));
+    expect(large.result.data.disputes.nodes).toHaveLength(100);
+    expect(large.sql.length).toBe(small.sql.length);
+    // page + count; grids and organisations; the grids' parents
+    expect(large.sql.length).toBe(5);
+  });
+
+  it('100 Person references with their grids cost one statement', async () => {
+    const workers = city.people.filter((p) => p.roles.includes('GRID_WORKER' as never)).slice(0, 100);
+    const { result, sql: statements } = await countStatements(governance.orm, () =>
+      governance.query<any>(
+        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id grids { code } } } }`,
+        { r: workers.map((p) => ({ __typename: 'Person', id: p.id })) },
+      ),
+    );
+    expect(result.data._entities).toHaveLength(100);
+    for (const entity of result.data._entities) expect(entity.grids).toHaveLength(1);
+    expect(statements).toHaveLength(1);
+  });
+});
+
+describe('schema', () => {
+  it('the entities agree with the committed migration (no change left to generate)', async () => {
+    const diff = await governance.orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
+    expect(diff.trim()).toBe('');
+  });
+});
