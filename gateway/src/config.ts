@@ -41,6 +41,14 @@ const baseSchema = z.object({
     ),
   /** In production, only operations listed in this manifest (sha256 → document) are run. */
   TRUSTED_DOCUMENTS_PATH: env.optional(z.string().min(1)),
+  /** Answers to identical queries (same audience) are reused this long; 0 turns the cache off. */
+  RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600000).default(5000),
+  RESPONSE_CACHE_MAX_ENTRIES: limit(1000),
+  /** Identical queries in flight at the same time run once (`false`: each runs, e.g. to measure). */
+  RESPONSE_SHARING: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
 });
 
 export interface RoutedSubgraph extends SupergraphSubgraph {

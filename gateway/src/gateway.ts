@@ -32,6 +32,8 @@ import { createRateLimiter } from './limits/rate-limit';
 import { createCors } from './limits/cors';
 import { checkOperationAndVariables, refuseNulCharacters } from './limits/request-hygiene';
 import { GatewayMetrics } from './metrics';
+import { ResponseCache } from './response-cache';
+import { serveCockpit } from '@county/cockpit';
 
 const header = (req: http.IncomingMessage, name: string) => {
   const value = req.headers[name];
@@ -46,7 +48,7 @@ export interface GatewayServer {
 /**
  * @apollo/gateway on Apollo Server 5, serving the committed supergraph (no runtime composition),
  * behind Node's own http server: `/graphql`, `/files/<subgraph>/…` (spreadsheets), `/healthz`, `/readyz`,
- * `/metrics` and, in development, `/explorer`.
+ * `/metrics`, `/cockpit/` (the leaders' screen) and, in development, `/explorer`.
  */
 export function createGateway(config: GatewayConfig, supergraphSdl: string, logger: Logger): GatewayServer {
   const production = config.NODE_ENV === 'production';
@@ -73,8 +75,13 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
   const limits = shapeLimits(config);
   const rateLimit = createRateLimiter(config.RATE_LIMIT_PER_MINUTE);
   const answerCors = createCors(config.CORS_ORIGINS);
+  const responseCache = new ResponseCache({
+    ttlMs: config.RESPONSE_CACHE_TTL_MS,
+    maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES,
+    share: config.RESPONSE_SHARING,
+  });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: responseCache.wrap(gateway),
     introspection: !production,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.LIMIT_TOKENS },
@@ -114,7 +121,12 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
       }
       if (!(await rateLimit(req, res, identity))) return;
       const started = process.hrtime.bigint();
-      if (isFile) await forwardFile(req, res, { routes, client, logger }, { identity, requestId });
+      if (isFile && req.method === 'POST')
+        // a spreadsheet import is a write: reads after it must not be answered from the cache
+        await responseCache.whileWriting(() =>
+          forwardFile(req, res, { routes, client, logger }, { identity, requestId }),
+        );
+      else if (isFile) await forwardFile(req, res, { routes, client, logger }, { identity, requestId });
       else
         await handleGraphQL(
           apollo,
@@ -140,6 +152,8 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
         ...readiness,
       });
     }
+    // the leaders' screen, same origin as /graphql; it carries its own CSP
+    if (serveCockpit(req, res)) return;
     if (!production && serveExplorer(pathname, res)) return;
     if (pathname === '/') {
       res.writeHead(302, { location: production ? '/healthz' : '/explorer' });

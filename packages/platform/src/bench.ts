@@ -8,6 +8,13 @@ import { measure, stopLoad, warmUp, type Measurement } from './bench/measure';
 import { buildReport, printReport } from './bench/report';
 import { summariseProfile, type LoadWindow } from './bench/profile';
 import { benchTargets, checkTargets } from './bench/targets';
+import {
+  measureCaseWrites,
+  measureServiceStats,
+  printGovServicesReport,
+  stopGovLoad,
+} from './bench/gov-services';
+import { measureCockpit, printCockpitReport } from './bench/cockpit';
 
 const elapsed = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
@@ -30,6 +37,7 @@ async function main(config: BenchConfig, deadline: number) {
     (finishing ??= (async () => {
       if (message) console.error(`\nbench: ${message}`);
       stopLoad();
+      stopGovLoad();
       // if a stop hangs, the hard way, still within bounds
       setTimeout(() => {
         environment.kill();
@@ -53,14 +61,20 @@ async function main(config: BenchConfig, deadline: number) {
 
   try {
     console.log(
-      `bench: starting PostgreSQL, the people subgraph and the gateway (logs in ${environment.logDir})`,
+      `bench: starting PostgreSQL, the people subgraph${config.BENCH_GOV_SERVICES ? `, gov-services (bulk-loading ${config.BENCH_GOV_COUNTIES} counties × 1 year of cases)` : ''}${config.BENCH_COCKPIT ? ', every other subgraph with demo data' : ''} and the gateway (logs in ${environment.logDir})`,
     );
     const endpoints = await environment.start({
       counties: config.BENCH_COUNTIES,
       databaseUrl: config.DATABASE_URL,
       profile,
       gatewayNodeArgs: config.BENCH_GATEWAY_NODE_ARGS,
+      ...(config.BENCH_GOV_SERVICES ? { govServices: { counties: config.BENCH_GOV_COUNTIES } } : {}),
+      cockpit: config.BENCH_COCKPIT,
     });
+    if (endpoints.govServices)
+      console.log(
+        `bench: gov-services loaded ${endpoints.govServices.load.cases} cases in ${endpoints.govServices.load.seconds.toFixed(1)} s`,
+      );
     environment.watch((message) => void finish(1, message));
     console.log(`bench: ready in ${elapsed(started)}; ${endpoints.database}`);
 
@@ -104,6 +118,39 @@ async function main(config: BenchConfig, deadline: number) {
       }
     }
 
+    let govReport: (() => void) | undefined;
+    if (endpoints.govServices) {
+      const gov = {
+        gatewayUrl: endpoints.gatewayUrl,
+        jwtSecret: endpoints.jwtSecret,
+        govServicesUrl: endpoints.govServices.url,
+        govServicesSecret: endpoints.govServices.secret,
+      };
+      console.log('bench: gov-services serviceStats through the gateway, city and county');
+      const stats = await measureServiceStats(gov, load);
+      for (const f of stats.figures)
+        console.log(`bench: ${f.name}: ${f.requestsPerSecond} req/s, p50 ${f.p50} ms, p95 ${f.p95} ms`);
+      const writes = await measureCaseWrites(gov);
+      const figures = endpoints.govServices.load;
+      govReport = () => printGovServicesReport(figures, stats, writes, load.connections);
+    }
+
+    let cockpitReport: (() => void) | undefined;
+    if (endpoints.cachedGatewayUrl) {
+      console.log('bench: the cockpit query through the gateway, city and county, cold then warm');
+      const figures = await measureCockpit(
+        {
+          coldUrl: endpoints.gatewayUrl,
+          warmUrl: endpoints.cachedGatewayUrl,
+          jwtSecret: endpoints.jwtSecret,
+        },
+        { ...load, year: config.BENCH_COCKPIT_YEAR },
+      );
+      for (const f of figures)
+        console.log(`bench: ${f.name}: ${f.requestsPerSecond} req/s, p50 ${f.p50} ms, p95 ${f.p95} ms`);
+      cockpitReport = () => printCockpitReport(figures, load.connections, config.BENCH_COCKPIT_YEAR);
+    }
+
     // the gateway writes its profile when it exits, so stop first, report after
     await environment.stop();
     printReport(
@@ -129,6 +176,8 @@ async function main(config: BenchConfig, deadline: number) {
             windows.filter((w) => service === 'subgraph' || w.target === 'gateway'),
           )}`,
         );
+    govReport?.();
+    cockpitReport?.();
     console.log(`\nbench: done in ${elapsed(started)}`);
     await finish(0);
   } catch (error) {

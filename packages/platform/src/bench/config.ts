@@ -29,6 +29,19 @@ export const benchConfigSchema = z.object({
     .string()
     .default('')
     .transform((value) => value.split(/\s+/).filter(Boolean)),
+  /** The gov-services scenario (a city of BENCH_GOV_COUNTIES counties × one year of cases): on unless `false`. */
+  BENCH_GOV_SERVICES: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  BENCH_GOV_COUNTIES: z.coerce.number().int().min(1).max(MAX_DEMO_COUNTIES).default(11),
+  /** The cockpit scenario (every subgraph; the cockpit's query cold and warm): on unless `false`. */
+  BENCH_COCKPIT: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  /** The year the cockpit query asks for, as the screen's `?year=` (default: this year, as the screen). */
+  BENCH_COCKPIT_YEAR: z.coerce.number().int().min(2000).max(2100).default(new Date().getFullYear()),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
@@ -40,14 +53,27 @@ export type BenchConfig = z.infer<typeof benchConfigSchema>;
 /** Seconds the load takes, without booting: a first warm-up of both targets, then the rounds. */
 export const loadSeconds = (config: BenchConfig): number =>
   2 * config.BENCH_WARMUP_SECONDS +
-  config.BENCH_ROUNDS * 2 * (config.BENCH_WARMUP_SECONDS + config.BENCH_SECONDS);
+  config.BENCH_ROUNDS * 2 * (config.BENCH_WARMUP_SECONDS + config.BENCH_SECONDS) +
+  // gov-services: two serviceStats runs, each with its warm-up
+  (config.BENCH_GOV_SERVICES ? 2 * (config.BENCH_WARMUP_SECONDS + config.BENCH_SECONDS) : 0) +
+  // cockpit: city and county, cold and warm, each with its warm-up
+  (config.BENCH_COCKPIT ? 4 * (config.BENCH_WARMUP_SECONDS + config.BENCH_SECONDS) : 0);
 
 /** Booting PostgreSQL, seeding and starting two processes, plus stopping them: generous. */
 const BOOT_BUDGET_SECONDS = 90;
+/** The gov-services bulk load (≈ 2.5 M cases; target < 2 min on an idle machine, more on a busy one) and writes. */
+const GOV_SERVICES_BUDGET_SECONDS = 900;
+
+/** Starting and seeding the other subgraphs (demo data) and a second gateway for the cockpit scenario. */
+const COCKPIT_BUDGET_SECONDS = 240;
 
 /** The hard deadline: BENCH_DEADLINE_SECONDS, else 5 minutes or more when the load needs more. */
 export function deadlineSeconds(config: BenchConfig): number {
-  const needed = loadSeconds(config) + BOOT_BUDGET_SECONDS;
+  const needed =
+    loadSeconds(config) +
+    BOOT_BUDGET_SECONDS +
+    (config.BENCH_GOV_SERVICES ? GOV_SERVICES_BUDGET_SECONDS : 0) +
+    (config.BENCH_COCKPIT ? COCKPIT_BUDGET_SECONDS : 0);
   if (config.BENCH_DEADLINE_SECONDS === undefined) return Math.max(300, needed + 60);
   if (config.BENCH_DEADLINE_SECONDS < needed)
     throw new Error(

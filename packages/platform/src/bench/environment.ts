@@ -15,6 +15,15 @@ import { GATEWAY_MAIN, SUBGRAPHS } from '../registry';
 import type { ProfiledService } from './config';
 import { withChildren } from './cpu';
 import { spawnService, stopService, waitReady, type ServiceProcess } from '../processes';
+import { subgraphEnvName } from '@county/gateway';
+import {
+  composeSupergraph,
+  GOV_SERVICES_DATABASE,
+  GOV_SERVICES_LOAD,
+  GOV_SERVICES_MAIN,
+  loadFigures,
+  type LoadFigures,
+} from './gov-services';
 
 export interface EnvironmentOptions {
   counties: number;
@@ -24,6 +33,10 @@ export interface EnvironmentOptions {
   profile?: { dir: string; services: ProfiledService[] };
   /** Extra node options for the gateway process. */
   gatewayNodeArgs: string[];
+  /** Also bulk-load and run the gov-services subgraph for a city of this many counties (one year each). */
+  govServices?: { counties: number };
+  /** Also run every other subgraph with demo data, and a second gateway with the response cache on. */
+  cockpit?: boolean;
 }
 
 /** What the load generator needs to reach both targets. */
@@ -33,6 +46,9 @@ export interface Endpoints {
   gatewayUrl: string;
   jwtSecret: string;
   database: string;
+  govServices?: { url: string; secret: string; load: LoadFigures };
+  /** The gateway with the response cache on (`gatewayUrl` has it off): only with `cockpit`. */
+  cachedGatewayUrl?: string;
 }
 
 const HOST = '127.0.0.1';
@@ -68,7 +84,7 @@ export class BenchEnvironment {
   readonly root: string;
   readonly logDir: string;
   private postgres?: RunningPostgres;
-  private throwaway?: { server: string; name: string };
+  private readonly throwaways: { server: string; name: string }[] = [];
   private readonly services: ServiceProcess[] = [];
   private stopping?: Promise<void>;
 
@@ -89,7 +105,7 @@ export class BenchEnvironment {
     await ensureDatabase(server, name).catch((error: unknown) => {
       throw new Error(`Could not create database ${name} on ${description}: ${String(error)}`);
     });
-    if (options.databaseUrl) this.throwaway = { server, name };
+    if (options.databaseUrl) this.throwaways.push({ server, name });
 
     const subgraphPort = await freePort(HOST);
     const subgraphSecret = fresh();
@@ -108,17 +124,28 @@ export class BenchEnvironment {
     const gatewayPort = await freePort(HOST);
     const jwtSecret = fresh();
     const subgraphUrl = `http://${HOST}:${subgraphPort}/graphql`;
-    const gatewayEnv = {
+    const gatewayEnv: Record<string, string> = {
       PORT: String(gatewayPort),
       HOST,
       JWT_SECRET: jwtSecret,
       SUBGRAPH_PEOPLE_URL: subgraphUrl,
       SUBGRAPH_PEOPLE_SECRET: subgraphSecret,
       LOG_LEVEL: 'warn',
+      // one bench caller sends thousands of requests a minute: the per-caller limit would answer most of them
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      // every measured request does its work: identical requests are neither cached nor shared here
+      RESPONSE_CACHE_TTL_MS: '0',
+      RESPONSE_SHARING: 'false',
     };
+    const govServices = options.govServices
+      ? await this.startGovServices(server, options, { url: subgraphUrl, secret: subgraphSecret }, gatewayEnv)
+      : undefined;
+    const directory = { url: subgraphUrl, secret: subgraphSecret };
+    if (options.cockpit) await this.startOtherSubgraphs(server, options, directory, gatewayEnv, govServices);
     const gateway = this.launch(options, 'gateway', GATEWAY_MAIN, gatewayEnv);
     this.services.push(gateway);
     await waitReady(gateway, `http://${HOST}:${gatewayPort}/readyz`);
+    const cachedGatewayUrl = options.cockpit ? await this.startCachedGateway(gatewayEnv) : undefined;
 
     return {
       subgraphUrl,
@@ -126,7 +153,136 @@ export class BenchEnvironment {
       gatewayUrl: `http://${HOST}:${gatewayPort}/graphql`,
       jwtSecret,
       database: description,
+      ...(govServices ? { govServices } : {}),
+      ...(cachedGatewayUrl ? { cachedGatewayUrl } : {}),
     };
+  }
+
+  /**
+   * Every subgraph of the registry not running yet, on its own database with the demo data (gov-services
+   * keeps its bulk load when it has one), then a supergraph of all of them for the gateway.
+   */
+  private async startOtherSubgraphs(
+    server: string,
+    options: EnvironmentOptions,
+    people: { url: string; secret: string },
+    gatewayEnv: Record<string, string>,
+    govServices?: { url: string; secret: string },
+  ): Promise<void> {
+    const running = [{ name: 'people', ...people }];
+    if (govServices) running.push({ name: 'gov-services', ...govServices });
+    const started = await Promise.all(
+      SUBGRAPHS.filter((entry) => !running.some((r) => r.name === entry.name)).map(async (entry) => {
+        const name = options.databaseUrl
+          ? `${entry.database}_bench_${randomBytes(4).toString('hex')}`
+          : entry.database;
+        await ensureDatabase(server, name);
+        if (options.databaseUrl) this.throwaways.push({ server, name });
+        const port = await freePort(HOST);
+        const secret = fresh();
+        const service = spawnService(
+          entry.name,
+          entry.main,
+          {
+            PORT: String(port),
+            HOST,
+            DATABASE_URL: databaseUrl(server, name),
+            SUBGRAPH_SECRET: secret,
+            DEMO_DATA: 'true',
+            DEMO_COUNTIES: String(options.counties),
+            DIRECTORY_URL: people.url,
+            DIRECTORY_SECRET: people.secret,
+            LOG_LEVEL: 'warn',
+          },
+          this.logDir,
+        );
+        this.services.push(service);
+        // seeding the demo data happens before the subgraph is ready
+        await waitReady(service, `http://${HOST}:${port}/readyz`, 300_000);
+        return { name: entry.name, url: `http://${HOST}:${port}/graphql`, secret };
+      }),
+    );
+    const all = [...running, ...started];
+    const supergraph = path.join(this.root, 'supergraph.graphql');
+    await composeSupergraph(all, supergraph);
+    gatewayEnv.SUPERGRAPH_PATH = supergraph;
+    for (const subgraph of all) {
+      gatewayEnv[subgraphEnvName(subgraph.name, 'URL')] = subgraph.url;
+      gatewayEnv[subgraphEnvName(subgraph.name, 'SECRET')] = subgraph.secret;
+    }
+  }
+
+  /** A second gateway over the same subgraphs, with the response cache and sharing at their defaults. */
+  private async startCachedGateway(gatewayEnv: Record<string, string>): Promise<string> {
+    const port = await freePort(HOST);
+    const env: Record<string, string> = { ...gatewayEnv, PORT: String(port) };
+    delete env.RESPONSE_CACHE_TTL_MS;
+    delete env.RESPONSE_SHARING;
+    const gateway = spawnService('gateway-cached', GATEWAY_MAIN, env, this.logDir);
+    this.services.push(gateway);
+    await waitReady(gateway, `http://${HOST}:${port}/readyz`);
+    return `http://${HOST}:${port}/graphql`;
+  }
+
+  /**
+   * gov-services: its database bulk-loaded by a process of its own (timed), then the subgraph, and a
+   * supergraph composed from the running people and gov-services for the gateway (added to `gatewayEnv`).
+   */
+  private async startGovServices(
+    server: string,
+    options: EnvironmentOptions,
+    people: { url: string; secret: string },
+    gatewayEnv: Record<string, string>,
+  ): Promise<NonNullable<Endpoints['govServices']>> {
+    const name = options.databaseUrl
+      ? `county_gov_services_bench_${randomBytes(4).toString('hex')}`
+      : GOV_SERVICES_DATABASE;
+    await ensureDatabase(server, name);
+    if (options.databaseUrl) this.throwaways.push({ server, name });
+    const url = databaseUrl(server, name);
+    const loader = spawnService(
+      'gov-services-load',
+      GOV_SERVICES_LOAD,
+      { DATABASE_URL: url, BENCH_COUNTIES: String(options.govServices?.counties ?? 11) },
+      this.logDir,
+    );
+    // kept in the list while it runs, so a stop or kill reaches it; it is meant to exit
+    this.services.push(loader);
+    const load = await loadFigures(loader).finally(() =>
+      this.services.splice(this.services.indexOf(loader), 1),
+    );
+
+    const port = await freePort(HOST);
+    const secret = fresh();
+    const govServices = spawnService(
+      'gov-services',
+      GOV_SERVICES_MAIN,
+      {
+        PORT: String(port),
+        HOST,
+        DATABASE_URL: url,
+        SUBGRAPH_SECRET: secret,
+        DIRECTORY_URL: people.url,
+        DIRECTORY_SECRET: people.secret,
+        LOG_LEVEL: 'warn',
+      },
+      this.logDir,
+    );
+    this.services.push(govServices);
+    await waitReady(govServices, `http://${HOST}:${port}/readyz`);
+    const govUrl = `http://${HOST}:${port}/graphql`;
+    const supergraph = path.join(this.root, 'supergraph.graphql');
+    await composeSupergraph(
+      [
+        { name: 'people', ...people },
+        { name: 'gov-services', url: govUrl, secret },
+      ],
+      supergraph,
+    );
+    gatewayEnv.SUPERGRAPH_PATH = supergraph;
+    gatewayEnv[subgraphEnvName('gov-services', 'URL')] = govUrl;
+    gatewayEnv[subgraphEnvName('gov-services', 'SECRET')] = secret;
+    return { url: govUrl, secret, load };
   }
 
   private launch(
@@ -182,9 +338,9 @@ export class BenchEnvironment {
   stop(graceMs = 10_000): Promise<void> {
     this.stopping ??= (async () => {
       await Promise.all(this.services.map((service) => stopService(service, graceMs)));
-      if (this.throwaway)
-        await dropDatabase(this.throwaway.server, this.throwaway.name).catch((error: unknown) =>
-          console.error(`could not drop ${this.throwaway?.name}: ${String(error)}`),
+      for (const throwaway of this.throwaways)
+        await dropDatabase(throwaway.server, throwaway.name).catch((error: unknown) =>
+          console.error(`could not drop ${throwaway.name}: ${String(error)}`),
         );
       await this.postgres?.stop();
     })();

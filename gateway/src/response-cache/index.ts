@@ -1,0 +1,2 @@
+export { ResponseCache, type ResponseCacheOptions } from './response-cache';
+export { audienceOf, responseKey } from './response-key';
