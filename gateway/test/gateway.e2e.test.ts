@@ -164,6 +164,21 @@ describe('the operator’s endpoints', () => {
     }
   });
 
+  it('serves the leaders’ cockpit from the deployment, with its own content security policy', async () => {
+    const response = await fetch(`${gateway.url}/cockpit/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const page = await response.text();
+    const sources = [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) {
+      expect(source).not.toMatch(/^(https?:)?\/\//);
+      const asset = await fetch(new URL(source, `${gateway.url}/cockpit/`));
+      expect(asset.status).toBe(200);
+      await asset.arrayBuffer();
+    }
+  });
+
   it('reports each subgraph in /readyz', async () => {
     const response = await fetch(`${gateway.url}/readyz`);
     expect(response.status).toBe(200);
