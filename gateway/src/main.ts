@@ -1,3 +1,5 @@
+// first: tracing (when configured) must patch http before anything loads it
+import '@county/kit/dist/tracing-register';
 import { ConfigError, createLogger, PortInUseError, stopOnSignals } from '@county/kit';
 import { parseGatewayConfig, readSupergraphPath } from './config';
 import { readSupergraph } from './supergraph';

@@ -1,3 +1,5 @@
+// first: tracing (when configured) must patch http before anything loads it
+import '@county/kit/dist/tracing-register';
 import 'reflect-metadata';
 import { ConfigError, runSubgraphMain } from '@county/kit';
 import { reformSubgraph } from './subgraph';
