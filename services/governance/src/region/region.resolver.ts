@@ -92,6 +92,7 @@ export class RegionResolver {
     @Arg('year', () => Int) year: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<RiskSummary> {
+    parseInput(anyRegionCode, region.code, 'code');
     return riskSummary(ctx, region.code, year);
   }
 }

@@ -29,23 +29,35 @@ export class RiskSummary {
 
 const like = (regionCode: string) => `${regionCodePrefix(regionCode) ?? regionCode}%`;
 
-export async function riskSummary(
-  ctx: SubgraphContext,
-  regionCode: string,
-  year: number,
-): Promise<RiskSummary> {
+interface SummaryRow extends RiskSummary {
+  code: string;
+}
+
+/**
+ * The summaries of every region a request asks for (a county and each of its townships, as the cockpit
+ * does) in one statement: one pass over the year's judgements, grouped by the asking region's prefix.
+ */
+export function riskSummary(ctx: SubgraphContext, regionCode: string, year: number): Promise<RiskSummary> {
   parseInput(yearRule, year, 'year');
-  const [row] = await ctx.em.getConnection().execute<RiskSummary[]>(
-    `select count(*)::int as judged,
-            count(*) filter (where level <> 'NONE')::int as "atRisk",
-            count(*) filter (where level = 'HIGH')::int as high,
-            count(*) filter (where level = 'MEDIUM')::int as medium,
-            count(*) filter (where level = 'LOW')::int as low,
-            count(distinct leader_id) filter (where level <> 'NONE')::int as "leadersAssigned"
-     from risk_judgement where year = ? and region_code like ?`,
-    [year, like(regionCode)],
-  );
-  return row;
+  return ctx.loaders
+    .get<string, RiskSummary>(`Region.riskSummary.${year}`, async (codes) => {
+      const rows = await ctx.em.getConnection().execute<SummaryRow[]>(
+        `select r.code,
+                count(j.id)::int as judged,
+                count(*) filter (where j.level <> 'NONE')::int as "atRisk",
+                count(*) filter (where j.level = 'HIGH')::int as high,
+                count(*) filter (where j.level = 'MEDIUM')::int as medium,
+                count(*) filter (where j.level = 'LOW')::int as low,
+                count(distinct j.leader_id) filter (where j.level <> 'NONE')::int as "leadersAssigned"
+           from unnest(?::text[], ?::text[]) as r(code, pattern)
+           left join risk_judgement j on j.year = ? and j.region_code like r.pattern
+          group by r.code`,
+        [`{${codes.join(',')}}`, `{${codes.map(like).join(',')}}`, year],
+      );
+      const byCode = new Map(rows.map(({ code, ...summary }) => [code, summary]));
+      return codes.map((code) => byCode.get(code)!);
+    })
+    .load(regionCode);
 }
 
 /** The judgements of villages under `regionCode` for a year, at-risk ones unless a level is asked for. */

@@ -21,6 +21,23 @@ function run<T>(ctx: SubgraphContext, statement: string, params: unknown[]): Pro
   return ctx.em.getConnection().execute(statement, params);
 }
 
+interface CommunityRow extends CommunityQuotaStats {
+  pattern: string;
+  by_post_type: CommunityPostTypeCount[];
+  by_level: CommunityLevelCount[];
+}
+
+/** Community workers and quotas of every region a request asks for: one statement per query level. */
+function communityWorkforce(ctx: SubgraphContext, regionCode: string): Promise<CommunityRow> {
+  return ctx.loaders
+    .get<string, CommunityRow>('WorkforceStats.community', async (patterns) => {
+      const rows = await run<CommunityRow>(ctx, sql.COMMUNITY_WORKFORCE, [`{${patterns.join(',')}}`]);
+      const byPattern = new Map(rows.map((row) => [row.pattern, row]));
+      return patterns.map((pattern) => byPattern.get(pattern)!);
+    })
+    .load(regionPattern(regionCode));
+}
+
 /** Counts of grouped rows by their value, for filling in the values no row had (count 0). */
 function countsBy<K extends string>(rows: ({ count: number } & Record<K, string>)[], key: K) {
   const counts = new Map<string, number>(rows.map((row) => [row[key] as string, row.count]));
@@ -67,9 +84,7 @@ export class WorkforceStatsResolver {
     @Root() stats: WorkforceStats,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CommunityPostTypeCount[]> {
-    const rows = await run<CommunityPostTypeCount>(ctx, sql.WORKERS_BY_POST_TYPE, [
-      regionPattern(stats.regionCode),
-    ]);
+    const { by_post_type: rows } = await communityWorkforce(ctx, stats.regionCode);
     const count = countsBy(rows, 'postType');
     return Object.values(CommunityPostType).map((postType) => ({ postType, count: count(postType) }));
   }
@@ -77,19 +92,19 @@ export class WorkforceStatsResolver {
   @FieldResolver(() => [CommunityLevelCount], {
     description: '社区工作者按等级 — community workers by level (levels held only)',
   })
-  communityWorkersByLevel(
+  async communityWorkersByLevel(
     @Root() stats: WorkforceStats,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CommunityLevelCount[]> {
-    return run<CommunityLevelCount>(ctx, sql.WORKERS_BY_LEVEL, [regionPattern(stats.regionCode)]);
+    return (await communityWorkforce(ctx, stats.regionCode)).by_level;
   }
 
   @FieldResolver(() => CommunityQuotaStats, {
     description: '员额 — quotas, workers on the rolls and vacancies',
   })
   async quota(@Root() stats: WorkforceStats, @Ctx() ctx: SubgraphContext): Promise<CommunityQuotaStats> {
-    const [row] = await run<CommunityQuotaStats>(ctx, sql.QUOTAS, [regionPattern(stats.regionCode)]);
-    return row;
+    const { communities, quota, filled, vacancies } = await communityWorkforce(ctx, stats.regionCode);
+    return { communities, quota, filled, vacancies };
   }
 
   @FieldResolver(() => AssessmentGradeDistribution, {

@@ -12,26 +12,31 @@ export const PEOPLE_BY_ROLE = `select r.role, count(*)::int as count
   from (${PEOPLE_IN_REGION}) p cross join unnest(p.roles) as r(role)
   group by r.role`;
 
-export const WORKERS_BY_POST_TYPE = `select w.post_type as "postType", count(*)::int as count
-  from community_worker w where w.organization_id in (${ORGANIZATIONS_IN_REGION})
-  group by w.post_type`;
-
-export const WORKERS_BY_LEVEL = `select w.level, count(*)::int as count
-  from community_worker w where w.organization_id in (${ORGANIZATIONS_IN_REGION})
-  group by w.level order by w.level`;
-
-/** Workers in a community without a quota count as filled; vacancies are per community, never negative. */
-export const QUOTAS = `with communities as (${ORGANIZATIONS_IN_REGION}),
-  filled as (select w.organization_id, count(*)::int as n from community_worker w
-    where w.organization_id in (select id from communities) group by w.organization_id)
-  select (select count(*) from community_quota q where q.organization_id in (select id from communities))::int
-           as communities,
-         coalesce((select sum(q.quota) from community_quota q
-           where q.organization_id in (select id from communities)), 0)::int as quota,
-         coalesce((select sum(n) from filled), 0)::int as filled,
-         coalesce((select sum(greatest(q.quota - coalesce(f.n, 0), 0)) from community_quota q
-           left join filled f on f.organization_id = q.organization_id
-           where q.organization_id in (select id from communities)), 0)::int as vacancies`;
+/**
+ * Community workers by post type and by level, and quotas with vacancies, for many regions in one
+ * statement (a dashboard asks for all three at once; a list of regions asks for each of them).
+ * Parameter: the regions' LIKE patterns (text[]). Workers in a community without a quota count as
+ * filled; vacancies are per community, never negative.
+ */
+export const COMMUNITY_WORKFORCE = `select r.pattern, s.*
+  from unnest(?::text[]) as r(pattern)
+  cross join lateral (
+    with c as (${ORGANIZATIONS_IN_REGION.replace('?', 'r.pattern')}),
+      w as (select w.organization_id, w.post_type, w.level from community_worker w
+        where w.organization_id in (select id from c)),
+      q as (select q.organization_id, q.quota from community_quota q where q.organization_id in (select id from c)),
+      filled as (select organization_id, count(*)::int as n from w group by organization_id)
+    select
+      (select coalesce(json_agg(x), '[]') from (
+         select post_type as "postType", count(*)::int as count from w group by post_type) x) as by_post_type,
+      (select coalesce(json_agg(x order by x.level), '[]') from (
+         select level, count(*)::int as count from w group by level) x) as by_level,
+      (select count(*) from q)::int as communities,
+      coalesce((select sum(quota) from q), 0)::int as quota,
+      (select count(*) from w)::int as filled,
+      coalesce((select sum(greatest(q.quota - coalesce(f.n, 0), 0)) from q
+        left join filled f on f.organization_id = q.organization_id), 0)::int as vacancies
+  ) s`;
 
 /** The year asked for, or else the latest year anyone in the region was assessed. */
 export const GRADES = `with assessed as (select a.year, a.grade from assessment a

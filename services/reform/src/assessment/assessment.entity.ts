@@ -26,6 +26,10 @@ export class Assessment {
   @Property({ type: 'uuid' })
   organizationId!: string;
 
+  /** Where the organisation was when assessed (copied from the directory), for boards of one region. */
+  @Property({ type: 'string', length: 12, nullable: true })
+  regionCode?: string | null;
+
   @Property({ type: 'integer' })
   @Field(() => Int, { description: '年度 — the year' })
   year!: number;

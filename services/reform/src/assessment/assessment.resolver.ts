@@ -1,6 +1,7 @@
-import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { MAX_PAGE_SIZE, pageSize, parseInput, type SubgraphContext } from '@county/kit';
-import { yearRule } from '../field-rules';
+import { Arg, Ctx, Field, Float, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { regionCodePrefix } from '@county/domain';
+import { escapeLike, MAX_PAGE_SIZE, pageSize, parseInput, type SubgraphContext } from '@county/kit';
+import { regionCodeRule, yearRule } from '../field-rules';
 import { organizationRef, OrganizationRef } from '../directory/directory.types';
 import { IndicatorScore } from './assessment.entity';
 
@@ -29,18 +30,30 @@ interface BoardRow {
 @Resolver()
 export class AssessmentResolver {
   @Query(() => [ResultsBoardEntry], {
-    description: `问效榜 — organisations ranked by their reform assessment total for a year (top \`first\`, at most ${MAX_PAGE_SIZE})`,
+    description: `问效榜 — organisations ranked by their reform assessment total for a year (top \`first\`, at most ${MAX_PAGE_SIZE}); with \`regionCode\`, the organisations of that region and below, ranked among themselves`,
   })
   async resultsBoard(
     @Arg('year', () => Int) year: number,
     @Arg('first', () => Int, { nullable: true }) first: number | undefined,
     @Ctx() ctx: SubgraphContext,
+    @Arg('regionCode', () => ID, {
+      nullable: true,
+      description:
+        '区划 — only organisations located in this region or below (where they were when assessed)',
+    })
+    regionCode?: string | null,
   ): Promise<ResultsBoardEntry[]> {
     parseInput(yearRule, year, 'year');
+    const size = pageSize(first);
+    // the whole board (a city's) when no region is asked for; ranks are within the board shown
+    const pattern = regionCode
+      ? `${escapeLike(regionCodePrefix(parseInput(regionCodeRule, regionCode, 'regionCode')) ?? '')}%`
+      : '%';
     const rows: BoardRow[] = await ctx.em.getConnection().execute(
       `select rank() over (order by total desc) as rank, organization_id, total, scores
-         from assessment where year = ? order by total desc, organization_id limit ?`,
-      [year, pageSize(first)],
+         from assessment where year = ? and (? = '%' or region_code like ?)
+        order by total desc, organization_id limit ?`,
+      [year, pattern, pattern, size],
     );
     return rows.map((row) => ({
       rank: Number(row.rank),

@@ -148,7 +148,7 @@ export function planDemoLedger(city: DemoCity): DemoLedger {
     townships,
     tasks,
   );
-  planAssessments(random, ledger, tasks);
+  planAssessments(random, ledger, tasks, city);
   return ledger;
 }
 
@@ -342,7 +342,8 @@ function planProblems(
   }
 }
 
-function planAssessments(random: Random, ledger: DemoLedger, tasks: TaskPlan[]): void {
+function planAssessments(random: Random, ledger: DemoLedger, tasks: TaskPlan[], city: DemoCity): void {
+  const regionOf = new Map(city.organizations.map((o) => [o.id, o.regionCode]));
   for (const year of Object.keys(WORK_POINTS_PER_YEAR).map(Number)) {
     const leads = [
       ...new Set(tasks.filter((t) => t.row.year === year).map((t) => String(t.row.lead_organization_id))),
@@ -359,6 +360,7 @@ function planAssessments(random: Random, ledger: DemoLedger, tasks: TaskPlan[]):
       ledger.assessment.push({
         id: demoRecordId(`reform:assessment:${organizationId}:${year}`),
         organization_id: organizationId,
+        region_code: regionOf.get(organizationId) ?? null,
         year,
         scores,
         total,

@@ -1,6 +1,7 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { DateScalar, PageArgs } from '@county/kit';
 import { TaskSource, TaskStatus } from '../vocabulary';
+import { ReformTaskOrder } from './task-order';
 
 @ArgsType()
 export class ReformTasksArgs extends PageArgs {
@@ -15,6 +16,13 @@ export class ReformTasksArgs extends PageArgs {
 
   @Field(() => Boolean, { nullable: true, description: '滞后 — lagging today (true) or not (false)' })
   lagging?: boolean;
+
+  @Field(() => ReformTaskOrder, {
+    nullable: true,
+    description:
+      '排序 — CODE (the default) or MOST_BEHIND (largest gap between expected and actual progress today first)',
+  })
+  orderBy?: ReformTaskOrder;
 
   @Field(() => ID, { nullable: true, description: '牵头单位 — led by this organisation' })
   leadOrganizationId?: string;

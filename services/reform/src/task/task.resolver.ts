@@ -31,13 +31,14 @@ import { ReformTask } from './task.entity';
 import { ReformTasksArgs } from './task.args';
 import { tasksArgsRule } from './task.rules';
 import { progressLoader, stateCall, TaskProgress } from './task-state';
+import { pageMostBehind, ReformTaskOrder } from './task-order';
 
 export const ReformTaskConnection = ConnectionType(ReformTask, '改革任务列表 — a page of reform tasks');
 
 /** The task list's filters, as SQL on the alias `t`. */
 function filterTasks(
   qb: QueryBuilder<ReformTask, 't'>,
-  args: Omit<ReformTasksArgs, 'first' | 'after'>,
+  args: Omit<ReformTasksArgs, 'first' | 'after' | 'orderBy'>,
 ): void {
   if (args.year) qb.andWhere({ year: args.year });
   if (args.specialGroupId) qb.andWhere({ specialGroupId: args.specialGroupId });
@@ -77,6 +78,7 @@ export class ReformTaskResolver {
     parseInput(tasksArgsRule, args, '');
     const qb = ctx.em.createQueryBuilder(ReformTask, 't');
     filterTasks(qb, args);
+    if (args.orderBy === ReformTaskOrder.MOST_BEHIND) return pageMostBehind(qb, args, todayInChina());
     return paginate(qb, args, 'code', 'id');
   }
 
