@@ -11,7 +11,16 @@ import { CaseSuspension } from './case/suspension.entity';
 import { CaseRating } from './case/rating.entity';
 import { CaseResolver } from './case/case.resolver';
 import { CaseMutations } from './case/case.mutations';
-import { CentreMonthRollup, DayRollup, DurationRollup, ItemMonthRollup } from './rollup/rollup.entities';
+import {
+  CentreMonthRollup,
+  CentreYearRollup,
+  DayRollup,
+  DurationMonthRollup,
+  DurationRollup,
+  ItemMonthRollup,
+  ItemYearRollup,
+  MonthRollup,
+} from './rollup/rollup.entities';
 import { OrganizationRef, PersonRef, RegionRef } from './directory/stubs';
 import { OrganizationServiceResolver, PersonServiceResolver } from './directory/directory.resolvers';
 import { idReference, regionReference } from './directory/references';
@@ -30,6 +39,10 @@ export const govServicesEntities = [
   DurationRollup,
   ItemMonthRollup,
   CentreMonthRollup,
+  MonthRollup,
+  DurationMonthRollup,
+  ItemYearRollup,
+  CentreYearRollup,
 ];
 
 /** The government services subgraph: service items, centres, cases, processing times, ratings. */

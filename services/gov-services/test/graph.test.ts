@@ -61,6 +61,57 @@ describe('Region.serviceStats through the gateway', () => {
     expect(stats.topCentres[0].centre.name).toEqual(expect.any(String));
   });
 
+  it.each([
+    ['partial months at both ends', '2019-02-10', '2019-05-20'],
+    ['inside one month', '2019-03-05', '2019-03-25'],
+    ['whole months but not a year', '2019-04-01', '2019-06-30'],
+    ['across a year end', '2018-11-15', '2019-01-31'],
+  ])(
+    'reads whole months from the month tier and the edge days from the day tier: %s',
+    async (_case, from, to) => {
+      const { data, errors } = await gateway.query<any>(
+        `{ region(code: "${DEMO_COUNTY_CODE}") { serviceStats(from: "${from}", to: "${to}") {
+          received completed receivedPreviousYear p50WorkingDays p80WorkingDays byMonth { month received }
+          topItems { received } } } }`,
+        {},
+        leader,
+      );
+      expect(errors).toBeUndefined();
+      const stats = data.region.serviceStats;
+      const day = (column: string) => `(${column} at time zone 'Asia/Shanghai')::date`;
+      const truth = await sql(
+        `select count(*) filter (where ${day('received_at')} between ?::date and ?::date)::int received,
+           count(*) filter (where ${day('completed_at')} between ?::date and ?::date)::int completed,
+           count(*) filter (where ${day('received_at')} between (?::date - interval '1 year')::date
+             and (?::date - interval '1 year')::date)::int previous,
+           percentile_disc(0.5) within group (order by working_days)
+             filter (where ${day('completed_at')} between ?::date and ?::date) p50,
+           percentile_disc(0.8) within group (order by working_days)
+             filter (where ${day('completed_at')} between ?::date and ?::date) p80
+         from service_case`,
+        [from, to, from, to, from, to, from, to, from, to],
+      );
+      expect(stats.received).toBeGreaterThan(0);
+      expect(stats).toMatchObject({
+        received: truth.received,
+        completed: truth.completed,
+        receivedPreviousYear: truth.previous,
+        p50WorkingDays: truth.p50,
+        p80WorkingDays: truth.p80,
+      });
+      const months = await sql(
+        `select count(distinct to_char(${day('received_at')}, 'YYYY-MM'))::int n from service_case
+          where ${day('received_at')} between ?::date and ?::date`,
+        [from, to],
+      );
+      expect(stats.byMonth).toHaveLength(months.n);
+      expect(stats.byMonth.reduce((s: number, m: { received: number }) => s + m.received, 0)).toBe(
+        truth.received,
+      );
+      expect(stats.topItems.length).toBeGreaterThan(0);
+    },
+  );
+
   it('answers the city and a township: the city equals its one county here, a township is a part', async () => {
     const cityStats = await gateway.query<any>(STATS, { code: '990700' }, leader);
     const countyStats = await gateway.query<any>(STATS, { code: DEMO_COUNTY_CODE }, leader);

@@ -1,7 +1,7 @@
 import { badInput } from '@county/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { chinaDay, netWorkingDays, workingCalendar } from '../calendar/working-days';
-import { bookRollups, type RollupDelta } from '../rollup/rollups';
+import { bookRollups, type RollupDelta } from '../rollup/book';
 import type { ServiceItem } from '../item/item.entity';
 import { CaseChannel, CaseEventKind, CaseStatus } from '../vocabulary';
 import { CaseEvent } from './case-event.entity';

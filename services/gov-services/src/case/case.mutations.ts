@@ -6,7 +6,7 @@ import { chinaDay, workingCalendar } from '../calendar/working-days';
 import { ServiceCentre } from '../centre/centre.entity';
 import { ServiceItem } from '../item/item.entity';
 import { authorizeCentreStaff } from '../policy';
-import { bookRollups } from '../rollup/rollups';
+import { bookRollups } from '../rollup/book';
 import { clearStatsCache } from '../stats/stats-cache';
 import { uuidRule } from '../field-rules';
 import { CaseChannel, CaseEventKind, CaseStatus } from '../vocabulary';

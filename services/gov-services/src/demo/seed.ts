@@ -2,17 +2,11 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { generateDemoCity, type DemoCity } from '@county/demo-data';
 import { bulkInsert, type DemoSeedOptions } from '@county/kit';
 import { ServiceItem } from '../item/item.entity';
-import { rebuildRollups } from '../rollup/rollups';
+import { rebuildRollups } from '../rollup/recount';
 import { demoCatalogue } from './catalogue';
 import { demoCentres } from './centres';
 import { demoCases } from './cases';
-import {
-  CASE_COLUMNS,
-  insertColumns,
-  RATING_COLUMNS,
-  SUSPENSION_COLUMNS,
-  withoutSecondaryIndexes,
-} from './bulk';
+import { CASE_COLUMNS, copyRows, RATING_COLUMNS, SUSPENSION_COLUMNS, withoutSecondaryIndexes } from './bulk';
 
 const countyCodes = (city: DemoCity) => city.regions.filter((r) => r.level === 'COUNTY').map((r) => r.code);
 
@@ -58,9 +52,9 @@ export async function loadDemoCases(
         const rows = demoCases(county, index, year, items, centres, until, scale);
         await pending;
         pending = (async () => {
-          await insertColumns(em, 'service_case', CASE_COLUMNS, rows.cases);
-          await insertColumns(em, 'case_rating', RATING_COLUMNS, rows.ratings);
-          await insertColumns(em, 'case_suspension', SUSPENSION_COLUMNS, rows.suspensions);
+          await copyRows(em, 'service_case', CASE_COLUMNS, rows.cases);
+          await copyRows(em, 'case_rating', RATING_COLUMNS, rows.ratings);
+          await copyRows(em, 'case_suspension', SUSPENSION_COLUMNS, rows.suspensions);
         })();
         // awaited on the next turn; until then a failure must not count as unhandled
         pending.catch(() => undefined);

@@ -1,0 +1,88 @@
+import { parentRegionCode } from '@county/domain';
+
+/** The region a centre lies in and every region above it: the rows one case event moves. */
+export function regionAndAncestors(code: string): string[] {
+  const codes = [code];
+  for (let parent = parentRegionCode(code); parent; parent = parentRegionCode(parent)) codes.push(parent);
+  return codes;
+}
+
+export const DAY_COUNTERS = [
+  'received',
+  'completed',
+  'on_time',
+  'one_visit',
+  'rated',
+  'satisfied',
+  'bad',
+  'rectified_on_time',
+  'target_cases',
+  'target_met',
+] as const;
+export type DayCounter = (typeof DAY_COUNTERS)[number];
+
+export const RANK_COUNTERS = ['received', 'completed', 'on_time'] as const;
+
+export type Period = 'day' | 'month' | 'year';
+
+/** One rollup table: its period (also the name of its period column) and the tier it is derived from. */
+export interface Tier {
+  table: string;
+  period: Period;
+}
+
+/**
+ * A family of rollup tables holding the same counters by the same keys, at successively coarser periods
+ * (finest first). Every tier is booked with each event; a rebuild derives the coarser tiers from the finest.
+ */
+export interface RollupFamily {
+  tiers: readonly Tier[];
+  /** Key columns besides region_code and the period. */
+  keys: readonly string[];
+  counters: readonly string[];
+  /** Which event rows count (a recount's filter, in the event-row columns). */
+  counts: string;
+}
+
+export const FAMILIES = {
+  counters: {
+    tiers: [
+      { table: 'rollup_day', period: 'day' },
+      { table: 'rollup_month', period: 'month' },
+    ],
+    keys: ['channel', 'level'],
+    counters: DAY_COUNTERS,
+    counts: DAY_COUNTERS.map((c) => `${c} <> 0`).join(' or '),
+  },
+  durations: {
+    tiers: [
+      { table: 'rollup_duration', period: 'day' },
+      { table: 'rollup_duration_month', period: 'month' },
+    ],
+    keys: ['working_days'],
+    counters: ['cases'],
+    counts: 'working_days is not null',
+  },
+  items: {
+    tiers: [
+      { table: 'rollup_item_month', period: 'month' },
+      { table: 'rollup_item_year', period: 'year' },
+    ],
+    keys: ['item_id'],
+    counters: RANK_COUNTERS,
+    counts: 'received + completed > 0',
+  },
+  centres: {
+    tiers: [
+      { table: 'rollup_centre_month', period: 'month' },
+      { table: 'rollup_centre_year', period: 'year' },
+    ],
+    keys: ['centre_id'],
+    counters: RANK_COUNTERS,
+    counts: 'received + completed > 0',
+  },
+} as const satisfies Record<string, RollupFamily>;
+
+/** The first day of the period a date lies in (a `date` expression). */
+export const periodStart = (period: Period, date: string): string =>
+  period === 'day' ? date : `date_trunc('${period}', (${date})::timestamp)::date`;
