@@ -203,15 +203,30 @@ describe('Region.workforceStats through the gateway, against a plain SQL recount
     });
   });
 
-  it('costs one statement per statistic asked for, and only those', async () => {
+  it('costs one statement per statistic asked for (the community workers’ three share one), and only those', async () => {
     const all = await countStatements(people.orm, () => people.query<any>(STATS, { code: DEMO_COUNTY_CODE }));
     expect(all.result.errors).toBeUndefined();
-    // the region, then one aggregate per statistic
-    expect(all.sql).toHaveLength(1 + 8);
+    // the region, then one aggregate per statistic, except by post type, by level and quota: one together
+    expect(all.sql).toHaveLength(1 + 6);
+    expect(all.sql.filter((text) => text.includes('community_worker'))).toHaveLength(1);
     const few = await countStatements(people.orm, () =>
       people.query(`{ region(code: "${DEMO_COUNTY_CODE}") { workforceStats { cadresInSecondment } } }`),
     );
     expect(few.sql).toHaveLength(2);
+  });
+
+  it('counts the community workers of a region and its children in one statement', async () => {
+    const children = `{ region(code: "${DEMO_COUNTY_CODE}") { workforceStats { quota { filled } }
+      children { code workforceStats { quota { filled vacancies } communityWorkersByLevel { level count } } } } }`;
+    const run = await countStatements(people.orm, () => people.query<any>(children));
+    expect(run.result.errors).toBeUndefined();
+    const data = (run.result as any).data.region;
+    expect(data.children.length).toBeGreaterThan(1);
+    // the county's workers are its townships' workers
+    const sum = data.children.reduce((n: number, c: any) => n + c.workforceStats.quota.filled, 0);
+    expect(sum).toBe(data.workforceStats.quota.filled);
+    // one for the county's level, one for its children's level
+    expect(run.sql.filter((text) => text.includes('community_worker'))).toHaveLength(2);
   });
 
   it('refuses a future year, naming the argument', async () => {

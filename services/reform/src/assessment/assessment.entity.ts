@@ -16,6 +16,11 @@ export class IndicatorScore {
 @Entity({ tableName: 'assessment' })
 @Unique({ properties: ['organizationId', 'year'] })
 @Index({ properties: ['year', 'total'] })
+@Index({
+  name: 'assessment_year_region_prefix_idx',
+  expression:
+    'create index "assessment_year_region_prefix_idx" on "assessment" ("year", "region_code" text_pattern_ops)',
+})
 @ObjectType({ description: '改革考核 — the reform assessment of one organisation for one year' })
 export class Assessment {
   @PrimaryKey({ type: 'uuid' })
