@@ -122,6 +122,7 @@ async function main(config: BenchConfig, deadline: number) {
     if (endpoints.govServices) {
       const gov = {
         gatewayUrl: endpoints.gatewayUrl,
+        ...(endpoints.cachedGatewayUrl ? { cachedGatewayUrl: endpoints.cachedGatewayUrl } : {}),
         jwtSecret: endpoints.jwtSecret,
         govServicesUrl: endpoints.govServices.url,
         govServicesSecret: endpoints.govServices.secret,

@@ -265,6 +265,8 @@ export class BenchEnvironment {
         DIRECTORY_URL: people.url,
         DIRECTORY_SECRET: people.secret,
         LOG_LEVEL: 'warn',
+        // every serviceStats request reads the rollups; repeats are cached only by the warm gateway
+        SERVICE_STATS_CACHE_TTL_MS: '0',
       },
       this.logDir,
     );

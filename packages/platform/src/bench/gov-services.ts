@@ -135,13 +135,19 @@ const STATS = (code: string) =>
   });
 
 export interface GovServicesEndpoints {
+  /** Response cache and sharing off: every request reads the rollups. */
   gatewayUrl: string;
+  /** The gateway's defaults (identical requests shared in flight, answers cached 5 s), when running. */
+  cachedGatewayUrl?: string;
   jwtSecret: string;
   govServicesUrl: string;
   govServicesSecret: string;
 }
 
-/** serviceStats for the city and the demo county through the gateway, each for `seconds` under load. */
+/**
+ * serviceStats for the city and the demo county through the gateway, each for `seconds` under load: with
+ * every cache off (the subgraph's too), then through the gateway as deployed when that one runs.
+ */
 export async function measureServiceStats(
   endpoints: GovServicesEndpoints,
   options: { seconds: number; warmupSeconds: number; connections: number },
@@ -150,12 +156,19 @@ export async function measureServiceStats(
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const figures: LatencyFigures[] = [];
   const received: Record<string, number> = {};
-  for (const [name, code] of [
-    ['serviceStats city 990700', '990700'],
-    [`serviceStats county ${DEMO_COUNTY_CODE}`, DEMO_COUNTY_CODE],
-  ] as const) {
+  const gateways = [
+    ['rollups, no cache', endpoints.gatewayUrl],
+    ...(endpoints.cachedGatewayUrl ? [['as deployed', endpoints.cachedGatewayUrl]] : []),
+  ];
+  const runs = gateways.flatMap(([mode, url]) =>
+    [
+      ['city', '990700'],
+      ['county', DEMO_COUNTY_CODE],
+    ].map(([scope, code]) => ({ name: `serviceStats ${scope} ${code}, ${mode}`, url, code })),
+  );
+  for (const { name, url, code } of runs) {
     const body = STATS(code);
-    const request = () => fetch(endpoints.gatewayUrl, { method: 'POST', headers, body });
+    const request = () => fetch(url, { method: 'POST', headers, body });
     const coldStart = performance.now();
     const expected = await (await request()).text();
     const coldMs = round(performance.now() - coldStart);

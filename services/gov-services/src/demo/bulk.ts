@@ -67,27 +67,36 @@ export const RATING_COLUMNS = [
 export const SUSPENSION_COLUMNS = ['id', 'case_id', 'reason', 'started_on', 'ended_on'] as const;
 
 const run = (em: EntityManager, sql: string) =>
-  em.getConnection().execute<{ sql: string }[]>(sql, [], 'all', em.getTransactionContext());
+  em.getConnection().execute<{ sql: string; name: string }[]>(sql, [], 'all', em.getTransactionContext());
+
+/** Drops the table's secondary indexes; returns their definitions for `buildIndexes`. */
+export async function dropSecondaryIndexes(em: EntityManager, table: string): Promise<string[]> {
+  const indexes = await run(
+    em,
+    `select indexdef as sql, indexname as name from pg_indexes i join pg_class c on c.relname = i.indexname
+      join pg_index x on x.indexrelid = c.oid where i.tablename = '${table}' and not x.indisprimary and not x.indisunique`,
+  );
+  for (const index of indexes) await run(em, `drop index "${index.name}"`);
+  return indexes.map((index) => index.sql);
+}
+
+/** Builds indexes from their definitions, one in-memory sort each instead of merging runs from disk. */
+export async function buildIndexes(em: EntityManager, definitions: string[]): Promise<void> {
+  await run(em, `set local maintenance_work_mem = '512MB'`);
+  for (const sql of definitions) await run(em, sql);
+}
 
 /**
- * Runs `load` with the table's secondary indexes dropped, then builds them again from their own
- * definitions: one sort per index instead of millions of index insertions. In the caller's transaction, so
- * a failure leaves the indexes as they were.
+ * Runs `load` with the table's secondary indexes dropped, then builds them again: one sort per index
+ * instead of millions of index insertions. In the caller's transaction, so a failure leaves the indexes as
+ * they were.
  */
 export async function withoutSecondaryIndexes(
   em: EntityManager,
   table: string,
   load: () => Promise<void>,
 ): Promise<void> {
-  const indexes = await run(
-    em,
-    `select indexdef as sql, indexname from pg_indexes i join pg_class c on c.relname = i.indexname
-      join pg_index x on x.indexrelid = c.oid where i.tablename = '${table}' and not x.indisprimary and not x.indisunique`,
-  );
-  for (const index of indexes)
-    await run(em, `drop index "${(index as unknown as { indexname: string }).indexname}"`);
+  const definitions = await dropSecondaryIndexes(em, table);
   await load();
-  // one in-memory sort per index instead of merging runs from disk
-  await run(em, `set local maintenance_work_mem = '512MB'`);
-  for (const index of indexes) await run(em, index.sql);
+  await buildIndexes(em, definitions);
 }

@@ -27,8 +27,47 @@ export async function loadDemoCatalogue(em: EntityManager, city: DemoCity): Prom
 }
 
 /**
- * Cases for each county and year, in bulk (one unnest INSERT per county-year and table, secondary indexes built after), then every rollup built from them
- * in SQL (one INSERT … SELECT … GROUP BY per rollup table). Returns the cases written.
+ * Cases, ratings and suspensions for each county and year, by COPY, one county-year at a time: the next
+ * county is generated while the last one streams in (Node and PostgreSQL overlap). No indexes, no
+ * rollups: see `loadDemoCases`. Returns the cases written.
+ */
+export async function copyDemoCases(
+  em: EntityManager,
+  city: DemoCity,
+  years: number[],
+  until: string,
+  scale = 1,
+): Promise<number> {
+  let cases = 0;
+  let pending: Promise<void> = Promise.resolve();
+  for (const [index, county] of countyCodes(city).entries()) {
+    const items = demoCatalogue(county);
+    const centres = demoCentres({
+      ...city,
+      organizations: city.organizations.filter((o) => o.regionCode.startsWith(county)),
+    });
+    for (const year of years) {
+      const rows = demoCases(county, index, year, items, centres, until, scale);
+      await pending;
+      pending = (async () => {
+        await copyRows(em, 'service_case', CASE_COLUMNS, rows.cases);
+        await copyRows(em, 'case_rating', RATING_COLUMNS, rows.ratings);
+        await copyRows(em, 'case_suspension', SUSPENSION_COLUMNS, rows.suspensions);
+      })();
+      // awaited on the next turn; until then a failure must not count as unhandled
+      pending.catch(() => undefined);
+      // let the first rows reach the socket before the next county's generation takes the thread
+      await new Promise((resolve) => setImmediate(resolve));
+      cases += rows.cases.length;
+    }
+  }
+  await pending;
+  return cases;
+}
+
+/**
+ * Cases in bulk with the case table's secondary indexes built after, then every rollup recounted from
+ * them in SQL, all in the caller's transaction. Returns the cases written.
  */
 export async function loadDemoCases(
   em: EntityManager,
@@ -38,32 +77,8 @@ export async function loadDemoCases(
   scale = 1,
 ): Promise<number> {
   let cases = 0;
-  const counties = countyCodes(city);
   await withoutSecondaryIndexes(em, 'service_case', async () => {
-    // each county-year is generated while the previous one is being inserted (Node and PostgreSQL overlap)
-    let pending: Promise<void> = Promise.resolve();
-    for (const [index, county] of counties.entries()) {
-      const items = demoCatalogue(county);
-      const centres = demoCentres({
-        ...city,
-        organizations: city.organizations.filter((o) => o.regionCode.startsWith(county)),
-      });
-      for (const year of years) {
-        const rows = demoCases(county, index, year, items, centres, until, scale);
-        await pending;
-        pending = (async () => {
-          await copyRows(em, 'service_case', CASE_COLUMNS, rows.cases);
-          await copyRows(em, 'case_rating', RATING_COLUMNS, rows.ratings);
-          await copyRows(em, 'case_suspension', SUSPENSION_COLUMNS, rows.suspensions);
-        })();
-        // awaited on the next turn; until then a failure must not count as unhandled
-        pending.catch(() => undefined);
-        // let the first statement reach the socket before the next county's generation takes the thread
-        await new Promise((resolve) => setImmediate(resolve));
-        cases += rows.cases.length;
-      }
-    }
-    await pending;
+    cases = await copyDemoCases(em, city, years, until, scale);
   });
   await rebuildRollups(em);
   return cases;

@@ -110,14 +110,18 @@ async function refill(tx: EntityManager, table: string, columns: string, select:
  * Replaces every rollup with a recount from the cases, in one transaction (a savepoint in the caller's).
  * The finest tier of each family is computed from the event rows into a temporary table first (CREATE
  * TABLE AS may use parallel workers, INSERT … SELECT may not); each coarser tier is summed from the tier
- * below. Tables are truncated, so a rebuild holds them locked until it commits.
+ * below. Tables are truncated, so a rebuild holds them locked until it commits. `families` lets a bulk
+ * loader rebuild disjoint families side by side on separate connections.
  */
-export async function rebuildRollups(em: EntityManager): Promise<void> {
+export async function rebuildRollups(
+  em: EntityManager,
+  families: readonly RollupFamily[] = Object.values(FAMILIES),
+): Promise<void> {
   await em.transactional(async (tx) => {
     // the recount's hash aggregates and the key builds fit in memory instead of spilling to disk
     await run(tx, `set local work_mem = '256MB'`);
     await run(tx, `set local maintenance_work_mem = '512MB'`);
-    for (const family of Object.values(FAMILIES) as RollupFamily[]) {
+    for (const family of families) {
       const [finest, ...coarser] = family.tiers;
       const staged = `recount_${finest.table}`;
       await run(
