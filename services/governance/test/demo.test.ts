@@ -121,6 +121,21 @@ describe('the demo county in 2019, through the gateway', () => {
     expect(Number(byLevel.THIRD.workers)).toBe(gridWorkers);
   });
 
+  it('sums the risk villages of the county and each township in one statement, as the cockpit asks', async () => {
+    const query = `{ region(code: "${DEMO_COUNTY_CODE}") { riskSummary(year: 2019) { judged atRisk high }
+        children { code riskSummary(year: 2019) { judged atRisk high } } } }`;
+    const run = await countStatements(governance.orm, () => gateway.query<any>(query, {}, reader));
+    const { data, errors } = run.result as any;
+    expect(errors).toBeUndefined();
+    expect(data.region.children.length).toBeGreaterThan(1);
+    for (const key of ['judged', 'atRisk', 'high'])
+      expect(data.region.children.reduce((n: number, c: any) => n + c.riskSummary[key], 0)).toBe(
+        data.region.riskSummary[key],
+      );
+    // one for the county, one for all its townships (not one per township)
+    expect(run.sql.filter((text) => text.includes('risk_judgement'))).toHaveLength(2);
+  });
+
   it('has 118 villages at risk (13 high, 58 medium, 47 low), each with a county leader', async () => {
     const { data, errors } = await gateway.query<any>(
       `{ region(code: "${DEMO_COUNTY_CODE}") { riskSummary(year: 2019) { judged atRisk high medium low leadersAssigned }
