@@ -39,7 +39,17 @@ async function main() {
     });
     // the case indexes and two halves of the rollups built side by side, one connection each (2 cores)
     await Promise.all([
-      orm.em.fork().transactional((tx) => buildIndexes(tx, indexes)),
+      orm.em.fork().transactional(async (tx) => {
+        await buildIndexes(tx, indexes);
+        await tx
+          .getConnection()
+          .execute(
+            'analyze service_case, case_rating, case_suspension',
+            [],
+            'run',
+            tx.getTransactionContext(),
+          );
+      }),
       rebuildRollups(orm.em.fork(), [FAMILIES.counters, FAMILIES.centres]),
       rebuildRollups(orm.em.fork(), [FAMILIES.durations, FAMILIES.items]),
     ]);

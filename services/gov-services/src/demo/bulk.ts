@@ -99,4 +99,5 @@ export async function withoutSecondaryIndexes(
   const definitions = await dropSecondaryIndexes(em, table);
   await load();
   await buildIndexes(em, definitions);
+  await run(em, `analyze ${table}`);
 }

@@ -47,8 +47,9 @@ const tiered = (dayTable: string, monthTable: string, columns: string) => `
    where r.region_code = p.region and r.month between p.first_month and p.last_month
   union all
   select ${columns}, date_trunc('month', day::timestamp)::date from ${dayTable} r, period p
-   where r.region_code = p.region and r.day between p.from_day and p.to_day
-     and (r.day < p.first_month or r.day >= p.after_months)`;
+   where r.region_code = p.region
+     and (r.day between p.from_day and least(p.to_day, p.first_month - 1)
+       or r.day between greatest(p.from_day, p.after_months) and p.to_day)`;
 
 const COUNTER_COLUMNS = `channel, level, received, completed, on_time, one_visit, rated, satisfied, bad,
   rectified_on_time, target_cases, target_met`;
