@@ -39,17 +39,7 @@ async function main() {
     });
     // the case indexes and two halves of the rollups built side by side, one connection each (2 cores)
     await Promise.all([
-      orm.em.fork().transactional(async (tx) => {
-        await buildIndexes(tx, indexes);
-        await tx
-          .getConnection()
-          .execute(
-            'analyze service_case, case_rating, case_suspension',
-            [],
-            'run',
-            tx.getTransactionContext(),
-          );
-      }),
+      orm.em.fork().transactional((tx) => buildIndexes(tx, 'service_case', indexes)),
       rebuildRollups(orm.em.fork(), [FAMILIES.counters, FAMILIES.centres]),
       rebuildRollups(orm.em.fork(), [FAMILIES.durations, FAMILIES.items]),
     ]);

@@ -80,10 +80,14 @@ export async function dropSecondaryIndexes(em: EntityManager, table: string): Pr
   return indexes.map((index) => index.sql);
 }
 
-/** Builds indexes from their definitions, one in-memory sort each instead of merging runs from disk. */
-export async function buildIndexes(em: EntityManager, definitions: string[]): Promise<void> {
+/**
+ * Builds a table's indexes from their definitions, one in-memory sort each instead of merging runs from
+ * disk, then analyses the table so the planner knows its new contents at once.
+ */
+export async function buildIndexes(em: EntityManager, table: string, definitions: string[]): Promise<void> {
   await run(em, `set local maintenance_work_mem = '512MB'`);
   for (const sql of definitions) await run(em, sql);
+  await run(em, `analyze ${table}`);
 }
 
 /**
@@ -98,6 +102,5 @@ export async function withoutSecondaryIndexes(
 ): Promise<void> {
   const definitions = await dropSecondaryIndexes(em, table);
   await load();
-  await buildIndexes(em, definitions);
-  await run(em, `analyze ${table}`);
+  await buildIndexes(em, table, definitions);
 }

@@ -5,6 +5,7 @@ import {
   DAY_COUNTERS,
   FAMILIES,
   periodStart,
+  RANK_COUNTERS,
   regionAndAncestors,
   type DayCounter,
   type RollupFamily,
@@ -32,7 +33,7 @@ function movedFamilies(delta: RollupDelta): { family: RollupFamily; keys: unknow
     moved.push({ family: FAMILIES.counters, keys: [delta.channel, delta.level], counters });
   if (delta.workingDays !== undefined)
     moved.push({ family: FAMILIES.durations, keys: [delta.workingDays], counters: [1] });
-  const rank = [delta.counters.received ?? 0, delta.counters.completed ?? 0, delta.counters.on_time ?? 0];
+  const rank = RANK_COUNTERS.map((counter) => delta.counters[counter] ?? 0);
   if (rank[0] || rank[1]) {
     moved.push({ family: FAMILIES.items, keys: [delta.itemId], counters: rank });
     moved.push({ family: FAMILIES.centres, keys: [delta.centreId], counters: rank });

@@ -25,7 +25,7 @@ export const RANK_COUNTERS = ['received', 'completed', 'on_time'] as const;
 
 export type Period = 'day' | 'month' | 'year';
 
-/** One rollup table: its period (also the name of its period column) and the tier it is derived from. */
+/** One rollup table and its period (also the name of its period column). */
 export interface Tier {
   table: string;
   period: Period;

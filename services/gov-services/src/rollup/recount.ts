@@ -57,15 +57,13 @@ function fromEvents(family: RollupFamily, tier: Tier, source: string): string {
   const period = tier.period === 'day' ? '' : `, ${periodStart(tier.period, 'day')} as ${tier.period}`;
   const inner = `select region_code, ${keys}, ${sums(family.counters)} from (select *, 1 as cases${period} from ${source} x) e
     where ${family.counts} group by region_code, ${keys}`;
-  return `select a.code, ${keys}, ${family.counters.map((c) => `sum(${c})::int`).join(', ')}
+  return `select a.code, ${keys}, ${sums(family.counters)}
     from (${inner}) g ${ancestors('g.region_code')} group by a.code, ${keys}`;
 }
 
 /** A coarser tier from the tier below it (same family): sums of its rows by the coarser period. */
 const fromTier = (family: RollupFamily, tier: Tier, below: Tier) =>
-  `select region_code, ${periodStart(tier.period, below.period)}, ${family.keys.join(', ')}, ${family.counters
-    .map((c) => `sum(${c})::int`)
-    .join(', ')} from ${below.table} group by 1, 2, ${family.keys.map((_, i) => i + 3).join(', ')}`;
+  `select region_code, ${periodStart(tier.period, below.period)}, ${family.keys.join(', ')}, ${sums(family.counters)} from ${below.table} group by 1, 2, ${family.keys.map((_, i) => i + 3).join(', ')}`;
 
 export interface Recount {
   columns: string;
