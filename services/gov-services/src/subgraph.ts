@@ -25,6 +25,7 @@ import { OrganizationRef, PersonRef, RegionRef } from './directory/stubs';
 import { OrganizationServiceResolver, PersonServiceResolver } from './directory/directory.resolvers';
 import { idReference, regionReference } from './directory/references';
 import { RegionStatsResolver } from './stats/region-stats.resolver';
+import { ServiceStatsTopListsResolver, TopCentreResolver, TopItemResolver } from './stats/top-lists.resolver';
 import { migrations } from './migrations';
 import { seedGovServicesDemo } from './demo/seed';
 
@@ -59,6 +60,9 @@ export const govServicesSubgraph: SubgraphDefinition = {
     OrganizationServiceResolver,
     PersonServiceResolver,
     RegionStatsResolver,
+    ServiceStatsTopListsResolver,
+    TopItemResolver,
+    TopCentreResolver,
   ],
   orphanedTypes: [RegionRef, OrganizationRef, PersonRef],
   references: { Region: regionReference, Organization: idReference, Person: idReference },

@@ -1,5 +1,5 @@
 import { DEMO_COUNTY_CODE } from '@county/demo-data';
-import { startTestGateway, type TestGateway, type TestSubgraph } from '@county/test-kit';
+import { countStatements, startTestGateway, type TestGateway, type TestSubgraph } from '@county/test-kit';
 import { city, countyCentre, items, startFixtures, townshipCentre } from './fixtures';
 import { loadDemoCases } from '../src/demo/seed';
 
@@ -111,6 +111,43 @@ describe('Region.serviceStats through the gateway', () => {
       expect(stats.topItems.length).toBeGreaterThan(0);
     },
   );
+
+  it('reads every figure in one statement, and a top list only when it is asked for (once, whatever the aliases)', async () => {
+    // periods asked nowhere else: the subgraph's answer cache cannot hide a statement
+    const statementsFor = async (from: string, to: string, fields: string) => {
+      const { result, sql: statements } = await countStatements(gov.orm, () =>
+        gateway.query<any>(
+          `{ region(code: "${DEMO_COUNTY_CODE}") { serviceStats(from: "${from}", to: "${to}") { ${fields} } } }`,
+          {},
+          leader,
+        ),
+      );
+      expect(result.errors).toBeUndefined();
+      return { stats: result.data.region.serviceStats, statements };
+    };
+    const figures = await statementsFor(
+      '2019-07-01',
+      '2019-07-31',
+      'received completed yearOnYearGrowth byMonth { month received } p80WorkingDays onTimeRate badReviews',
+    );
+    expect(figures.stats.received).toBeGreaterThan(0);
+    expect(figures.statements).toHaveLength(1);
+    const tops = await statementsFor(
+      '2019-08-01',
+      '2019-08-31',
+      'received topItems { item { name } received } topCentres { centre { name } received }',
+    );
+    expect(tops.stats.topItems[0].item.name).toEqual(expect.any(String));
+    // the figures, each list, each list's items or centres
+    expect(tops.statements).toHaveLength(5);
+    const aliases = await statementsFor(
+      '2019-09-01',
+      '2019-09-30',
+      'a: topItems { received } b: topItems { received }',
+    );
+    expect(aliases.stats.a).toEqual(aliases.stats.b);
+    expect(aliases.statements).toHaveLength(2);
+  });
 
   it('answers the city and a township: the city equals its one county here, a township is a part', async () => {
     const cityStats = await gateway.query<any>(STATS, { code: '990700' }, leader);

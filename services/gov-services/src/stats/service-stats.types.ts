@@ -1,7 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { ServiceCentre } from '../centre/centre.entity';
-import { ServiceItem } from '../item/item.entity';
 import { CaseChannel, ServiceLevel } from '../vocabulary';
+import type { StatsPeriod } from './service-stats.query';
 
 @ObjectType({ description: '月度办件量 — cases per calendar month' })
 export class MonthCount {
@@ -35,8 +34,8 @@ export class LevelCount {
 
 @ObjectType({ description: '高频事项排行 — an item in the top list' })
 export class TopItem {
-  @Field(() => ServiceItem, { nullable: true })
-  item!: ServiceItem | null;
+  /** Its `item` is loaded only when asked for (`top-lists.resolver.ts`). */
+  itemId!: string;
 
   @Field(() => Int)
   received!: number;
@@ -50,8 +49,8 @@ export class TopItem {
 
 @ObjectType({ description: '服务中心排行 — a centre in the top list' })
 export class TopCentre {
-  @Field(() => ServiceCentre, { nullable: true })
-  centre!: ServiceCentre | null;
+  /** Its `centre` is loaded only when asked for (`top-lists.resolver.ts`). */
+  centreId!: string;
 
   @Field(() => Int)
   received!: number;
@@ -125,9 +124,9 @@ export class ServiceStats {
   @Field(() => Float, { nullable: true, description: '目标达成率 — share of those within the target' })
   targetAttainment!: number | null;
 
-  @Field(() => [TopItem], { description: '事项排行 — top 10 items by received (whole months)' })
-  topItems!: TopItem[];
-
-  @Field(() => [TopCentre], { description: '中心排行 — top 10 centres by received (whole months)' })
-  topCentres!: TopCentre[];
+  /** The region and days asked for: the top lists (`service-stats.resolver.ts`) are read from it on demand. */
+  period!: StatsPeriod;
 }
+
+/** The figures one statement reads (everything but the period and the top lists). */
+export type ServiceStatsFigures = Omit<ServiceStats, 'period'>;
