@@ -14,6 +14,8 @@ import type { DemoCity, DemoOptions, DemoOrganization, DemoPerson, DemoRegion } 
 export const DEMO_CITY_CODE = '990700';
 export const DEMO_COUNTY_CODE = '990722';
 export const DEFAULT_DEMO_SEED = 'county-governance-graph';
+/** The year the source reports describe: the demo's figures, and the benchmark's city-scale cases, are that year's. */
+export const DEMO_REPORT_YEAR = 2019;
 /** Counties are 990722 … 990799. */
 export const MAX_DEMO_COUNTIES = 78;
 

@@ -3,6 +3,7 @@ export {
   DEFAULT_DEMO_SEED,
   DEMO_CITY_CODE,
   DEMO_COUNTY_CODE,
+  DEMO_REPORT_YEAR,
   MAX_DEMO_COUNTIES,
   generateDemoCity,
 } from './city';

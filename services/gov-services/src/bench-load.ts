@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { z } from 'zod';
-import { generateDemoCity } from '@county/demo-data';
+import { DEMO_REPORT_YEAR, generateDemoCity } from '@county/demo-data';
 import { migrate, openDatabase, parseConfig } from '@county/kit';
 import { govServicesEntities } from './subgraph';
 import { migrations } from './migrations';
@@ -12,7 +12,7 @@ import { RECOUNT, rebuildRollups } from './rollup/recount';
 const configSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//),
   BENCH_COUNTIES: z.coerce.number().int().min(1).max(78).default(11),
-  BENCH_YEAR: z.coerce.number().int().min(2004).max(2026).default(2019),
+  BENCH_YEAR: z.coerce.number().int().min(2004).max(2026).default(DEMO_REPORT_YEAR),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { MAX_DEMO_COUNTIES } from '@county/demo-data';
+import { DEMO_REPORT_YEAR, MAX_DEMO_COUNTIES } from '@county/demo-data';
 import { z } from 'zod';
 
 export type ProfiledService = 'gateway' | 'subgraph';
@@ -40,8 +40,12 @@ export const benchConfigSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
-  /** The year the cockpit query asks for, as the screen's `?year=` (default: this year, as the screen). */
-  BENCH_COCKPIT_YEAR: z.coerce.number().int().min(2000).max(2100).default(new Date().getFullYear()),
+  /**
+   * The year the cockpit query asks for, as the screen's `?year=`. Default: the year the data is in (the demo
+   * subgraphs' and the bulk-loaded city's cases), so that the cold figures read city-scale data; a year
+   * without data measures empty rollups.
+   */
+  BENCH_COCKPIT_YEAR: z.coerce.number().int().min(2000).max(2100).default(DEMO_REPORT_YEAR),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
