@@ -12,6 +12,7 @@ export * from './entity-loaders';
 export * from './context';
 export * from './schema';
 export * from './database';
+export * from './prepared-read';
 export * from './secret';
 export * from './http';
 export * from './apollo-http';

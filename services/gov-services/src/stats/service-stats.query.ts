@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { PreparedRead } from '@county/kit';
 import { CaseChannel, type ServiceLevel } from '../vocabulary';
 import type { ServiceStatsFigures } from './service-stats.types';
 
@@ -59,7 +60,7 @@ const COUNTER_COLUMNS = `channel, level, received, completed, on_time, one_visit
   rectified_on_time, target_cases, target_met`;
 
 /** Every figure but the top lists, in one statement (one plan, one round trip): each part a json value. */
-const FIGURES = `with bounds as (select ?::text region, ?::date f, ?::date t),
+const FIGURES = new PreparedRead<FiguresRow>(`with bounds as (select ?::text region, ?::date f, ?::date t),
 ${periodOf('period', 0)},
 ${periodOf('previous_period', 1)},
 counters as (${tiered('rollup_day', 'rollup_month', COUNTER_COLUMNS, 'period')})
@@ -78,7 +79,7 @@ select
   (select coalesce(json_agg(d order by d.value), '[]') from (
      select working_days as value, sum(cases)::int as count
        from (${tiered('rollup_duration', 'rollup_duration_month', 'working_days, cases', 'period')}) t
-      group by working_days) d) as durations`;
+      group by working_days) d) as durations`);
 
 interface CounterRow {
   channel: CaseChannel;
@@ -111,9 +112,7 @@ export async function serviceStatsFigures(
   em: EntityManager,
   period: StatsPeriod,
 ): Promise<ServiceStatsFigures> {
-  const [row] = await em
-    .getConnection()
-    .execute<FiguresRow[]>(FIGURES, [period.regionCode, period.from, period.to]);
+  const [row] = await FIGURES.run(em, [period.regionCode, period.from, period.to]);
   const totals = row.totals;
   const sum = (column: Exclude<keyof CounterRow, 'channel' | 'level'>) =>
     totals.reduce((s, r) => s + int(r[column]), 0);

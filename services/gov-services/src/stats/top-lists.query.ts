@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { PreparedRead } from '@county/kit';
 import type { StatsPeriod } from './service-stats.query';
 
 export type TopList = 'items' | 'centres';
@@ -32,11 +33,20 @@ const topOfMonths = ({ month, column }: (typeof TABLES)[TopList]) => `select ${c
 const isOneCalendarYear = ({ from, to }: StatsPeriod) =>
   from.slice(0, 4) === to.slice(0, 4) && from.slice(5, 7) === '01' && to.slice(5, 7) === '12';
 
+const STATEMENTS = Object.fromEntries(
+  Object.entries(TABLES).map(([list, tables]) => [
+    list,
+    {
+      year: new PreparedRead<TopRow>(topOfYear(tables)),
+      months: new PreparedRead<TopRow>(topOfMonths(tables)),
+    },
+  ]),
+) as Record<TopList, { year: PreparedRead<TopRow>; months: PreparedRead<TopRow> }>;
+
 /** The ten items or centres of the period with the most cases received: one statement. */
 export function topRows(em: EntityManager, period: StatsPeriod, list: TopList): Promise<TopRow[]> {
-  const tables = TABLES[list];
-  const connection = em.getConnection();
+  const statements = STATEMENTS[list];
   return isOneCalendarYear(period)
-    ? connection.execute<TopRow[]>(topOfYear(tables), [period.regionCode, period.from])
-    : connection.execute<TopRow[]>(topOfMonths(tables), [period.regionCode, period.from, period.to]);
+    ? statements.year.run(em, [period.regionCode, period.from])
+    : statements.months.run(em, [period.regionCode, period.from, period.to]);
 }
