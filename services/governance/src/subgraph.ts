@@ -14,8 +14,10 @@ import { MediationOrganizationResolver } from './mediation/mediation-organizatio
 import { MediationOrganizationMutations } from './mediation/mediation-organization.mutations';
 import { Dispute } from './dispute/dispute.entity';
 import { DisputeStep } from './dispute/dispute-step.entity';
+import { DisputeRollupDay, DisputeRollupMonth } from './dispute/dispute-rollup.entity';
 import { DisputeResolver } from './dispute/dispute.resolver';
 import { DisputeMutations } from './dispute/dispute.mutations';
+import { DisputeStatsResolver } from './dispute/dispute-stats.resolver';
 import { ReturnVisit } from './visit/return-visit.entity';
 import { ReturnVisitResolver } from './visit/return-visit.resolver';
 import { ReturnVisitMutations } from './visit/return-visit.mutations';
@@ -31,6 +33,8 @@ export const governanceEntities = [
   MediationOrganization,
   Dispute,
   DisputeStep,
+  DisputeRollupDay,
+  DisputeRollupMonth,
   ReturnVisit,
   RiskJudgement,
 ];
@@ -51,6 +55,7 @@ export const governanceSubgraph: SubgraphDefinition = {
     MediationOrganizationMutations,
     DisputeResolver,
     DisputeMutations,
+    DisputeStatsResolver,
     ReturnVisitResolver,
     ReturnVisitMutations,
     RiskJudgementResolver,

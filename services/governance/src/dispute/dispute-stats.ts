@@ -1,99 +1,122 @@
-import { regionCodePrefix } from '@county/domain';
 import type { SubgraphContext } from '@county/kit';
-import { DAY_START } from './dispute.query';
 import type { DisputeStats } from './dispute-stats.types';
+import type { ResolutionFigures } from './dispute-resolutions';
+import { rollupReads } from './rollup-reads';
 
 /*
- * One statement: the disputes reported in the period under the region (the index on region code and report
- * time finds them), then their totals, percentiles, return visits and breakdowns, all counted by PostgreSQL.
+ * The counters, by kind and by month, from the rollups: whole months from dispute_rollup_month, the edge
+ * days from dispute_rollup_day (see rollupReads), each an index range on (region code, period), summed by
+ * PostgreSQL as three grouping sets — the period, each kind, each month. The cost follows the number of
+ * months and kinds, never the number of disputes. Kinds and months with no dispute reported in the period
+ * are left out, as they always were (a rollup row can fall back to zero when its disputes change).
  */
-const STATS_SQL = `
-with d as (
-  select id, kind, status, risk_colour, resolution_level, organization_id, reported_at, resolved_at,
-         extract(epoch from resolved_at - reported_at) / 86400 as days
-  from dispute
-  where region_code like ? and reported_at >= ${DAY_START} and reported_at < ${DAY_START} + interval '1 day'
-),
-totals as (
-  select count(*)::int as reported,
-         count(*) filter (where organization_id is not null)::int as mediated,
-         count(*) filter (where status = 'RESOLVED')::int as resolved,
-         count(*) filter (where status = 'RESOLVED' and resolution_level in ('TOWNSHIP', 'VILLAGE'))::int as resolved_locally,
-         avg(days) filter (where status = 'RESOLVED') as average_days,
-         percentile_cont(0.8) within group (order by days) filter (where status = 'RESOLVED') as p80_days,
-         count(*) filter (where status in ('REGISTERED', 'MEDIATING') and risk_colour = 'RED')::int as open_red,
-         count(*) filter (where status in ('REGISTERED', 'MEDIATING') and risk_colour = 'ORANGE')::int as open_orange
-  from d
-),
-visits as (
-  select count(distinct v.dispute_id)::int as visited,
-         count(*)::int as visits,
-         count(*) filter (where v.satisfied)::int as satisfied,
-         count(distinct v.dispute_id) filter (where v.relapsed)::int as relapses
-  from return_visit v join d on d.id = v.dispute_id and d.status = 'RESOLVED'
-),
-kinds as (
-  select coalesce(json_agg(json_build_object('kind', kind, 'mediated', mediated, 'resolved', resolved) order by kind), '[]') as list
-  from (select kind, count(*) filter (where organization_id is not null) as mediated,
-               count(*) filter (where status = 'RESOLVED') as resolved
-        from d group by kind) k
-),
-months as (
-  select coalesce(json_agg(json_build_object('month', month, 'mediated', mediated, 'resolved', resolved) order by month), '[]') as list
-  from (select to_char(reported_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
-               count(*) filter (where organization_id is not null) as mediated,
-               count(*) filter (where status = 'RESOLVED') as resolved
-        from d group by 1) m
+const COUNTS = 'reported, mediated, resolved, resolved_locally, open_red, open_orange';
+const COUNTS_SQL = `
+with counted as (
+  select month, kind, ${COUNTS} from dispute_rollup_month
+   where region_code = ? and month >= ?::date and month < ?::date
+  union all
+  select date_trunc('month', day::timestamp)::date, kind, ${COUNTS} from dispute_rollup_day
+   where region_code = ? and (day >= ?::date and day < ?::date or day >= ?::date and day <= ?::date)
 )
-select totals.*, visits.*, kinds.list as by_kind, months.list as by_month from totals, visits, kinds, months`;
+select grouping(kind) = 0 as of_kind, grouping(month) = 0 as of_month, kind, to_char(month, 'YYYY-MM') as month,
+       sum(reported)::int as reported, sum(mediated)::int as mediated, sum(resolved)::int as resolved,
+       sum(resolved_locally)::int as resolved_locally, sum(open_red)::int as open_red,
+       sum(open_orange)::int as open_orange
+  from counted
+ group by grouping sets ((), (kind), (month))
+having sum(reported) > 0
+ order by kind nulls first, counted.month nulls first`;
 
-interface StatsRow {
+interface CountsRow {
+  of_kind: boolean;
+  of_month: boolean;
+  kind: DisputeStats['byKind'][number]['kind'] | null;
+  month: string | null;
   reported: number;
   mediated: number;
   resolved: number;
   resolved_locally: number;
-  average_days: string | number | null;
-  p80_days: string | number | null;
   open_red: number;
   open_orange: number;
-  visited: number;
-  visits: number;
-  satisfied: number;
-  relapses: number;
-  by_kind: DisputeStats['byKind'] | string;
-  by_month: DisputeStats['byMonth'] | string;
 }
 
-const ratio = (part: number, whole: number) => (whole ? part / whole : null);
-const days = (value: string | number | null) => (value === null ? null : Math.round(Number(value) * 10) / 10);
-const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+/** The fields a second statement answers, over the disputes themselves (see DisputeStatsResolver). */
+export type ResolutionField =
+  | 'averageDaysToResolve'
+  | 'p80DaysToResolve'
+  | 'visited'
+  | 'returnVisitCoverage'
+  | 'satisfactionRate'
+  | 'relapses';
 
-/** The dispute statistics of `regionCode` and everything below it, for disputes reported `from`–`to` (days). */
+/** The region and the days (YYYY-MM-DD, China time, inclusive) the statistics cover. */
+export interface DisputeStatsScope {
+  regionCode: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * What `Region.disputeStats` resolves to: the counters from the rollup, the scope they cover, and — once one
+ * of the resolution fields is asked for — the promise of the second statement, shared by all of them.
+ */
+export interface DisputeStatsRoot extends Omit<DisputeStats, ResolutionField> {
+  scope: DisputeStatsScope;
+  resolutions?: Promise<ResolutionFigures>;
+}
+
+export const ratio = (part: number, whole: number) => (whole ? part / whole : null);
+
+const NONE: CountsRow = {
+  of_kind: false,
+  of_month: false,
+  kind: null,
+  month: null,
+  reported: 0,
+  mediated: 0,
+  resolved: 0,
+  resolved_locally: 0,
+  open_red: 0,
+  open_orange: 0,
+};
+
+/** The dispute counters of `regionCode` and everything below it, for disputes reported `from`–`to` (days). */
 export async function disputeStats(
   ctx: SubgraphContext,
   regionCode: string,
   from: string,
   to: string,
-): Promise<DisputeStats> {
-  const [row] = await ctx.em
+): Promise<DisputeStatsRoot> {
+  const reads = rollupReads(from, to);
+  const rows = await ctx.em
     .getConnection()
-    .execute<StatsRow[]>(STATS_SQL, [`${regionCodePrefix(regionCode) ?? regionCode}%`, from, to]);
+    .execute<CountsRow[]>(COUNTS_SQL, [
+      regionCode,
+      reads.monthsFrom,
+      reads.monthsUntil,
+      regionCode,
+      reads.from,
+      reads.headUntil,
+      reads.tailFrom,
+      reads.to,
+    ]);
+  const total = rows.find((row) => !row.of_kind && !row.of_month) ?? NONE;
   return {
-    reported: row.reported,
-    mediated: row.mediated,
-    resolved: row.resolved,
-    resolutionRate: ratio(row.resolved, row.mediated),
-    resolvedLocally: row.resolved_locally,
-    localResolutionShare: ratio(row.resolved_locally, row.resolved),
-    averageDaysToResolve: days(row.average_days),
-    p80DaysToResolve: days(row.p80_days),
-    openRed: row.open_red,
-    openOrange: row.open_orange,
-    visited: row.visited,
-    returnVisitCoverage: ratio(row.visited, row.resolved),
-    satisfactionRate: ratio(row.satisfied, row.visits),
-    relapses: row.relapses,
-    byKind: json(row.by_kind),
-    byMonth: json(row.by_month),
+    scope: { regionCode, from, to },
+    reported: total.reported,
+    mediated: total.mediated,
+    resolved: total.resolved,
+    resolutionRate: ratio(total.resolved, total.mediated),
+    resolvedLocally: total.resolved_locally,
+    localResolutionShare: ratio(total.resolved_locally, total.resolved),
+    openRed: total.open_red,
+    openOrange: total.open_orange,
+    byKind: rows
+      .filter((row) => row.of_kind)
+      .map((row) => ({ kind: row.kind!, mediated: row.mediated, resolved: row.resolved })),
+    byMonth: rows
+      .filter((row) => row.of_month)
+      .map((row) => ({ month: row.month!, mediated: row.mediated, resolved: row.resolved })),
   };
 }

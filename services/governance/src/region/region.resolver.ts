@@ -7,7 +7,7 @@ import { anyRegionCode, regionCodeOf } from '../field-rules';
 import { Grid } from '../grid/grid.entity';
 import { findGrids, GridConnection } from '../grid/grid.resolver';
 import { DisputeStats } from '../dispute/dispute-stats.types';
-import { disputeStats } from '../dispute/dispute-stats';
+import { disputeStats, type DisputeStatsRoot } from '../dispute/dispute-stats';
 import { dayRange } from '../dispute/dispute.query';
 import { RiskJudgement } from '../risk/risk-judgement.entity';
 import { RiskVillagesArgs } from '../risk/risk-judgement.args';
@@ -37,7 +37,7 @@ export class RegionResolver {
     @Arg('from', () => DateScalar) from: Date,
     @Arg('to', () => DateScalar) to: Date,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<DisputeStats> {
+  ): Promise<DisputeStatsRoot> {
     parseInput(anyRegionCode, region.code, 'code');
     const [first, last] = dayRange(from, to, 'from', 'to');
     return disputeStats(ctx, region.code, first, last);

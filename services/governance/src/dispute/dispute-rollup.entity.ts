@@ -1,0 +1,59 @@
+import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
+import { DisputeKind } from '../vocabulary';
+
+/*
+ * The dispute rollups: the disputes reported in one China day (or month), of one kind, counted where their
+ * course stands now, once for the dispute's own region and once for each region above it (village,
+ * township, county, city), so a region's statistics read its own rows by equality, never the disputes.
+ * A period reads whole months from the month rows and only its edge days from the day rows.
+ * Kept by triggers on `dispute` in the same transaction as every write (migration 20261124010000); the
+ * application never writes them.
+ */
+
+@Entity({ tableName: 'dispute_rollup_day' })
+export class DisputeRollupDay {
+  @PrimaryKey({ type: 'string', length: 12 })
+  regionCode!: string;
+
+  /** The day the disputes were reported, in China time. */
+  @PrimaryKey({ type: 'date' })
+  day!: string;
+
+  @Enum({ items: () => DisputeKind, primary: true })
+  kind!: DisputeKind;
+
+  @Property({ type: 'integer', default: 0 }) reported!: number;
+  /** Taken on by a mediation organisation. */
+  @Property({ type: 'integer', default: 0 }) mediated!: number;
+  @Property({ type: 'integer', default: 0 }) resolved!: number;
+  /** Resolved at township or village level. */
+  @Property({ type: 'integer', default: 0 }) resolvedLocally!: number;
+  /** Red, still registered or mediating. */
+  @Property({ type: 'integer', default: 0 }) openRed!: number;
+  /** Orange, still registered or mediating. */
+  @Property({ type: 'integer', default: 0 }) openOrange!: number;
+}
+
+@Entity({ tableName: 'dispute_rollup_month' })
+export class DisputeRollupMonth {
+  @PrimaryKey({ type: 'string', length: 12 })
+  regionCode!: string;
+
+  /** The first day of the month the disputes were reported in, in China time. */
+  @PrimaryKey({ type: 'date' })
+  month!: string;
+
+  @Enum({ items: () => DisputeKind, primary: true })
+  kind!: DisputeKind;
+
+  @Property({ type: 'integer', default: 0 }) reported!: number;
+  /** Taken on by a mediation organisation. */
+  @Property({ type: 'integer', default: 0 }) mediated!: number;
+  @Property({ type: 'integer', default: 0 }) resolved!: number;
+  /** Resolved at township or village level. */
+  @Property({ type: 'integer', default: 0 }) resolvedLocally!: number;
+  /** Red, still registered or mediating. */
+  @Property({ type: 'integer', default: 0 }) openRed!: number;
+  /** Orange, still registered or mediating. */
+  @Property({ type: 'integer', default: 0 }) openOrange!: number;
+}
