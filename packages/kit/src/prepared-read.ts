@@ -25,6 +25,15 @@ export class PreparedRead<R> {
   /** The statement with `$1…` placeholders, as the connection takes it. */
   private text?: string;
 
+  private static readonly shared = new Map<string, PreparedRead<unknown>>();
+
+  /** The one PreparedRead of `sql`, for statements kept as text (their name is computed once). */
+  static of<R>(sql: string): PreparedRead<R> {
+    let read = PreparedRead.shared.get(sql);
+    if (!read) PreparedRead.shared.set(sql, (read = new PreparedRead(sql)));
+    return read as PreparedRead<R>;
+  }
+
   constructor(private readonly sql: string) {
     this.name = `read_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
   }
