@@ -13,20 +13,21 @@ import { rollupReads } from './rollup-reads';
 const COUNTS = 'reported, mediated, resolved, resolved_locally, open_red, open_orange';
 const COUNTS_SQL = `
 with counted as (
-  select month, kind, ${COUNTS} from dispute_rollup_month
+  select month as month_start, kind, ${COUNTS} from dispute_rollup_month
    where region_code = ? and month >= ?::date and month < ?::date
   union all
   select date_trunc('month', day::timestamp)::date, kind, ${COUNTS} from dispute_rollup_day
    where region_code = ? and (day >= ?::date and day < ?::date or day >= ?::date and day <= ?::date)
 )
-select grouping(kind) = 0 as of_kind, grouping(month) = 0 as of_month, kind, to_char(month, 'YYYY-MM') as month,
+select grouping(kind) = 0 as of_kind, grouping(month_start) = 0 as of_month,
+       kind, to_char(month_start::timestamp, 'YYYY-MM') as month,
        sum(reported)::int as reported, sum(mediated)::int as mediated, sum(resolved)::int as resolved,
        sum(resolved_locally)::int as resolved_locally, sum(open_red)::int as open_red,
        sum(open_orange)::int as open_orange
   from counted
- group by grouping sets ((), (kind), (month))
+ group by grouping sets ((), (kind), (month_start))
 having sum(reported) > 0
- order by kind nulls first, counted.month nulls first`;
+ order by kind nulls first, month_start nulls first`;
 
 interface CountsRow {
   of_kind: boolean;

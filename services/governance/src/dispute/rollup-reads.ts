@@ -4,8 +4,8 @@
  * 365 days × kinds. Days are YYYY-MM-DD strings, compared as strings.
  */
 
-/** Month rows from `monthsFrom` up to (not including) `monthsUntil`; day rows `from`–`headUntil` (not
- * including) and `tailFrom`–`to`. */
+/** Month rows from `monthsFrom` up to `monthsUntil`; day rows from `from` up to `headUntil` and from
+ * `tailFrom` to `to` (the `…Until` bounds excluded). */
 export interface RollupReads {
   monthsFrom: string;
   monthsUntil: string;
