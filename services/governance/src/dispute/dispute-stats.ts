@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@county/kit';
+import { PreparedRead, type SubgraphContext } from '@county/kit';
 import type { DisputeStats } from './dispute-stats.types';
 import type { ResolutionFigures } from './dispute-resolutions';
 import { rollupReads } from './rollup-reads';
@@ -90,18 +90,16 @@ export async function disputeStats(
   to: string,
 ): Promise<DisputeStatsRoot> {
   const reads = rollupReads(from, to);
-  const rows = await ctx.em
-    .getConnection()
-    .execute<CountsRow[]>(COUNTS_SQL, [
-      regionCode,
-      reads.monthsFrom,
-      reads.monthsUntil,
-      regionCode,
-      reads.from,
-      reads.headUntil,
-      reads.tailFrom,
-      reads.to,
-    ]);
+  const rows = await PreparedRead.of<CountsRow>(COUNTS_SQL).run(ctx.em, [
+    regionCode,
+    reads.monthsFrom,
+    reads.monthsUntil,
+    regionCode,
+    reads.from,
+    reads.headUntil,
+    reads.tailFrom,
+    reads.to,
+  ]);
   const total = rows.find((row) => !row.of_kind && !row.of_month) ?? NONE;
   return {
     scope: { regionCode, from, to },
