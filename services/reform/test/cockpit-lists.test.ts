@@ -1,5 +1,5 @@
 import { DEMO_COUNTY_CODE } from '@county/demo-data';
-import { startTestGateway, type TestGateway, type TestSubgraph } from '@county/test-kit';
+import { countStatements, startTestGateway, type TestGateway, type TestSubgraph } from '@county/test-kit';
 import { startReform } from './fixtures';
 
 /*
@@ -80,6 +80,105 @@ describe('reformTasks(orderBy: MOST_BEHIND)', () => {
       field: 'after',
       rule: 'cursor',
     });
+  });
+});
+
+describe('reformTasks(orderBy: MOST_BEHIND): paging, counts and statements', () => {
+  const MOST_BEHIND = (args: string) =>
+    `{ reformTasks(${args}, orderBy: MOST_BEHIND) { totalCount
+         nodes { id code progress { expected actual lagging milestoneOverdue } } pageInfo { hasNextPage endCursor } } }`;
+
+  async function walk(args: string, first: number) {
+    const codes: string[] = [];
+    const totals = new Set<number>();
+    let after: string | null = null;
+    do {
+      const page: any = await query(
+        MOST_BEHIND(`${args}, first: ${first}${after ? `, after: "${after}"` : ''}`),
+      );
+      expect(page.errors).toBeUndefined();
+      codes.push(...page.data.reformTasks.nodes.map((n: Node) => n.code));
+      totals.add(page.data.reformTasks.totalCount);
+      after = page.data.reformTasks.pageInfo.hasNextPage ? page.data.reformTasks.pageInfo.endCursor : null;
+    } while (after);
+    return { codes, totals: [...totals] };
+  }
+
+  it('walks a list full of equal gaps page by page in the order of one large page, each task once', async () => {
+    // a past year: most tasks are done, their gaps equal (0), so the order hangs on the codes
+    const whole = await query(MOST_BEHIND('year: 2019, first: 100'));
+    expect(whole.errors).toBeUndefined();
+    const nodes: (Node & { id: string })[] = whole.data.reformTasks.nodes;
+    const gaps = nodes.map((n) => n.progress.expected - n.progress.actual);
+    expect(new Set(gaps).size).toBeLessThan(gaps.length - 5);
+    for (let i = 1; i < nodes.length; i++)
+      if (gaps[i] === gaps[i - 1]) expect(nodes[i].code > nodes[i - 1].code).toBe(true);
+    for (const first of [1, 7]) {
+      const { codes, totals } = await walk('year: 2019', first);
+      expect(codes).toEqual(nodes.map((n) => n.code));
+      expect(totals).toEqual([nodes.length]);
+    }
+    // the same tasks as the ledger order
+    const byCode = await query('{ reformTasks(year: 2019, first: 100) { totalCount nodes { code } } }');
+    expect(byCode.data.reformTasks.totalCount).toBe(nodes.length);
+    expect(byCode.data.reformTasks.nodes.map((n: Node) => n.code)).toEqual(nodes.map((n) => n.code).sort());
+  });
+
+  it('shows each task the progress its own query shows', async () => {
+    const list = await query(MOST_BEHIND(`year: 2020, regionCode: "${DEMO_COUNTY_CODE}", first: 30`));
+    const nodes: (Node & { id: string })[] = list.data.reformTasks.nodes;
+    expect(nodes.length).toBe(30);
+    const one = await query(
+      `{ ${nodes.map((n, i) => `t${i}: reformTask(id: "${n.id}") { progress { expected actual lagging milestoneOverdue } }`).join(' ')} }`,
+    );
+    expect(nodes.map((_, i) => one.data[`t${i}`].progress)).toEqual(nodes.map((n) => n.progress));
+  });
+
+  it.each([
+    ['year: 2020'],
+    ['year: 2020, lagging: true'],
+    ['year: 2020, lagging: false'],
+    ['lagging: true'],
+    [`year: 2019, regionCode: "${DEMO_COUNTY_CODE}001"`],
+    ['year: 2020, keyOnly: true, lagging: true'],
+    ['topLevelOnly: true, status: IN_PROGRESS'],
+    ['search: "改革"'],
+    ['search: "%"'],
+  ])('counts the list the ledger order counts: %s', async (args) => {
+    const byCode = await query(`{ reformTasks(${args}, first: 1) { totalCount } }`);
+    const mostBehind = await query(MOST_BEHIND(`${args}, first: 1`));
+    expect(mostBehind.errors).toBeUndefined();
+    expect(mostBehind.data.reformTasks.totalCount).toBe(byCode.data.reformTasks.totalCount);
+    expect(mostBehind.data.reformTasks.nodes.length).toBe(Math.min(1, byCode.data.reformTasks.totalCount));
+  });
+
+  it('counts the whole list on a page past its end', async () => {
+    const { totalCount, pageInfo } = (await query(MOST_BEHIND('year: 2020, first: 100'))).data.reformTasks;
+    expect(pageInfo.hasNextPage).toBe(false);
+    const beyond = await query(MOST_BEHIND(`year: 2020, first: 5, after: "${pageInfo.endCursor}"`));
+    expect(beyond.data.reformTasks).toMatchObject({
+      totalCount,
+      nodes: [],
+      pageInfo: { hasNextPage: false },
+    });
+  });
+
+  it('costs the reform subgraph one statement (page, count and progress) whatever the page size', async () => {
+    const cockpit = (first: number) =>
+      `{ reformTasks(year: 2020, regionCode: "${DEMO_COUNTY_CODE}", lagging: true, orderBy: MOST_BEHIND, first: ${first}) {
+           totalCount nodes { id title leadOrganization { name } progress { expected actual } } } }`;
+    const small = await countStatements(reform.orm, () => query(cockpit(1)));
+    const large = await countStatements(reform.orm, () => query(cockpit(100)));
+    expect(large.result.errors).toBeUndefined();
+    expect(large.result.data.reformTasks.nodes.length).toBeGreaterThan(2);
+    expect(large.result.data.reformTasks.nodes.every((n: any) => n.leadOrganization.name)).toBe(true);
+    expect(large.sql).toHaveLength(1);
+    expect(small.sql).toHaveLength(1);
+    const board = await countStatements(reform.orm, () =>
+      query(BOARD(`first: 6, regionCode: "${DEMO_COUNTY_CODE}"`)),
+    );
+    expect(board.result.data.resultsBoard.length).toBeGreaterThan(0);
+    expect(board.sql).toHaveLength(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import { DEMO_COUNTY_CODE } from '@county/demo-data';
-import type { TestSubgraph } from '@county/test-kit';
+import { countStatements, type TestSubgraph } from '@county/test-kit';
 import { SPECIAL_GROUPS } from '../src/demo/catalogue';
 import { startReform } from './fixtures';
 
@@ -144,6 +144,52 @@ it('a township counts only its own tasks, and the county includes them', async (
   expect(own.byLeadOrganization.reduce((sum: number, o: { total: number }) => sum + o.total, 0)).toBe(
     township.n,
   );
+});
+
+describe('reformStats statements', () => {
+  const COCKPIT = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Region { reformStats(year: 2020, asOf: "2020-07-15") {
+    total lagging expectedProgress actualProgress bySpecialGroup { specialGroup { key name position } total lagging expectedProgress actualProgress } } } } }`;
+  const WITH_ORGANIZATIONS = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Region { reformStats(year: 2020, asOf: "2020-07-15") {
+    ...Figures bySpecialGroup { specialGroup { key name position } total lagging expectedProgress actualProgress } } } } }
+    fragment Figures on ReformStats { total lagging expectedProgress actualProgress ...Organizations }
+    fragment Organizations on ReformStats { byLeadOrganization { organization { id } total } }`;
+  const regions = {
+    r: [DEMO_COUNTY_CODE, `${DEMO_COUNTY_CODE}001`, `${DEMO_COUNTY_CODE}002`].map((code) => ({
+      __typename: 'Region',
+      code,
+    })),
+  };
+
+  it('costs one statement for every region of a query, special groups included', async () => {
+    const { result, sql: statements } = await countStatements(reform.orm, () =>
+      reform.query<any>(COCKPIT, regions),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(statements).toHaveLength(1);
+    const county = result.data._entities[0].reformStats;
+    expect(county.bySpecialGroup.map((g: any) => g.specialGroup.key)).toEqual(
+      [...SPECIAL_GROUPS]
+        .map((g) => g.key)
+        .filter((key) => county.bySpecialGroup.some((g: any) => g.specialGroup.key === key)),
+    );
+    expect(county.bySpecialGroup.every((g: any) => g.specialGroup.name)).toBe(true);
+  });
+
+  it('counts by lead organisation when asked for (through fragments too), with the same figures otherwise', async () => {
+    const plain = await reform.query<any>(COCKPIT, regions);
+    const { result, sql: statements } = await countStatements(reform.orm, () =>
+      reform.query<any>(WITH_ORGANIZATIONS, regions),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(statements).toHaveLength(1);
+    result.data._entities.forEach((entity: any, i: number) => {
+      const { byLeadOrganization, ...rest } = entity.reformStats;
+      expect(rest).toEqual(plain.data._entities[i].reformStats);
+      if (i === 0) expect(rest.total).toBeGreaterThan(0);
+      expect(byLeadOrganization.length > 0).toBe(rest.total > 0);
+      expect(byLeadOrganization.reduce((sum: number, o: any) => sum + o.total, 0)).toBe(rest.total);
+    });
+  });
 });
 
 describe('the demo ledger follows published-figures.md', () => {

@@ -1,6 +1,13 @@
 import { Arg, Ctx, Field, Float, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { regionCodePrefix } from '@county/domain';
-import { escapeLike, MAX_PAGE_SIZE, pageSize, parseInput, type SubgraphContext } from '@county/kit';
+import {
+  escapeLike,
+  MAX_PAGE_SIZE,
+  pageSize,
+  parseInput,
+  PreparedRead,
+  type SubgraphContext,
+} from '@county/kit';
 import { regionCodeRule, yearRule } from '../field-rules';
 import { organizationRef, OrganizationRef } from '../directory/directory.types';
 import { IndicatorScore } from './assessment.entity';
@@ -27,6 +34,13 @@ interface BoardRow {
   scores: IndicatorScore[];
 }
 
+// prepared once per connection: the cockpit asks for it on every refresh
+const BOARD = PreparedRead.of<BoardRow>(
+  `select rank() over (order by total desc) as rank, organization_id, total, scores
+     from assessment where year = ? and (?::text = '%' or region_code like ?)
+    order by total desc, organization_id limit ?`,
+);
+
 @Resolver()
 export class AssessmentResolver {
   @Query(() => [ResultsBoardEntry], {
@@ -49,12 +63,7 @@ export class AssessmentResolver {
     const pattern = regionCode
       ? `${escapeLike(regionCodePrefix(parseInput(regionCodeRule, regionCode, 'regionCode')) ?? '')}%`
       : '%';
-    const rows: BoardRow[] = await ctx.em.getConnection().execute(
-      `select rank() over (order by total desc) as rank, organization_id, total, scores
-         from assessment where year = ? and (? = '%' or region_code like ?)
-        order by total desc, organization_id limit ?`,
-      [year, pattern, pattern, size],
-    );
+    const rows = await BOARD.run(ctx.em, [year, pattern, pattern, size]);
     return rows.map((row) => ({
       rank: Number(row.rank),
       organization: organizationRef(row.organization_id),

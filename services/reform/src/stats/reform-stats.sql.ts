@@ -1,6 +1,6 @@
-import type { SubgraphContext } from '@county/kit';
+import { PreparedRead, type SubgraphContext } from '@county/kit';
 import { TaskStatus } from '../vocabulary';
-import { stateCall } from '../task/task-state';
+import { STATE_CALL_SQL, stateCall } from '../task/task-state';
 
 export interface StatsRow {
   prefix: string;
@@ -18,23 +18,23 @@ export interface StatsRow {
   actual: number | null;
   open_orders: string | null;
   overdue_orders: string | null;
+  /** The special group of a level-1 row (null on the others), read in the same statement. */
+  group_key: string | null;
+  group_name: string | null;
+  group_position: number | null;
+  group_leader_id: string | null;
+  group_member_organization_ids: string[] | null;
 }
 
 /**
  * One statement for the reform statistics of many regions (a prefix each: the region and everything below
- * it): totals, a row per special group and a row per lead organisation, as grouping sets. Progress means
- * are over the tasks not under a plan of the same region (a plan already rolls its tasks up).
+ * it): totals, a row per special group (with the group itself) and, when asked for, a row per lead
+ * organisation, as grouping sets. Progress means are over the tasks not under a plan of the same region (a
+ * plan already rolls its tasks up). Prepared once per connection: it costs more to plan than to run.
  */
-export async function queryReformStats(
-  ctx: SubgraphContext,
-  prefixes: readonly string[],
-  year: number,
-  asOf: string,
-): Promise<StatsRow[]> {
-  const state = stateCall(asOf, { year });
-  return ctx.em.getConnection().execute(
-    `with scope as (select value as prefix from json_array_elements_text(?::json)),
-     state as (select * from ${state.sql}),
+const statsSql = (byLeadOrganization: boolean) =>
+  `with scope as (select value as prefix from json_array_elements_text(?::json)),
+     state as (select * from ${STATE_CALL_SQL}),
      orders as (
        select task_id,
          count(*) filter (where status <> 'RECTIFIED') as open_orders,
@@ -52,21 +52,41 @@ export async function queryReformStats(
        join reform_task t on t.year = ? and t.region_code like scope.prefix || '%'
        join state s on s.task_id = t.id
        left join orders o on o.task_id = t.id
+     ),
+     grouped as (
+       select prefix, special_group_id,
+         ${byLeadOrganization ? 'lead_organization_id' : 'null::uuid as lead_organization_id'},
+         ${byLeadOrganization ? 'grouping(special_group_id, lead_organization_id)' : 'grouping(special_group_id) * 2 + 1'} as level,
+         count(*) as total,
+         count(*) filter (where status = '${TaskStatus.NOT_STARTED}') as not_started,
+         count(*) filter (where status = '${TaskStatus.IN_PROGRESS}') as in_progress,
+         count(*) filter (where status = '${TaskStatus.COMPLETED}') as completed,
+         count(*) filter (where status = '${TaskStatus.CLOSED}') as closed,
+         count(*) filter (where lagging) as lagging,
+         avg(expected) filter (where top_level) as expected,
+         avg(actual) filter (where top_level) as actual,
+         sum(open_orders) as open_orders,
+         sum(overdue_orders) as overdue_orders
+       from tasks
+       group by grouping sets ((prefix), (prefix, special_group_id)${byLeadOrganization ? ', (prefix, lead_organization_id)' : ''})
      )
-     select prefix, special_group_id, lead_organization_id,
-       grouping(special_group_id, lead_organization_id) as level,
-       count(*) as total,
-       count(*) filter (where status = '${TaskStatus.NOT_STARTED}') as not_started,
-       count(*) filter (where status = '${TaskStatus.IN_PROGRESS}') as in_progress,
-       count(*) filter (where status = '${TaskStatus.COMPLETED}') as completed,
-       count(*) filter (where status = '${TaskStatus.CLOSED}') as closed,
-       count(*) filter (where lagging) as lagging,
-       avg(expected) filter (where top_level) as expected,
-       avg(actual) filter (where top_level) as actual,
-       sum(open_orders) as open_orders,
-       sum(overdue_orders) as overdue_orders
-     from tasks
-     group by grouping sets ((prefix), (prefix, special_group_id), (prefix, lead_organization_id))`,
-    [JSON.stringify(prefixes), ...state.params, asOf, year],
-  );
+     select r.*, g.key as group_key, g.name as group_name, g.position as group_position,
+       g.leader_id as group_leader_id, g.member_organization_ids as group_member_organization_ids
+     from grouped r left join special_group g on r.level = 1 and g.id = r.special_group_id`;
+
+const STATS = {
+  withOrganizations: new PreparedRead<StatsRow>(statsSql(true)),
+  groupsOnly: new PreparedRead<StatsRow>(statsSql(false)),
+};
+
+export async function queryReformStats(
+  ctx: SubgraphContext,
+  prefixes: readonly string[],
+  year: number,
+  asOf: string,
+  byLeadOrganization = true,
+): Promise<StatsRow[]> {
+  const state = stateCall(asOf, { year });
+  const statement = byLeadOrganization ? STATS.withOrganizations : STATS.groupsOnly;
+  return statement.run(ctx.em, [JSON.stringify(prefixes), ...state.params, asOf, year]);
 }

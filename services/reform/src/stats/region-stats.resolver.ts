@@ -1,11 +1,12 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import { regionCodePrefix } from '@county/domain';
-import { DateScalar, entityLoader, parseInput, type SubgraphContext } from '@county/kit';
+import { DateScalar, parseInput, type SubgraphContext } from '@county/kit';
 import { dateRule, yearRule } from '../field-rules';
-import { todayInChina } from '../dates';
+import { requestToday } from '../dates';
 import { TaskStatus } from '../vocabulary';
 import { RegionRef, organizationRef } from '../directory/directory.types';
-import { SpecialGroup } from '../special-group/special-group.entity';
+import type { SpecialGroup } from '../special-group/special-group.entity';
 import {
   ReformGroupStats,
   ReformOrganizationStats,
@@ -26,17 +27,34 @@ function counts(row: StatsRow | undefined): ReformTaskCounts {
   };
 }
 
-function toStats(
-  rows: StatsRow[],
-  year: number,
-  asOf: string,
-  groups: Map<string, SpecialGroup>,
-): ReformStats {
+/** The special group of a level-1 row, as the entity loader would read it. */
+const specialGroup = (row: StatsRow): SpecialGroup => ({
+  id: row.special_group_id!,
+  key: row.group_key!,
+  name: row.group_name!,
+  position: row.group_position!,
+  leaderId: row.group_leader_id,
+  memberOrganizationIds: row.group_member_organization_ids ?? [],
+});
+
+/** Whether the field's selection (through fragments) names `field`. */
+function selects(info: GraphQLResolveInfo, field: string): boolean {
+  const within = (selections: readonly SelectionNode[]): boolean =>
+    selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === field;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet.selections);
+      const fragment = info.fragments[selection.name.value];
+      return !fragment || within(fragment.selectionSet.selections);
+    });
+  return info.fieldNodes.some((node) => !node.selectionSet || within(node.selectionSet.selections));
+}
+
+function toStats(rows: StatsRow[], year: number, asOf: string): ReformStats {
   const totals = rows.find((row) => row.level === 3);
   const base = counts(totals);
   const bySpecialGroup: ReformGroupStats[] = rows
-    .filter((row) => row.level === 1 && row.special_group_id)
-    .map((row) => ({ ...counts(row), specialGroup: groups.get(row.special_group_id!)! }))
+    .filter((row) => row.level === 1 && row.special_group_id && row.group_key !== null)
+    .map((row) => ({ ...counts(row), specialGroup: specialGroup(row) }))
     .sort((a, b) => a.specialGroup.position - b.specialGroup.position);
   const byLeadOrganization: ReformOrganizationStats[] = rows
     .filter((row) => row.level === 2 && row.lead_organization_id)
@@ -72,27 +90,24 @@ export class RegionStatsResolver {
     @Root() region: RegionRef,
     @Arg('year', () => Int) year: number,
     @Ctx() ctx: SubgraphContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Measured on this date (default today)' })
     asOf?: Date,
   ): Promise<ReformStats> {
     parseInput(yearRule, year, 'year');
-    const on = asOf ? parseInput(dateRule, asOf, 'asOf') : todayInChina();
+    const on = asOf ? parseInput(dateRule, asOf, 'asOf') : requestToday(ctx);
     const prefix = regionCodePrefix(region.code);
-    if (!prefix) return toStats([], year, on, new Map());
-    // every region of one query level in one statement
+    if (!prefix) return toStats([], year, on);
+    // the rows per lead organisation only when asked for (the cockpit does not)
+    const byOrganization = selects(info, 'byLeadOrganization');
+    // every region of one query level in one statement, special groups included
     const loader = ctx.loaders.get<string, StatsRow[]>(
-      `Region.reformStats.${year}.${on}`,
+      `Region.reformStats.${year}.${on}.${byOrganization}`,
       async (prefixes) => {
-        const rows = await queryReformStats(ctx, prefixes, year, on);
+        const rows = await queryReformStats(ctx, prefixes, year, on, byOrganization);
         return prefixes.map((p) => rows.filter((row) => row.prefix === p));
       },
     );
-    const rows = await loader.load(prefix);
-    const groupIds = [...new Set(rows.map((row) => row.special_group_id).filter((id): id is string => !!id))];
-    const groups = await entityLoader(ctx, SpecialGroup, 'id').loadMany(groupIds);
-    const byId = new Map(
-      groups.filter((g): g is SpecialGroup => !!g && !(g instanceof Error)).map((g) => [g.id, g]),
-    );
-    return toStats(rows, year, on, byId);
+    return toStats(await loader.load(prefix), year, on);
   }
 }

@@ -7,7 +7,7 @@ import {
   type Page,
   type SubgraphContext,
 } from '@county/kit';
-import { todayInChina } from '../dates';
+import { requestToday } from '../dates';
 import { SupervisionStatus } from '../vocabulary';
 import { ReformTask } from '../task/task.entity';
 import { SupervisionOrder } from './supervision.entity';
@@ -32,7 +32,7 @@ export class SupervisionOrderResolver {
     const qb = ctx.em.createQueryBuilder(SupervisionOrder, 's');
     if (args.status) qb.andWhere({ status: args.status });
     if (args.overdue !== undefined && args.overdue !== null) {
-      const overdue = { status: { $ne: SupervisionStatus.RECTIFIED }, deadline: { $lt: todayInChina() } };
+      const overdue = { status: { $ne: SupervisionStatus.RECTIFIED }, deadline: { $lt: requestToday(ctx) } };
       qb.andWhere(args.overdue ? overdue : { $not: overdue });
     }
     if (args.year || args.leadOrganizationId) {
@@ -50,7 +50,7 @@ export class SupervisionOrderResolver {
   }
 
   @FieldResolver(() => Boolean, { description: '逾期 — past its deadline and not rectified' })
-  overdue(@Root() order: SupervisionOrder): boolean {
-    return order.status !== SupervisionStatus.RECTIFIED && order.deadline < todayInChina();
+  overdue(@Root() order: SupervisionOrder, @Ctx() ctx: SubgraphContext): boolean {
+    return order.status !== SupervisionStatus.RECTIFIED && order.deadline < requestToday(ctx);
   }
 }

@@ -1,19 +1,17 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { QueryBuilder } from '@mikro-orm/postgresql';
-import { regionCodePrefix } from '@county/domain';
 import {
   ConnectionType,
   DateScalar,
   entityGroupLoader,
   entityLoader,
-  escapeLike,
   paginate,
   parseInput,
   type Page,
   type SubgraphContext,
 } from '@county/kit';
 import { dateRule, uuidRule } from '../field-rules';
-import { todayInChina } from '../dates';
+import { requestToday } from '../dates';
 import {
   organizationRef,
   personRef,
@@ -32,29 +30,16 @@ import { ReformTasksArgs } from './task.args';
 import { tasksArgsRule } from './task.rules';
 import { progressLoader, stateCall, TaskProgress } from './task-state';
 import { pageMostBehind, ReformTaskOrder } from './task-order';
+import { taskConditions, type TaskFilterArgs } from './task-filters';
 
 export const ReformTaskConnection = ConnectionType(ReformTask, '改革任务列表 — a page of reform tasks');
 
-/** The task list's filters, as SQL on the alias `t`. */
-function filterTasks(
-  qb: QueryBuilder<ReformTask, 't'>,
-  args: Omit<ReformTasksArgs, 'first' | 'after' | 'orderBy'>,
-): void {
-  if (args.year) qb.andWhere({ year: args.year });
-  if (args.specialGroupId) qb.andWhere({ specialGroupId: args.specialGroupId });
-  if (args.status) qb.andWhere({ status: args.status });
-  if (args.leadOrganizationId) qb.andWhere({ leadOrganizationId: args.leadOrganizationId });
-  if (args.cooperatingOrganizationId)
-    qb.andWhere('t.cooperating_organization_ids @> array[?]::text[]', [args.cooperatingOrganizationId]);
-  if (args.leaderId) qb.andWhere({ leaderId: args.leaderId });
-  if (args.regionCode)
-    qb.andWhere({ regionCode: { $like: `${escapeLike(regionCodePrefix(args.regionCode) ?? '')}%` } });
-  if (args.keyOnly) qb.andWhere({ keyTask: true });
-  if (args.parentId) qb.andWhere({ parentId: args.parentId });
-  if (args.topLevelOnly) qb.andWhere({ parentId: null });
-  if (args.search) qb.andWhere({ title: { $ilike: `%${escapeLike(args.search)}%` } });
+/** The task list's filters, on the query builder's alias `t`. */
+function filterTasks(qb: QueryBuilder<ReformTask, 't'>, args: TaskFilterArgs, asOf: string): void {
+  const { conditions, params } = taskConditions(args);
+  if (conditions.length) qb.andWhere(conditions.join(' and '), params);
   if (args.lagging !== undefined && args.lagging !== null) {
-    const call = stateCall(todayInChina(), { year: args.year ?? undefined });
+    const call = stateCall(asOf, { year: args.year ?? undefined });
     qb.andWhere(`t.id in (select task_id from ${call.sql} where lagging = ?)`, [
       ...call.params,
       args.lagging,
@@ -76,9 +61,10 @@ export class ReformTaskResolver {
   })
   reformTasks(@Args() args: ReformTasksArgs, @Ctx() ctx: SubgraphContext): Promise<Page<ReformTask>> {
     parseInput(tasksArgsRule, args, '');
+    const today = requestToday(ctx);
+    if (args.orderBy === ReformTaskOrder.MOST_BEHIND) return pageMostBehind(ctx, args, today);
     const qb = ctx.em.createQueryBuilder(ReformTask, 't');
-    filterTasks(qb, args);
-    if (args.orderBy === ReformTaskOrder.MOST_BEHIND) return pageMostBehind(qb, args, todayInChina());
+    filterTasks(qb, args, today);
     return paginate(qb, args, 'code', 'id');
   }
 
@@ -152,7 +138,7 @@ export class ReformTaskResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('on', () => DateScalar, { nullable: true }) on?: Date,
   ): Promise<TaskProgress> {
-    const asOf = on ? parseInput(dateRule, on, 'on') : todayInChina();
+    const asOf = on ? parseInput(dateRule, on, 'on') : requestToday(ctx);
     return progressLoader(ctx, asOf).load(task.id);
   }
 }
