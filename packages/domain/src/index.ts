@@ -2,3 +2,4 @@ export * from './vocabulary';
 export * from './region-code';
 export * from './credit-code';
 export * from './id-number';
+export * from './rollup-period';

@@ -5,12 +5,11 @@ import {
   generateDemoCity,
   organizationNaturalKey,
 } from '@county/demo-data';
-import { parentRegionCode } from '@county/domain';
+import { parentRegionCode, rollupPeriod } from '@county/domain';
 import { bulkInsert } from '@county/kit';
 import { as, countStatements, startTestSubgraph, type TestSubgraph } from '@county/test-kit';
 import { peopleSubgraph } from '@county/people';
 import { governanceSubgraph } from '@county/governance';
-import { rollupReads } from '../src/dispute/rollup-reads';
 import { statsBeforeRollup } from './stats-before-rollup';
 
 let people: TestSubgraph;
@@ -290,7 +289,7 @@ describe('the statements behind disputeStats', () => {
 
 describe('which rollup rows a period reads', () => {
   it('reads whole months from the month rollup and only the edge days from the day rollup', () => {
-    expect(rollupReads('2019-01-01', '2019-12-31')).toEqual({
+    expect(rollupPeriod('2019-01-01', '2019-12-31')).toEqual({
       monthsFrom: '2019-01-01',
       monthsUntil: '2020-01-01',
       from: '2019-01-01',
@@ -298,7 +297,7 @@ describe('which rollup rows a period reads', () => {
       tailFrom: '2020-01-01',
       to: '2019-12-31',
     });
-    expect(rollupReads('2019-03-15', '2019-08-10')).toMatchObject({
+    expect(rollupPeriod('2019-03-15', '2019-08-10')).toMatchObject({
       monthsFrom: '2019-04-01',
       monthsUntil: '2019-08-01',
       headUntil: '2019-04-01',
@@ -310,11 +309,11 @@ describe('which rollup rows a period reads', () => {
       ['2019-01-31', '2019-02-27'],
       ['2019-12-31', '2019-12-31'],
     ]) {
-      const reads = rollupReads(from, to);
+      const reads = rollupPeriod(from, to);
       expect(reads.monthsFrom).toBe(reads.monthsUntil);
       expect(reads.headUntil > to && reads.tailFrom > to).toBe(true);
     }
-    expect(rollupReads('2020-02-01', '2020-02-29')).toMatchObject({
+    expect(rollupPeriod('2020-02-01', '2020-02-29')).toMatchObject({
       monthsFrom: '2020-02-01',
       monthsUntil: '2020-03-01',
     });

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { rollupPeriod, yearsBefore } from '@county/domain';
 import { PreparedRead } from '@county/kit';
 import { CaseChannel, type ServiceLevel } from '../vocabulary';
 import type { ServiceStatsFigures } from './service-stats.types';
@@ -27,43 +28,45 @@ export function percentile(buckets: { value: number; count: number }[], p: numbe
 }
 
 /**
- * A period named `name`, from the statement's `bounds` (region, from, to) shifted back `shiftYears`: its
- * whole months are read from the month tier, only the days before the first and after the last whole month
- * from the day tier.
+ * Rows of a family for a period: `columns` plus `month_start`, from its whole months in the month tier
+ * and its edge days in the day tier (`rollupPeriod`), each part an index range. Nine parameters: those of
+ * `tierBounds`.
  */
-const periodOf = (name: string, shiftYears: number) => `${name} as (
-  select region, from_day, to_day, first_month, after_months, (after_months - interval '1 month')::date last_month
-    from (select region, f from_day, t to_day,
-                 case when f = date_trunc('month', f::timestamp)::date then f
-                      else (date_trunc('month', f::timestamp) + interval '1 month')::date end first_month,
-                 date_trunc('month', (t + 1)::timestamp)::date after_months
-            from (select region, (f - interval '${shiftYears} year')::date f, (t - interval '${shiftYears} year')::date t
-                    from bounds) d) p)`;
+const tiered = (dayTable: string, monthTable: string, columns: string) => `
+  select ${columns}, month as month_start from ${monthTable}
+   where region_code = ? and month >= ?::date and month < ?::date
+  union all
+  select ${columns}, date_trunc('month', day::timestamp)::date from ${dayTable}
+   where region_code = ? and day >= ?::date and day < ?::date
+  union all
+  select ${columns}, date_trunc('month', day::timestamp)::date from ${dayTable}
+   where region_code = ? and day >= ?::date and day <= ?::date`;
 
-/**
- * Rows of a family for `period`: `columns` plus `month_start`, from both tiers. The edge days are two
- * separate ranges so that each is an index range of the day tier (one `or` of both made PostgreSQL read
- * every day row of the region and filter them).
- */
-const tiered = (dayTable: string, monthTable: string, columns: string, period: string) => {
-  const days = (range: string) => `
-  select ${columns}, date_trunc('month', day::timestamp)::date from ${dayTable} r, ${period} p
-   where r.region_code = p.region and r.day between ${range}`;
-  return `
-  select ${columns}, month as month_start from ${monthTable} r, ${period} p
-   where r.region_code = p.region and r.month between p.first_month and p.last_month
-  union all ${days('p.from_day and least(p.to_day, p.first_month - 1)')}
-  union all ${days('greatest(p.from_day, p.first_month, p.after_months) and p.to_day')}`;
-};
+/** The parameters of one `tiered` read. */
+function tierBounds(regionCode: string, from: string, to: string): string[] {
+  const p = rollupPeriod(from, to);
+  return [
+    regionCode,
+    p.monthsFrom,
+    p.monthsUntil,
+    regionCode,
+    p.from,
+    p.headUntil,
+    regionCode,
+    p.tailFrom,
+    p.to,
+  ];
+}
 
 const COUNTER_COLUMNS = `channel, level, received, completed, on_time, one_visit, rated, satisfied, bad,
   rectified_on_time, target_cases, target_met`;
 
-/** Every figure but the top lists, in one statement (one plan, one round trip): each part a json value. */
-const FIGURES = new PreparedRead<FiguresRow>(`with bounds as (select ?::text region, ?::date f, ?::date t),
-${periodOf('period', 0)},
-${periodOf('previous_period', 1)},
-counters as (${tiered('rollup_day', 'rollup_month', COUNTER_COLUMNS, 'period')})
+/**
+ * Every figure but the top lists, in one statement (one plan, one round trip): each part a json value.
+ * Parameters: the period's bounds, the same days a year earlier, the period's again (durations).
+ */
+const FIGURES =
+  new PreparedRead<FiguresRow>(`with counters as (${tiered('rollup_day', 'rollup_month', COUNTER_COLUMNS)})
 select
   (select coalesce(json_agg(t), '[]') from (
      select channel, level, sum(received)::int received, sum(completed)::int completed, sum(on_time)::int on_time,
@@ -75,10 +78,10 @@ select
      select to_char(month_start, 'YYYY-MM') as month, sum(received)::int received, sum(completed)::int completed
        from counters group by 1) m) as months,
   (select coalesce(sum(received), 0)::int
-     from (${tiered('rollup_day', 'rollup_month', 'received', 'previous_period')}) t) as previous,
+     from (${tiered('rollup_day', 'rollup_month', 'received')}) t) as previous,
   (select coalesce(json_agg(d order by d.value), '[]') from (
      select working_days as value, sum(cases)::int as count
-       from (${tiered('rollup_duration', 'rollup_duration_month', 'working_days, cases', 'period')}) t
+       from (${tiered('rollup_duration', 'rollup_duration_month', 'working_days, cases')}) t
       group by working_days) d) as durations`);
 
 interface CounterRow {
@@ -112,7 +115,12 @@ export async function serviceStatsFigures(
   em: EntityManager,
   period: StatsPeriod,
 ): Promise<ServiceStatsFigures> {
-  const [row] = await FIGURES.run(em, [period.regionCode, period.from, period.to]);
+  const { regionCode, from, to } = period;
+  const [row] = await FIGURES.run(em, [
+    ...tierBounds(regionCode, from, to),
+    ...tierBounds(regionCode, yearsBefore(from, 1), yearsBefore(to, 1)),
+    ...tierBounds(regionCode, from, to),
+  ]);
   const totals = row.totals;
   const sum = (column: Exclude<keyof CounterRow, 'channel' | 'level'>) =>
     totals.reduce((s, r) => s + int(r[column]), 0);

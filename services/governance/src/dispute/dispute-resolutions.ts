@@ -1,5 +1,5 @@
 import { regionCodePrefix } from '@county/domain';
-import { PreparedRead, type SubgraphContext } from '@county/kit';
+import type { SubgraphContext } from '@county/kit';
 import { DAY_START } from './dispute.query';
 import { ratio, type DisputeStatsScope } from './dispute-stats';
 
@@ -57,11 +57,9 @@ export async function resolutionFigures(
   scope: DisputeStatsScope,
 ): Promise<ResolutionFigures> {
   const prefix = `${regionCodePrefix(scope.regionCode) ?? scope.regionCode}%`;
-  const [row] = await PreparedRead.of<ResolutionsRow>(RESOLUTIONS_SQL).run(ctx.em, [
-    prefix,
-    scope.from,
-    scope.to,
-  ]);
+  const [row] = await ctx.em
+    .getConnection()
+    .execute<ResolutionsRow[]>(RESOLUTIONS_SQL, [prefix, scope.from, scope.to]);
   return {
     averageDaysToResolve: days(row.average_days),
     p80DaysToResolve: days(row.p80_days),

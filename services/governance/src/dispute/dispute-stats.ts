@@ -1,11 +1,11 @@
+import { rollupPeriod } from '@county/domain';
 import { PreparedRead, type SubgraphContext } from '@county/kit';
 import type { DisputeStats } from './dispute-stats.types';
 import type { ResolutionFigures } from './dispute-resolutions';
-import { rollupReads } from './rollup-reads';
 
 /*
  * The counters, by kind and by month, from the rollups: whole months from dispute_rollup_month, the edge
- * days from dispute_rollup_day (see rollupReads), each an index range on (region code, period), summed by
+ * days from dispute_rollup_day (see rollupPeriod in @county/domain), each an index range on (region code, period), summed by
  * PostgreSQL as three grouping sets — the period, each kind, each month. The cost follows the number of
  * months and kinds, never the number of disputes. Kinds and months with no dispute reported in the period
  * are left out, as they always were (a rollup row can fall back to zero when its disputes change).
@@ -89,7 +89,7 @@ export async function disputeStats(
   from: string,
   to: string,
 ): Promise<DisputeStatsRoot> {
-  const reads = rollupReads(from, to);
+  const reads = rollupPeriod(from, to);
   const rows = await PreparedRead.of<CountsRow>(COUNTS_SQL).run(ctx.em, [
     regionCode,
     reads.monthsFrom,

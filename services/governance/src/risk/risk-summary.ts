@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { regionCodePrefix } from '@county/domain';
-import { paginate, parseInput, PreparedRead, type Page, type SubgraphContext } from '@county/kit';
+import { paginate, parseInput, type Page, type SubgraphContext } from '@county/kit';
 import { RiskLevel } from '../vocabulary';
 import { RiskJudgement } from './risk-judgement.entity';
 import type { RiskVillagesArgs } from './risk-judgement.args';
@@ -41,7 +41,7 @@ export function riskSummary(ctx: SubgraphContext, regionCode: string, year: numb
   parseInput(yearRule, year, 'year');
   return ctx.loaders
     .get<string, RiskSummary>(`Region.riskSummary.${year}`, async (codes) => {
-      const rows = await PreparedRead.of<SummaryRow>(
+      const rows = await ctx.em.getConnection().execute<SummaryRow[]>(
         `select r.code,
                 count(j.id)::int as judged,
                 count(*) filter (where j.level <> 'NONE')::int as "atRisk",
@@ -52,7 +52,8 @@ export function riskSummary(ctx: SubgraphContext, regionCode: string, year: numb
            from unnest(?::text[], ?::text[]) as r(code, pattern)
            left join risk_judgement j on j.year = ? and j.region_code like r.pattern
           group by r.code`,
-      ).run(ctx.em, [`{${codes.join(',')}}`, `{${codes.map(like).join(',')}}`, year]);
+        [`{${codes.join(',')}}`, `{${codes.map(like).join(',')}}`, year],
+      );
       const byCode = new Map(rows.map(({ code, ...summary }) => [code, summary]));
       return codes.map((code) => byCode.get(code)!);
     })

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { parseInput, PreparedRead, type SubgraphContext } from '@county/kit';
+import { parseInput, type SubgraphContext } from '@county/kit';
 import { Region } from '../region/region.entity';
 import { PersonRole } from '../vocabulary';
 import { yearRule } from '../assessment/assessment.rules';
@@ -18,7 +18,7 @@ import {
 } from './workforce-stats.types';
 
 function run<T>(ctx: SubgraphContext, statement: string, params: unknown[]): Promise<T[]> {
-  return PreparedRead.of<T>(statement).run(ctx.em, params);
+  return ctx.em.getConnection().execute(statement, params);
 }
 
 interface CommunityRow extends CommunityQuotaStats {

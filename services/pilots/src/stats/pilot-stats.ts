@@ -1,4 +1,4 @@
-import { PreparedRead, type SubgraphContext } from '@county/kit';
+import type { SubgraphContext } from '@county/kit';
 import { regionLike } from '../field-rules';
 import { PilotLevel, PilotStage } from '../vocabulary';
 import { PILOT_STATS_SQL } from './pilot-stats.sql';
@@ -62,10 +62,9 @@ function toStats(row: StatsRow, year: number): PilotStats {
 /** `pilotStats` of every region a request asks for (a county and its townships …): one statement. */
 export function pilotStatsLoader(ctx: SubgraphContext, year: number) {
   return ctx.loaders.get<string, PilotStats>(`Region.pilotStats.${year}`, async (codes) => {
-    const rows = await PreparedRead.of<StatsRow>(PILOT_STATS_SQL).run(ctx.em, [
-      `{${codes.join(',')}}`,
-      `{${codes.map(regionLike).join(',')}}`,
-    ]);
+    const rows: StatsRow[] = await ctx.em
+      .getConnection()
+      .execute(PILOT_STATS_SQL, [`{${codes.join(',')}}`, `{${codes.map(regionLike).join(',')}}`]);
     const byCode = new Map(rows.map((row) => [row.code, row]));
     return codes.map((code) => toStats(byCode.get(code)!, year));
   });
