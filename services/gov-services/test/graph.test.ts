@@ -149,6 +149,16 @@ describe('Region.serviceStats through the gateway', () => {
     expect(aliases.statements).toHaveLength(2);
   });
 
+  it('lists channels and levels in a stable order, whatever plan PostgreSQL picks (answers are compared byte for byte)', async () => {
+    const { data } = await gateway.query<any>(STATS, { code: DEMO_COUNTY_CODE }, leader);
+    const { byChannel, byLevel } = data.region.serviceStats;
+    const names = (list: { channel?: string; level?: string }[]) => list.map((x) => x.channel ?? x.level!);
+    expect(byChannel.length).toBeGreaterThan(1);
+    expect(names(byChannel)).toEqual([...names(byChannel)].sort());
+    expect(byLevel.length).toBeGreaterThan(1);
+    expect(names(byLevel)).toEqual([...names(byLevel)].sort());
+  });
+
   it('answers the city and a township: the city equals its one county here, a township is a part', async () => {
     const cityStats = await gateway.query<any>(STATS, { code: '990700' }, leader);
     const countyStats = await gateway.query<any>(STATS, { code: DEMO_COUNTY_CODE }, leader);

@@ -12,6 +12,7 @@ export interface StatsPeriod {
 }
 
 const int = (v: unknown) => Number(v ?? 0);
+const byKey = ([a]: [string, number], [b]: [string, number]) => (a < b ? -1 : a > b ? 1 : 0);
 export const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
 /** The smallest bucket value at which the cumulative count reaches `p` of the total (nearest rank). */
@@ -140,8 +141,9 @@ export async function serviceStatsFigures(
     receivedPreviousYear,
     yearOnYearGrowth: receivedPreviousYear > 0 ? received / receivedPreviousYear - 1 : null,
     byMonth: row.months,
-    byChannel: [...byChannel].map(([channel, count]) => ({ channel, received: count })),
-    byLevel: [...byLevel].map(([level, count]) => ({ level, received: count })),
+    // in a stable order, whatever plan PostgreSQL picks: repeated questions get byte-identical answers
+    byChannel: [...byChannel].sort(byKey).map(([channel, count]) => ({ channel, received: count })),
+    byLevel: [...byLevel].sort(byKey).map(([level, count]) => ({ level, received: count })),
     p50WorkingDays: percentile(row.durations, 0.5),
     p80WorkingDays: percentile(row.durations, 0.8),
     onTimeRate: share(sum('on_time'), completed),
