@@ -14,7 +14,7 @@ import { MediationOrganizationResolver } from './mediation/mediation-organizatio
 import { MediationOrganizationMutations } from './mediation/mediation-organization.mutations';
 import { Dispute } from './dispute/dispute.entity';
 import { DisputeStep } from './dispute/dispute-step.entity';
-import { DisputeRollupDay, DisputeRollupMonth } from './dispute/dispute-rollup.entity';
+import { DisputeCounters, DisputeRollupDay, DisputeRollupMonth } from './dispute/dispute-rollup.entity';
 import { DisputeResolver } from './dispute/dispute.resolver';
 import { DisputeMutations } from './dispute/dispute.mutations';
 import { DisputeStatsResolver } from './dispute/dispute-stats.resolver';
@@ -33,6 +33,7 @@ export const governanceEntities = [
   MediationOrganization,
   Dispute,
   DisputeStep,
+  DisputeCounters,
   DisputeRollupDay,
   DisputeRollupMonth,
   ReturnVisit,

@@ -10,18 +10,9 @@ import { DisputeKind } from '../vocabulary';
  * application never writes them.
  */
 
-@Entity({ tableName: 'dispute_rollup_day' })
-export class DisputeRollupDay {
-  @PrimaryKey({ type: 'string', length: 12 })
-  regionCode!: string;
-
-  /** The day the disputes were reported, in China time. */
-  @PrimaryKey({ type: 'date' })
-  day!: string;
-
-  @Enum({ items: () => DisputeKind, primary: true })
-  kind!: DisputeKind;
-
+/** The counters both rollups keep (their keys are their own: (region, period, kind) in that order). */
+@Entity({ abstract: true })
+export abstract class DisputeCounters {
   @Property({ type: 'integer', default: 0 }) reported!: number;
   /** Taken on by a mediation organisation. */
   @Property({ type: 'integer', default: 0 }) mediated!: number;
@@ -34,8 +25,21 @@ export class DisputeRollupDay {
   @Property({ type: 'integer', default: 0 }) openOrange!: number;
 }
 
+@Entity({ tableName: 'dispute_rollup_day' })
+export class DisputeRollupDay extends DisputeCounters {
+  @PrimaryKey({ type: 'string', length: 12 })
+  regionCode!: string;
+
+  /** The day the disputes were reported, in China time. */
+  @PrimaryKey({ type: 'date' })
+  day!: string;
+
+  @Enum({ items: () => DisputeKind, primary: true })
+  kind!: DisputeKind;
+}
+
 @Entity({ tableName: 'dispute_rollup_month' })
-export class DisputeRollupMonth {
+export class DisputeRollupMonth extends DisputeCounters {
   @PrimaryKey({ type: 'string', length: 12 })
   regionCode!: string;
 
@@ -45,15 +49,4 @@ export class DisputeRollupMonth {
 
   @Enum({ items: () => DisputeKind, primary: true })
   kind!: DisputeKind;
-
-  @Property({ type: 'integer', default: 0 }) reported!: number;
-  /** Taken on by a mediation organisation. */
-  @Property({ type: 'integer', default: 0 }) mediated!: number;
-  @Property({ type: 'integer', default: 0 }) resolved!: number;
-  /** Resolved at township or village level. */
-  @Property({ type: 'integer', default: 0 }) resolvedLocally!: number;
-  /** Red, still registered or mediating. */
-  @Property({ type: 'integer', default: 0 }) openRed!: number;
-  /** Orange, still registered or mediating. */
-  @Property({ type: 'integer', default: 0 }) openOrange!: number;
 }
