@@ -137,11 +137,12 @@ async function main(config: BenchConfig, deadline: number) {
     }
 
     let cockpitReport: (() => void) | undefined;
-    if (endpoints.cachedGatewayUrl) {
-      console.log('bench: the cockpit query through the gateway, city and county, cold then warm');
+    if (endpoints.cachedGatewayUrl && endpoints.sharingGatewayUrl) {
+      console.log('bench: the cockpit query through the gateway, city and county, cold, shared, warm');
       const figures = await measureCockpit(
         {
           coldUrl: endpoints.gatewayUrl,
+          sharedUrl: endpoints.sharingGatewayUrl,
           warmUrl: endpoints.cachedGatewayUrl,
           jwtSecret: endpoints.jwtSecret,
         },

@@ -8,7 +8,9 @@ import { closedLoop, type LatencyFigures } from './gov-services';
 /*
  * The cockpit scenario: the one request a leaders' screen sends per refresh (every panel, every subgraph),
  * for the city and for one county, at `connections` concurrent screens, through a gateway with its
- * response cache and sharing off (cold: every request runs) and one with them on (warm).
+ * response cache and sharing off (cold: every request runs), one with the cache off but identical
+ * in-flight requests shared (shared: what the deployed gateway does with no cache), and one with both on
+ * (warm).
  */
 
 /** The operation the cockpit sends, as its build writes it from cockpit/web (the screen and the bench agree). */
@@ -17,6 +19,8 @@ export const COCKPIT_DOCUMENT = path.join(ROOT, 'cockpit/dist/codegen/cockpit.gr
 export interface CockpitGateways {
   /** RESPONSE_CACHE_TTL_MS=0, RESPONSE_SHARING=false. */
   coldUrl: string;
+  /** RESPONSE_CACHE_TTL_MS=0, identical in-flight requests shared (the default). */
+  sharedUrl: string;
   /** The defaults: answers shared in flight and cached. */
   warmUrl: string;
   jwtSecret: string;
@@ -34,7 +38,7 @@ function cockpitDocument(): string {
   return fs.readFileSync(COCKPIT_DOCUMENT, 'utf8');
 }
 
-/** The cockpit query for the city and the demo county, cold then warm, each for `seconds` under load. */
+/** The cockpit query for the city and the demo county, cold, shared and warm, each for `seconds` under load. */
 export async function measureCockpit(
   gateways: CockpitGateways,
   options: { seconds: number; warmupSeconds: number; connections: number; year: number },
@@ -46,6 +50,7 @@ export async function measureCockpit(
   const figures: CockpitFigures[] = [];
   for (const [mode, url] of [
     ['cold', gateways.coldUrl],
+    ['shared', gateways.sharedUrl],
     ['warm', gateways.warmUrl],
   ] as const) {
     for (const [scope, code] of [
@@ -82,7 +87,7 @@ export async function measureCockpit(
 export function printCockpitReport(figures: CockpitFigures[], connections: number, year: number): void {
   console.log(`\n## the cockpit query (${COCKPIT_DOCUMENT}), year ${year}, every subgraph`);
   console.log(
-    `cold: gateway with RESPONSE_CACHE_TTL_MS=0 and RESPONSE_SHARING=false (every request runs); warm: the defaults (shared in flight, cached)`,
+    `cold: gateway with RESPONSE_CACHE_TTL_MS=0 and RESPONSE_SHARING=false (every request runs); shared: RESPONSE_CACHE_TTL_MS=0, identical requests in flight share one execution; warm: the defaults (shared in flight, cached)`,
   );
   console.log(
     `\n| query (through the gateway, ${connections} clients) | first request ms | req/s | p50 ms | p95 ms | p99 ms | failures | errors in answer | bytes |`,

@@ -49,6 +49,8 @@ export interface Endpoints {
   govServices?: { url: string; secret: string; load: LoadFigures };
   /** The gateway with the response cache on (`gatewayUrl` has it off): only with `cockpit`. */
   cachedGatewayUrl?: string;
+  /** The gateway with the cache off but identical in-flight requests shared: only with `cockpit`. */
+  sharingGatewayUrl?: string;
 }
 
 const HOST = '127.0.0.1';
@@ -145,7 +147,15 @@ export class BenchEnvironment {
     const gateway = this.launch(options, 'gateway', GATEWAY_MAIN, gatewayEnv);
     this.services.push(gateway);
     await waitReady(gateway, `http://${HOST}:${gatewayPort}/readyz`);
-    const cachedGatewayUrl = options.cockpit ? await this.startCachedGateway(gatewayEnv) : undefined;
+    const cachedGatewayUrl = options.cockpit
+      ? await this.startGatewayVariant('gateway-cached', gatewayEnv, [
+          'RESPONSE_CACHE_TTL_MS',
+          'RESPONSE_SHARING',
+        ])
+      : undefined;
+    const sharingGatewayUrl = options.cockpit
+      ? await this.startGatewayVariant('gateway-sharing', gatewayEnv, ['RESPONSE_SHARING'])
+      : undefined;
 
     return {
       subgraphUrl,
@@ -155,6 +165,7 @@ export class BenchEnvironment {
       database: description,
       ...(govServices ? { govServices } : {}),
       ...(cachedGatewayUrl ? { cachedGatewayUrl } : {}),
+      ...(sharingGatewayUrl ? { sharingGatewayUrl } : {}),
     };
   }
 
@@ -212,13 +223,16 @@ export class BenchEnvironment {
     }
   }
 
-  /** A second gateway over the same subgraphs, with the response cache and sharing at their defaults. */
-  private async startCachedGateway(gatewayEnv: Record<string, string>): Promise<string> {
+  /** Another gateway over the same subgraphs, with the `defaults` named back at the gateway's defaults. */
+  private async startGatewayVariant(
+    name: string,
+    gatewayEnv: Record<string, string>,
+    defaults: string[],
+  ): Promise<string> {
     const port = await freePort(HOST);
     const env: Record<string, string> = { ...gatewayEnv, PORT: String(port) };
-    delete env.RESPONSE_CACHE_TTL_MS;
-    delete env.RESPONSE_SHARING;
-    const gateway = spawnService('gateway-cached', GATEWAY_MAIN, env, this.logDir);
+    for (const key of defaults) delete env[key];
+    const gateway = spawnService(name, GATEWAY_MAIN, env, this.logDir);
     this.services.push(gateway);
     await waitReady(gateway, `http://${HOST}:${port}/readyz`);
     return `http://${HOST}:${port}/graphql`;
