@@ -51,8 +51,6 @@ interface MostBehindRow extends ReformTask {
   gap: number;
 }
 
-const mostBehindStatements = new Map<string, PreparedRead<MostBehindRow>>();
-
 /**
  * The statement of a MOST_BEHIND page: the tasks the filters keep (`base`), the state of all of them from
  * one call of `reform_task_state` (scoped to their ids, so its work follows the list, not the ledger), the
@@ -60,28 +58,22 @@ const mostBehindStatements = new Map<string, PreparedRead<MostBehindRow>>();
  * statement per filter combination, prepared once per connection.
  */
 function mostBehindStatement(conditions: string[], lagging: boolean, paged: boolean) {
-  const key = `${conditions.join(' and ')}|${lagging}|${paged}`;
-  let statement = mostBehindStatements.get(key);
-  if (!statement) {
-    statement = new PreparedRead<MostBehindRow>(
-      `with base as (
-         select ${TASK_COLUMNS} from reform_task t where ${conditions.join(' and ') || 'true'}
-       ), state as (
-         select * from reform_task_state(?::date, ?::float8, ?::int,
-           (select coalesce(array_agg(id), '{}') from base))
-       ), list as (
-         select b.*, s.expected, s.actual, s.milestone_overdue, s.lagging, s.expected - s.actual as gap
-         from base b join state s on s.task_id = b.id${lagging ? ' where s.lagging = ?' : ''}
-       )
-       select c.total_count, p.* from (select count(*) as total_count from list) c
-       left join lateral (
-         select * from list${paged ? ' where gap < ?::float8 or (gap = ?::float8 and code > ?)' : ''}
-         order by gap desc, code limit ?
-       ) p on true`,
-    );
-    mostBehindStatements.set(key, statement);
-  }
-  return statement;
+  return PreparedRead.of<MostBehindRow>(
+    `with base as (
+       select ${TASK_COLUMNS} from reform_task t where ${conditions.join(' and ') || 'true'}
+     ), state as (
+       select * from reform_task_state(?::date, ?::float8, ?::int,
+         (select coalesce(array_agg(id), '{}') from base))
+     ), list as (
+       select b.*, s.expected, s.actual, s.milestone_overdue, s.lagging, s.expected - s.actual as gap
+       from base b join state s on s.task_id = b.id${lagging ? ' where s.lagging = ?' : ''}
+     )
+     select c.total_count, p.* from (select count(*) as total_count from list) c
+     left join lateral (
+       select * from list${paged ? ' where gap < ?::float8 or (gap = ?::float8 and code > ?)' : ''}
+       order by gap desc, code limit ?
+     ) p on true`,
+  );
 }
 
 /**
