@@ -15,11 +15,14 @@ import {
   CentreMonthRollup,
   CentreYearRollup,
   DayRollup,
+  DurationCount,
   DurationMonthRollup,
   DurationRollup,
   ItemMonthRollup,
   ItemYearRollup,
   MonthRollup,
+  RankCounters,
+  ServiceCounters,
 } from './rollup/rollup.entities';
 import { OrganizationRef, PersonRef, RegionRef } from './directory/stubs';
 import { OrganizationServiceResolver, PersonServiceResolver } from './directory/directory.resolvers';
@@ -36,6 +39,9 @@ export const govServicesEntities = [
   CaseEvent,
   CaseSuspension,
   CaseRating,
+  ServiceCounters,
+  DurationCount,
+  RankCounters,
   DayRollup,
   DurationRollup,
   ItemMonthRollup,

@@ -8,20 +8,14 @@ import { CaseChannel, ServiceLevel } from '../vocabulary';
  * ratings on rating, rectification on rectification).
  */
 
-@Entity({ tableName: 'rollup_day' })
-export class DayRollup {
-  @PrimaryKey({ type: 'string', length: 12 })
-  regionCode!: string;
+/*
+ * The counters, declared once per family (each table keeps its own keys, in the order of its primary key
+ * and index).
+ */
 
-  @PrimaryKey({ type: 'date' })
-  day!: string;
-
-  @Enum({ items: () => CaseChannel, primary: true })
-  channel!: CaseChannel;
-
-  @Enum({ items: () => ServiceLevel, primary: true })
-  level!: ServiceLevel;
-
+/** Cases by channel and level: received, completed, on time, ratings, reviews, targets. */
+@Entity({ abstract: true })
+export abstract class ServiceCounters {
   @Property({ type: 'integer', default: 0 }) received!: number;
   @Property({ type: 'integer', default: 0 }) completed!: number;
   @Property({ type: 'integer', default: 0 }) onTime!: number;
@@ -34,9 +28,38 @@ export class DayRollup {
   @Property({ type: 'integer', default: 0 }) targetMet!: number;
 }
 
+/** Completed cases with one number of net working days. */
+@Entity({ abstract: true })
+export abstract class DurationCount {
+  @Property({ type: 'integer', default: 0 }) cases!: number;
+}
+
+/** The figures of a top list's entry. */
+@Entity({ abstract: true })
+export abstract class RankCounters {
+  @Property({ type: 'integer', default: 0 }) received!: number;
+  @Property({ type: 'integer', default: 0 }) completed!: number;
+  @Property({ type: 'integer', default: 0 }) onTime!: number;
+}
+
+@Entity({ tableName: 'rollup_day' })
+export class DayRollup extends ServiceCounters {
+  @PrimaryKey({ type: 'string', length: 12 })
+  regionCode!: string;
+
+  @PrimaryKey({ type: 'date' })
+  day!: string;
+
+  @Enum({ items: () => CaseChannel, primary: true })
+  channel!: CaseChannel;
+
+  @Enum({ items: () => ServiceLevel, primary: true })
+  level!: ServiceLevel;
+}
+
 /** Completed cases by net working days: percentiles come from these buckets. */
 @Entity({ tableName: 'rollup_duration' })
-export class DurationRollup {
+export class DurationRollup extends DurationCount {
   @PrimaryKey({ type: 'string', length: 12 })
   regionCode!: string;
 
@@ -45,13 +68,11 @@ export class DurationRollup {
 
   @PrimaryKey({ type: 'smallint' })
   workingDays!: number;
-
-  @Property({ type: 'integer', default: 0 }) cases!: number;
 }
 
 /** Per item and calendar month (the top lists count whole months). */
 @Entity({ tableName: 'rollup_item_month' })
-export class ItemMonthRollup {
+export class ItemMonthRollup extends RankCounters {
   @PrimaryKey({ type: 'string', length: 12 })
   regionCode!: string;
 
@@ -60,15 +81,11 @@ export class ItemMonthRollup {
 
   @PrimaryKey({ type: 'uuid' })
   itemId!: string;
-
-  @Property({ type: 'integer', default: 0 }) received!: number;
-  @Property({ type: 'integer', default: 0 }) completed!: number;
-  @Property({ type: 'integer', default: 0 }) onTime!: number;
 }
 
 /** Per centre and calendar month. */
 @Entity({ tableName: 'rollup_centre_month' })
-export class CentreMonthRollup {
+export class CentreMonthRollup extends RankCounters {
   @PrimaryKey({ type: 'string', length: 12 })
   regionCode!: string;
 
@@ -77,10 +94,6 @@ export class CentreMonthRollup {
 
   @PrimaryKey({ type: 'uuid' })
   centreId!: string;
-
-  @Property({ type: 'integer', default: 0 }) received!: number;
-  @Property({ type: 'integer', default: 0 }) completed!: number;
-  @Property({ type: 'integer', default: 0 }) onTime!: number;
 }
 
 /*
@@ -91,7 +104,7 @@ export class CentreMonthRollup {
 
 /** `rollup_day` by calendar month. */
 @Entity({ tableName: 'rollup_month' })
-export class MonthRollup {
+export class MonthRollup extends ServiceCounters {
   @PrimaryKey({ type: 'string', length: 12 })
   regionCode!: string;
 
@@ -103,22 +116,11 @@ export class MonthRollup {
 
   @Enum({ items: () => ServiceLevel, primary: true })
   level!: ServiceLevel;
-
-  @Property({ type: 'integer', default: 0 }) received!: number;
-  @Property({ type: 'integer', default: 0 }) completed!: number;
-  @Property({ type: 'integer', default: 0 }) onTime!: number;
-  @Property({ type: 'integer', default: 0 }) oneVisit!: number;
-  @Property({ type: 'integer', default: 0 }) rated!: number;
-  @Property({ type: 'integer', default: 0 }) satisfied!: number;
-  @Property({ type: 'integer', default: 0 }) bad!: number;
-  @Property({ type: 'integer', default: 0 }) rectifiedOnTime!: number;
-  @Property({ type: 'integer', default: 0 }) targetCases!: number;
-  @Property({ type: 'integer', default: 0 }) targetMet!: number;
 }
 
 /** `rollup_duration` by calendar month. */
 @Entity({ tableName: 'rollup_duration_month' })
-export class DurationMonthRollup {
+export class DurationMonthRollup extends DurationCount {
   @PrimaryKey({ type: 'string', length: 12 })
   regionCode!: string;
 
@@ -127,8 +129,6 @@ export class DurationMonthRollup {
 
   @PrimaryKey({ type: 'smallint' })
   workingDays!: number;
-
-  @Property({ type: 'integer', default: 0 }) cases!: number;
 }
 
 /** Per item and calendar year (its 1 January): a year's top 10 is an index range scan of 10 rows. */
@@ -137,7 +137,7 @@ export class DurationMonthRollup {
   name: 'rollup_item_year_rank',
   expression: `create index "rollup_item_year_rank" on "rollup_item_year" ("region_code", "year", "received" desc, "item_id")`,
 })
-export class ItemYearRollup {
+export class ItemYearRollup extends RankCounters {
   @PrimaryKey({ type: 'string', length: 12 })
   regionCode!: string;
 
@@ -146,10 +146,6 @@ export class ItemYearRollup {
 
   @PrimaryKey({ type: 'uuid' })
   itemId!: string;
-
-  @Property({ type: 'integer', default: 0 }) received!: number;
-  @Property({ type: 'integer', default: 0 }) completed!: number;
-  @Property({ type: 'integer', default: 0 }) onTime!: number;
 }
 
 /** Per centre and calendar year. */
@@ -158,7 +154,7 @@ export class ItemYearRollup {
   name: 'rollup_centre_year_rank',
   expression: `create index "rollup_centre_year_rank" on "rollup_centre_year" ("region_code", "year", "received" desc, "centre_id")`,
 })
-export class CentreYearRollup {
+export class CentreYearRollup extends RankCounters {
   @PrimaryKey({ type: 'string', length: 12 })
   regionCode!: string;
 
@@ -167,8 +163,4 @@ export class CentreYearRollup {
 
   @PrimaryKey({ type: 'uuid' })
   centreId!: string;
-
-  @Property({ type: 'integer', default: 0 }) received!: number;
-  @Property({ type: 'integer', default: 0 }) completed!: number;
-  @Property({ type: 'integer', default: 0 }) onTime!: number;
 }
