@@ -2,13 +2,14 @@ import { z } from 'zod';
 
 /**
  * Roles a token may carry. `department:<orgId>` acts for one organisation, `township:<regionCode>` for one
- * township and everything below it; `hr` may see personal data; everyone may read the rest anonymously.
+ * township and everything below it; `hr` may see personal data; `approval-bureau` (行政审批局) keeps the
+ * working-day calendar; everyone may read the rest anonymously.
  */
 export const roleSchema = z
   .string()
-  .regex(/^(leader|reform-office|hr|auditor|department:[0-9a-f-]{36}|township:\d{9})$/, {
+  .regex(/^(leader|reform-office|approval-bureau|hr|auditor|department:[0-9a-f-]{36}|township:\d{9})$/, {
     message:
-      'must be leader, reform-office, hr, auditor, department:<organisation id> or township:<9-digit code>',
+      'must be leader, reform-office, approval-bureau, hr, auditor, department:<organisation id> or township:<9-digit code>',
   });
 export type Role = z.infer<typeof roleSchema>;
 
@@ -54,7 +55,7 @@ export class Identity {
     return this.subject === null;
   }
 
-  has(role: 'leader' | 'reform-office' | 'hr' | 'auditor'): boolean {
+  has(role: 'leader' | 'reform-office' | 'approval-bureau' | 'hr' | 'auditor'): boolean {
     return this.roles.includes(role);
   }
 

@@ -24,3 +24,4 @@ export * from './metrics';
 export * from './audit';
 export * from './idempotency';
 export { DateResolver as DateScalar } from 'graphql-scalars';
+export * from './spreadsheet';

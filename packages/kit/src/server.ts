@@ -35,6 +35,10 @@ export interface SubgraphServerOptions {
   directory?: DirectoryEndpoint;
   /** Spreadsheet endpoints under /files/. */
   files?: FileRoute[];
+  /** The process's metrics, when the subgraph registers figures of its own beside the kit's. */
+  metrics?: ServiceMetrics;
+  /** Facts the subgraph adds to /readyz (they inform; they never make it unready). */
+  readiness?: () => Record<string, unknown>;
 }
 
 /**
@@ -48,7 +52,7 @@ export class SubgraphServer {
   private readonly metrics: ServiceMetrics;
 
   constructor(private readonly options: SubgraphServerOptions) {
-    this.metrics = new ServiceMetrics(options.name);
+    this.metrics = options.metrics ?? new ServiceMetrics(options.name);
     this.metrics.watchPool(options.orm);
     this.apollo = new ApolloServer<SubgraphContext>({
       schema: options.schema,
@@ -91,6 +95,7 @@ export class SubgraphServer {
         status: ready ? 'ready' : 'not ready',
         service: this.options.name,
         database: ready ? 'ok' : 'unreachable',
+        ...this.options.readiness?.(),
       });
     }
     const route = path.startsWith('/files/')

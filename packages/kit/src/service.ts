@@ -15,6 +15,7 @@ import { SubgraphServer } from './server';
 import { PortInUseError } from './http';
 import type { FileRoute } from './files';
 import type { DirectoryEndpoint } from './directory';
+import { ServiceMetrics } from './metrics';
 
 export interface DemoSeedOptions {
   /** Counties in the demo city (the benchmark's scale knob). */
@@ -31,6 +32,24 @@ export interface SubgraphDefinition extends SubgraphSchemaDefinition {
   usesDirectory?: boolean;
   /** Spreadsheet endpoints, served under /files/ (and by the gateway under /files/<name>/). */
   files?: FileRoute[];
+  /**
+   * Work the subgraph keeps beside its requests (data it loads at start, background jobs, timers). Attached
+   * after the migrations and before the demo seed; stopped before the pool closes.
+   */
+  attach?: (process: SubgraphProcess) => Promise<SubgraphAttachment>;
+}
+
+/** What `attach` gets: the migrated database, the logger and the metrics served at /metrics. */
+export interface SubgraphProcess {
+  orm: MikroORM;
+  logger: Logger;
+  metrics: ServiceMetrics;
+}
+
+export interface SubgraphAttachment {
+  /** Facts added to /readyz. */
+  readiness?: () => Record<string, unknown>;
+  stop?: () => Promise<void>;
 }
 
 export interface RunningSubgraph {
@@ -54,9 +73,12 @@ export async function startSubgraph(
 ): Promise<RunningSubgraph> {
   const directory = directoryEndpoint(definition, config);
   const orm = await openDatabase(config.DATABASE_URL, definition.entities, definition.migrations);
+  const metrics = new ServiceMetrics(definition.name);
+  let attachment: SubgraphAttachment = {};
   try {
     const applied = await migrate(orm);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+    attachment = (await definition.attach?.({ orm, logger, metrics })) ?? {};
     if (demo && definition.seedDemo) {
       const rows = await definition.seedDemo(orm, demo);
       if (rows) logger.info({ rows, counties: demo.counties }, 'demo data seeded');
@@ -70,10 +92,17 @@ export async function startSubgraph(
       logger,
       directory,
       files: definition.files,
+      metrics,
+      readiness: attachment.readiness,
     });
     const url = await server.listen(config.PORT, config.HOST);
-    return { url, orm, stop: () => server.stop(config.SHUTDOWN_TIMEOUT_MS) };
+    const stop = async () => {
+      await attachment.stop?.();
+      await server.stop(config.SHUTDOWN_TIMEOUT_MS);
+    };
+    return { url, orm, stop };
   } catch (error) {
+    await attachment.stop?.();
     await orm.close(true);
     throw error;
   }

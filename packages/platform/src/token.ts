@@ -4,7 +4,7 @@ import { DATA_DIR } from './paths';
 import { loadDevSecrets } from './dev-secrets';
 
 const USAGE = `npm run token -- --role <role> [--role <role> …] [--org <organisation id>] [--region <township code>] [--sub <subject>]
-roles: leader, reform-office, hr, auditor, department (needs --org), township (needs --region)`;
+roles: leader, reform-office, approval-bureau, hr, auditor, department (needs --org), township (needs --region)`;
 
 /** Prints a signed development token for the local gateway (its secret is in .data/dev-secrets.json). */
 async function main() {

@@ -31,6 +31,10 @@ import { RegionStatsResolver } from './stats/region-stats.resolver';
 import { ServiceStatsTopListsResolver, TopCentreResolver, TopItemResolver } from './stats/top-lists.resolver';
 import { migrations } from './migrations';
 import { seedGovServicesDemo } from './demo/seed';
+import { CalendarDay, CalendarRecompute, CalendarYear } from './calendar/calendar.entity';
+import { CalendarResolver } from './calendar/calendar.resolver';
+import { calendarExportRoute, calendarImportRoute } from './calendar/calendar.routes';
+import { attachCalendar } from './calendar/calendar.runtime';
 
 export const govServicesEntities = [
   ServiceItem,
@@ -50,6 +54,9 @@ export const govServicesEntities = [
   DurationMonthRollup,
   ItemYearRollup,
   CentreYearRollup,
+  CalendarYear,
+  CalendarDay,
+  CalendarRecompute,
 ];
 
 /** The government services subgraph: service items, centres, cases, processing times, ratings. */
@@ -69,9 +76,12 @@ export const govServicesSubgraph: SubgraphDefinition = {
     ServiceStatsTopListsResolver,
     TopItemResolver,
     TopCentreResolver,
+    CalendarResolver,
   ],
   orphanedTypes: [RegionRef, OrganizationRef, PersonRef],
   references: { Region: regionReference, Organization: idReference, Person: idReference },
   usesDirectory: true,
   seedDemo: seedGovServicesDemo,
+  files: [calendarExportRoute, calendarImportRoute],
+  attach: attachCalendar,
 };

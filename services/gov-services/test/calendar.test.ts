@@ -1,11 +1,14 @@
 import { netWorkingDays, WorkingCalendar, workingCalendar } from '@county/gov-services';
+import { seedYears } from '../src/calendar/seed-years';
+import { statutoryHolidays } from '../src/calendar/statutory-holidays';
 
 describe('the working-day calendar', () => {
-  it('knows the years of chinese-days (2004–2026) and the local table (2003), and nothing else', () => {
-    expect(workingCalendar.years[0]).toBe(2003);
-    expect(workingCalendar.years.at(-1)).toBe(2026);
-    expect(workingCalendar.knows('2003-06-02')).toBe(true);
-    expect(workingCalendar.knows('2027-01-04')).toBe(false);
+  it('is seeded with the years of chinese-days (2004–2026) and the local table (2003)', () => {
+    const years = seedYears().map((y) => y.year);
+    expect(years[0]).toBe(2003);
+    expect(years.at(-1)).toBe(2026);
+    expect(workingCalendar.status(2019)).toBe('OFFICIAL');
+    expect(workingCalendar.status(2027)).toBe('PROVISIONAL');
   });
 
   it('counts a plain week: weekends do not count', () => {
@@ -29,15 +32,60 @@ describe('the working-day calendar', () => {
     expect(workingCalendar.isWorkingDay('2003-02-05')).toBe(false);
   });
 
-  it('refuses a date in a year neither source knows, naming the field and rule', () => {
-    expect(() => workingCalendar.between('2026-12-30', '2027-01-05', 'input.at')).toThrow(
+  it('the statutory rules (2024 amendment) agree with every official year since they apply', () => {
+    for (const year of seedYears().filter((y) => y.year >= 2025)) {
+      const off = new Set(year.holidays);
+      const missing = statutoryHolidays(year.year).filter((h) => !off.has(h.day));
+      expect({ year: year.year, missing }).toEqual({ year: year.year, missing: [] });
+    }
+    // and the 2013 edition with 2014–2024
+    for (const year of seedYears().filter((y) => y.year >= 2014 && y.year <= 2024)) {
+      const off = new Set(year.holidays);
+      expect(statutoryHolidays(year.year).filter((h) => !off.has(h.day))).toEqual([]);
+    }
+  });
+
+  it('counts a year without a schedule as PROVISIONAL: weekends and statutory holidays, no make-up days', () => {
+    // 2027: Spring Festival eve is 5 February (Friday), the festival 6–8 February; Qingming 5 April
+    expect(statutoryHolidays(2027).map((h) => h.day)).toEqual([
+      '2027-01-01',
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-04-05',
+      '2027-05-01',
+      '2027-05-02',
+      '2027-06-09',
+      '2027-09-15',
+      '2027-10-01',
+      '2027-10-02',
+      '2027-10-03',
+    ]);
+    expect(workingCalendar.isWorkingDay('2027-02-05')).toBe(false);
+    expect(workingCalendar.isWorkingDay('2027-02-09')).toBe(true);
+    // Mon 4 Jan → Wed 20 Jan 2027: 12 working days
+    expect(workingCalendar.between('2027-01-04', '2027-01-20')).toBe(12);
+    expect(workingCalendar.touchesProvisional('2026-12-30', '2027-01-05')).toBe(true);
+    expect(workingCalendar.touchesProvisional('2026-01-02', '2026-12-31')).toBe(false);
+    // across the year end: Thu 24 Dec 2026 + 5 working days → Fri 25, Mon 28 … Thu 31, then Mon 4 Jan
+    expect(workingCalendar.addWorkingDays('2026-12-24', 5)).toBe('2026-12-31');
+    expect(workingCalendar.addWorkingDays('2026-12-24', 6)).toBe('2027-01-04');
+  });
+
+  it('any year after the last official one is provisional, never an error; far years are indexed on demand', () => {
+    const calendar = new WorkingCalendar();
+    expect(calendar.status(2090)).toBe('PROVISIONAL');
+    expect(calendar.isWorkingDay('2090-10-02')).toBe(false); // National Day
+    expect(calendar.between('2090-01-02', '2090-01-09')).toBeGreaterThan(0);
+  });
+
+  it('refuses a date outside the calendar (before 2000), naming the field and rule', () => {
+    expect(() => workingCalendar.between('1999-12-30', '2000-01-05', 'input.at')).toThrow(
       expect.objectContaining({
         extensions: expect.objectContaining({ field: 'input.at', rule: 'calendar' }),
       }),
     );
-    // a gap inside the known years is refused too: the index stops before it
-    const gappy = new WorkingCalendar({ 2001: { holidays: [], workdays: [], source: 'test' } });
-    expect(gappy.knows('2001-05-08')).toBe(false);
   });
 
   it('does not count a suspension, even one spanning a holiday', () => {

@@ -1,7 +1,7 @@
 /**
- * 本地节假日表 — holidays and make-up working days for years the `chinese-days` package does not know.
- * Add a year here when the State Council's notice (国务院办公厅关于 YYYY 年部分节假日安排的通知) is out and
- * the package has not caught up; a year in neither source is refused, never guessed.
+ * 本地节假日表 — years the `chinese-days` package does not know, seeded into the calendar table once like
+ * the package's own. New years are not added here: the bureau enters each State Council notice
+ * (国务院办公厅关于 YYYY 年部分节假日安排的通知) through the graph or its spreadsheet (see the README).
  *
  * 2003: from the notice of December 2002, with the May Day week shortened to the three statutory days
  * (and its make-up weekend cancelled) by the April 2003 SARS adjustment.

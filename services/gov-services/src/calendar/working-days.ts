@@ -1,92 +1,92 @@
-import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { badInput } from '@county/kit';
-import { LOCAL_CALENDAR, type LocalCalendarYear } from './local-calendar';
+import { addDays, chinaDay, dayNumber, dayOf, isWeekend, yearOf, type Day } from './days';
+import { seedYears, type OfficialYear } from './seed-years';
+import { FIRST_STATUTORY_YEAR, statutoryHolidays } from './statutory-holidays';
 
-/** A calendar date as YYYY-MM-DD (China has one time zone and no daylight saving: UTC+8). */
-export type Day = string;
+export { chinaDay, type Day } from './days';
 
-const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
+/** The last year the calendar will count (a typo such as 20270 is refused, not indexed). */
+export const LAST_CALENDAR_YEAR = 2199;
 
-/** The date in China of an instant. */
-export const chinaDay = (instant: Date): Day =>
-  new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-
-const dayNumber = (day: Day): number => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
-const dayOf = (n: number): Day => new Date(n * DAY_MS).toISOString().slice(0, 10);
+export type YearStatus = 'OFFICIAL' | 'PROVISIONAL';
 
 interface YearTable {
   holidays: Set<Day>;
   workdays: Set<Day>;
 }
 
-function packageYears(): Map<number, YearTable> {
-  const years = new Map<number, YearTable>();
-  const table = (day: Day) => {
-    const year = Number(day.slice(0, 4));
-    let entry = years.get(year);
-    if (!entry) years.set(year, (entry = { holidays: new Set(), workdays: new Set() }));
-    return entry;
-  };
-  for (const day of Object.keys(chineseDays.holidays)) table(day).holidays.add(day);
-  for (const day of Object.keys(chineseDays.workdays)) table(day).workdays.add(day);
-  return years;
-}
-
 /**
- * 工作日历 — the official China working-day calendar: weekends off, statutory holidays off, make-up working
- * days (调休) on. Built once into a cumulative index, so counting working days between two dates is two
- * array reads (the seeder and the benchmark count millions of cases).
+ * 工作日历 — the China working-day calendar: weekends off, holidays off, make-up working days (调休) on.
+ * A year with an entered schedule (the State Council's notice, or a package that carries it) is OFFICIAL;
+ * any other year is PROVISIONAL: weekends and the statutory holidays of the edition in force, no make-up
+ * days. A provisional year is counted, never refused; the figures over it say so.
+ *
+ * Counting runs on a cumulative index (working days from its first day through each day), so the working
+ * days between two dates are two array reads; the index grows on demand towards later years.
  */
 export class WorkingCalendar {
-  private readonly first: number;
-  /** cumulative[i] = working days from the first known day through day first+i, inclusive. */
-  private readonly cumulative: Int32Array;
-  readonly years: readonly number[];
+  private official = new Map<number, YearTable>();
+  private first = dayNumber(`${FIRST_STATUTORY_YEAR}-01-01`);
+  private lastYear = FIRST_STATUTORY_YEAR - 1;
+  private cumulative = new Int32Array(0);
 
-  constructor(local: Record<number, LocalCalendarYear> = LOCAL_CALENDAR) {
-    const tables = packageYears();
-    for (const [year, entry] of Object.entries(local)) {
-      if (!tables.has(Number(year)))
-        tables.set(Number(year), { holidays: new Set(entry.holidays), workdays: new Set(entry.workdays) });
-    }
-    const years = [...tables.keys()].sort((a, b) => a - b);
-    // a gap would be a silent guess: the index covers the contiguous run of known years up to the latest
-    let start = years.length - 1;
-    while (start > 0 && years[start - 1] === years[start] - 1) start--;
-    this.years = years.slice(start);
-    this.first = dayNumber(`${this.years[0]}-01-01`);
-    const end = dayNumber(`${this.years.at(-1)! + 1}-01-01`);
-    this.cumulative = new Int32Array(end - this.first);
-    let count = 0;
-    for (let n = this.first; n < end; n++) {
-      const day = dayOf(n);
-      const table = tables.get(Number(day.slice(0, 4)))!;
-      const weekday = new Date(n * DAY_MS).getUTCDay();
-      const working = table.workdays.has(day) || (weekday !== 0 && weekday !== 6 && !table.holidays.has(day));
-      if (working) count++;
-      this.cumulative[n - this.first] = count;
-    }
+  constructor(years: readonly OfficialYear[] = seedYears()) {
+    this.load(years);
+  }
+
+  /** Replaces the official years (after the bureau enters one, or another replica did). */
+  load(years: readonly OfficialYear[]): void {
+    this.official = new Map(
+      years.map((y) => [y.year, { holidays: new Set(y.holidays), workdays: new Set(y.workdays) }]),
+    );
+    this.lastYear = FIRST_STATUTORY_YEAR - 1;
+    this.cumulative = new Int32Array(0);
+    this.extendTo(Math.max(this.lastOfficialYear() ?? 0, yearOf(chinaDay(new Date()))) + 1);
+  }
+
+  status(year: number): YearStatus {
+    return this.official.has(year) ? 'OFFICIAL' : 'PROVISIONAL';
+  }
+
+  officialYears(): number[] {
+    return [...this.official.keys()].sort((a, b) => a - b);
+  }
+
+  lastOfficialYear(): number | undefined {
+    return this.officialYears().at(-1);
+  }
+
+  /** The last day of the run of official years that contains `day` (undefined when its year is provisional). */
+  officialThrough(day: Day): Day | undefined {
+    let year = yearOf(day);
+    if (!this.official.has(year)) return undefined;
+    while (this.official.has(year + 1)) year++;
+    return `${year}-12-31`;
+  }
+
+  isProvisional(day: Day): boolean {
+    return !this.official.has(yearOf(day));
+  }
+
+  /** Whether any day from `from` to `to` lies in a provisional year. */
+  touchesProvisional(from: Day, to: Day): boolean {
+    for (let year = yearOf(from); year <= yearOf(to); year++) if (!this.official.has(year)) return true;
+    return false;
   }
 
   knows(day: Day): boolean {
-    const i = dayNumber(day) - this.first;
-    return i >= 0 && i < this.cumulative.length;
+    const year = yearOf(day);
+    return year >= FIRST_STATUTORY_YEAR && year <= LAST_CALENDAR_YEAR;
   }
 
-  /** Refuses a date the calendar cannot count: badInput naming `field`, rule `calendar`. */
+  /** Refuses a date the calendar cannot count (before its first statutory year, or absurdly late). */
   require(day: Day, field: string): void {
     if (!this.knows(day))
       throw badInput(
         field,
         'calendar',
-        `${day.slice(0, 4)} is not in the working-day calendar (known years ${this.years[0]}–${this.years.at(-1)}); add it to the local table`,
+        `${day} is outside the working-day calendar (${FIRST_STATUTORY_YEAR}–${LAST_CALENDAR_YEAR})`,
       );
-  }
-
-  private index(day: Day, field: string): number {
-    this.require(day, field);
-    return dayNumber(day) - this.first;
   }
 
   isWorkingDay(day: Day, field = 'date'): boolean {
@@ -105,10 +105,14 @@ export class WorkingCalendar {
   addWorkingDays(from: Day, n: number, field = 'date'): Day {
     let i = this.index(from, field);
     const target = this.cumulative[i] + n;
+    // a deadline may run into years the index does not cover yet: a year has at least 200 working days
+    while (this.cumulative[this.cumulative.length - 1] < target) {
+      if (this.lastYear >= LAST_CALENDAR_YEAR)
+        throw badInput(field, 'calendar', `${n} working days after ${from} run past the calendar`);
+      this.extendTo(this.lastYear + 1 + Math.ceil(n / 200));
+    }
     // binary search for the first index whose cumulative count reaches the target
     let hi = this.cumulative.length - 1;
-    if (this.cumulative[hi] < target)
-      throw badInput(field, 'calendar', `${n} working days after ${from} run past the known calendar`);
     while (i < hi) {
       const mid = (i + hi) >>> 1;
       if (this.cumulative[mid] >= target) hi = mid;
@@ -116,9 +120,40 @@ export class WorkingCalendar {
     }
     return dayOf(this.first + i);
   }
+
+  private index(day: Day, field: string): number {
+    this.require(day, field);
+    if (yearOf(day) > this.lastYear) this.extendTo(yearOf(day));
+    return dayNumber(day) - this.first;
+  }
+
+  /** Grows the index through the end of `year`. */
+  private extendTo(year: number): void {
+    const last = Math.min(year, LAST_CALENDAR_YEAR);
+    if (last <= this.lastYear) return;
+    const from = this.lastYear + 1;
+    const end = dayNumber(`${last + 1}-01-01`);
+    const grown = new Int32Array(end - this.first);
+    grown.set(this.cumulative);
+    let count = this.cumulative.length ? this.cumulative[this.cumulative.length - 1] : 0;
+    for (let y = from; y <= last; y++) {
+      const table = this.official.get(y) ?? provisionalTable(y);
+      for (let day = `${y}-01-01`; yearOf(day) === y; day = addDays(day, 1)) {
+        if (table.workdays.has(day) || (!isWeekend(day) && !table.holidays.has(day))) count++;
+        grown[dayNumber(day) - this.first] = count;
+      }
+    }
+    this.cumulative = grown;
+    this.lastYear = last;
+  }
 }
 
-/** The calendar every rule and the seeder share. */
+const provisionalTable = (year: number): YearTable => ({
+  holidays: new Set(statutoryHolidays(year).map((h) => h.day)),
+  workdays: new Set(),
+});
+
+/** The calendar every rule and the seeder share; the calendar store loads the entered years into it. */
 export const workingCalendar = new WorkingCalendar();
 
 /** A suspension's start and end dates (补正 does not stop the clock: it runs before acceptance). */
@@ -136,16 +171,13 @@ export function netWorkingDays(
   completed: Day,
   suspensions: Interval[],
   field = 'date',
+  calendar: WorkingCalendar = workingCalendar,
 ): number {
-  const gross = workingCalendar.between(accepted, completed, field);
+  const gross = calendar.between(accepted, completed, field);
   const paused = suspensions.reduce(
     (sum, s) =>
       sum +
-      workingCalendar.between(
-        s.from < accepted ? accepted : s.from,
-        s.to > completed ? completed : s.to,
-        field,
-      ),
+      calendar.between(s.from < accepted ? accepted : s.from, s.to > completed ? completed : s.to, field),
     0,
   );
   return gross - paused;

@@ -3,13 +3,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { chinaDay, netWorkingDays, workingCalendar } from '../calendar/working-days';
 import { bookRollups, type RollupDelta } from '../rollup/book';
 import type { ServiceItem } from '../item/item.entity';
-import { CaseChannel, CaseEventKind, CaseStatus } from '../vocabulary';
+import { CaseChannel, CaseEventKind, CaseStatus, ProcessingKind } from '../vocabulary';
 import { CaseEvent } from './case-event.entity';
 import type { ServiceCase } from './case.entity';
 import type { CaseEventData } from './case.rules';
 import { CaseRating } from './rating.entity';
 import { CaseSuspension } from './suspension.entity';
 import { badReviewRectifyDays } from './follow-up';
+import { requireNotFuture, STATUTORY_MAX_EXTENSION_DAYS } from './case-limits';
 
 const FOLLOW_UPS = new Set([CaseEventKind.RATED, CaseEventKind.RETURN_VISITED, CaseEventKind.RECTIFIED]);
 const BEFORE_ACCEPTANCE = new Set([CaseStatus.RECEIVED, CaseStatus.CORRECTION_REQUESTED]);
@@ -44,6 +45,8 @@ export function checkEvent(state: CaseState, input: CaseEventData): void {
   const day = chinaDay(input.at);
   workingCalendar.require(day, 'input.at');
   if (input.until) workingCalendar.require(chinaDay(input.until), 'input.until');
+  // a suspension's end may be ahead (a planned expert review); the event itself has happened
+  requireNotFuture(input.at, 'input.at');
   if (c.status === CaseStatus.COMPLETED && !FOLLOW_UPS.has(input.kind))
     throw refuse('caseId', 'closed', 'the case is completed: only its rating and follow-up may be added');
   if (FOLLOW_UPS.has(input.kind) && c.status !== CaseStatus.COMPLETED)
@@ -70,6 +73,9 @@ export function checkEvent(state: CaseState, input: CaseEventData): void {
       if (day < open.startedOn) throw refuse('input.at', 'range', 'a suspension cannot end before it starts');
       break;
     }
+    case CaseEventKind.EXTENDED:
+      checkExtension(state, input.extensionDays!);
+      break;
     case CaseEventKind.COMPLETED:
       if (c.acceptedAt && input.at < c.acceptedAt)
         throw refuse('input.at', 'after-acceptance', 'completion cannot come before acceptance');
@@ -87,6 +93,25 @@ export function checkEvent(state: CaseState, input: CaseEventData): void {
     default:
       break;
   }
+}
+
+/** 行政许可法 第四十二条: an on-the-spot item is never extended; others up to the item's cap or the law's 10 days. */
+function checkExtension(state: CaseState, days: number): void {
+  const { serviceCase: c, item } = state;
+  if (item.processing === ProcessingKind.ON_THE_SPOT)
+    throw refuse(
+      'input.kind',
+      'on-the-spot',
+      'a case of an on-the-spot item (即办件) is decided when accepted: it cannot be extended',
+    );
+  const own = item.maxExtensionDays ?? null;
+  const cap = own ?? STATUTORY_MAX_EXTENSION_DAYS;
+  if (c.extensionDays + days > cap)
+    throw refuse(
+      'input.extensionDays',
+      'max-extension',
+      `extensions may total at most ${cap} working days (${own === null ? '行政许可法 第四十二条' : "the item's statutory cap"}): ${c.extensionDays} already used, ${Math.max(0, cap - c.extensionDays)} left`,
+    );
 }
 
 function checkSuspension(state: CaseState, input: CaseEventData): void {
@@ -172,6 +197,7 @@ export async function applyEvent(
       c.completedAt = input.at;
       c.workingDays = workingDays;
       c.onTime = workingDays <= item.committedLimit + c.extensionDays;
+      c.calendarProvisional = workingCalendar.touchesProvisional(chinaDay(c.acceptedAt!), day);
       c.visits = input.visits ?? DEFAULT_VISITS[c.channel];
       c.result = input.result!;
       delta.workingDays = workingDays;
@@ -186,11 +212,13 @@ export async function applyEvent(
     }
     case CaseEventKind.RATED: {
       const bad = input.score! <= 2;
+      const rectifyBy = bad ? workingCalendar.addWorkingDays(day, badReviewRectifyDays(), 'input.at') : null;
       em.create(CaseRating, {
         caseId: c.id,
         score: input.score!,
         ratedAt: input.at,
-        rectifyBy: bad ? workingCalendar.addWorkingDays(day, badReviewRectifyDays(), 'input.at') : null,
+        rectifyBy,
+        rectifyByProvisional: rectifyBy !== null && workingCalendar.touchesProvisional(day, rectifyBy),
         returnVisitAt: null,
         rectifiedAt: null,
       });

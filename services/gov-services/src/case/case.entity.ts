@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ApplicantKind, CaseChannel, CaseResult, CaseStatus, ServiceLevel } from '../vocabulary';
 
@@ -13,6 +13,8 @@ import { ApplicantKind, CaseChannel, CaseResult, CaseStatus, ServiceLevel } from
 @Index({ properties: ['proxyAgentId', 'receivedAt', 'id'] })
 @ObjectType({ description: '办件 — a case: one application for one service item at one centre' })
 export class ServiceCase {
+  [OptionalProps]?: 'calendarProvisional';
+
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
   id!: string;
@@ -79,6 +81,13 @@ export class ServiceCase {
   @Property({ type: 'smallint', nullable: true })
   @Field(() => Int, { nullable: true, description: '跑动次数 — visits the applicant made' })
   visits!: number | null;
+
+  @Property({ type: 'boolean', default: false })
+  @Field({
+    description:
+      '按临时日历计算 — its working days and on-time flag count days of a year whose official holiday schedule is not entered yet (weekends and statutory holidays only); recomputed when it is',
+  })
+  calendarProvisional: boolean = false;
 
   @Enum({ items: () => CaseResult, nullable: true })
   @Field(() => CaseResult, { nullable: true, description: '办理结果 — result' })

@@ -15,6 +15,7 @@ import { ServiceCase } from './case.entity';
 import { CaseEventInput, RegisterCaseInput } from './case.args';
 import { caseEventRule, registerCaseRule } from './case.rules';
 import { applyEvent, checkEvent } from './case-events';
+import { requireNotFuture } from './case-limits';
 import { CaseRating } from './rating.entity';
 import { CaseSuspension } from './suspension.entity';
 
@@ -31,6 +32,7 @@ export class CaseMutations {
     const data = parseInput(registerCaseRule, input, 'input');
     const day = chinaDay(data.receivedAt);
     workingCalendar.require(day, 'input.receivedAt');
+    requireNotFuture(data.receivedAt, 'input.receivedAt');
     const centre = await requireExisting(ctx, ServiceCentre, 'id', data.centreId, 'input.centreId');
     authorizeCentreStaff(ctx, centre);
     const item = await requireExisting(ctx, ServiceItem, 'id', data.itemId, 'input.itemId');

@@ -69,4 +69,11 @@ export class CreateServiceItemInput {
 
   @Field(() => Int, { nullable: true })
   targetDays?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      '法定延期上限 — its own statutory cap on extensions in working days (0–365); omit for the default 10',
+  })
+  maxExtensionDays?: number;
 }

@@ -79,6 +79,14 @@ export class ServiceItem {
   })
   targetDays!: number | null;
 
+  @Property({ type: 'smallint', nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      '法定延期上限 — the most working days a case may be extended by, when a law or regulation sets the item its own cap; null: 行政许可法 第四十二条, 10 working days',
+  })
+  maxExtensionDays!: number | null;
+
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }

@@ -33,6 +33,7 @@ export class ItemMutations {
       id: crypto.randomUUID(),
       ...data,
       targetDays: data.targetDays ?? null,
+      maxExtensionDays: data.maxExtensionDays ?? null,
     });
     await ctx.em.flush();
     return item;

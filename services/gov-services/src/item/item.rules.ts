@@ -28,8 +28,19 @@ export const createServiceItemRule = z
     delegated: z.boolean(),
     crossRegionPartners: z.array(countyCodeRule).max(50),
     targetDays: limit.nullish(),
+    maxExtensionDays: limit.nullish(),
   })
   .superRefine((input, ctx) => {
+    // 即办件: decided on the spot when the application is accepted (行政许可法 第三十四条), so nothing is
+    // promised in working days; the statutory limit stays what the law grants (see the README)
+    if (input.processing === ProcessingKind.ON_THE_SPOT && input.committedLimit > 0)
+      ctx.addIssue({
+        ...ruleIssue(
+          'on-the-spot',
+          'an on-the-spot item (即办件) is decided at once: its committed limit is 0',
+        ),
+        path: ['committedLimit'],
+      });
     if (input.committedLimit > input.statutoryLimit)
       ctx.addIssue({
         ...ruleIssue('committed-limit', 'the committed limit cannot exceed the statutory one'),

@@ -23,6 +23,8 @@ export interface RollupDelta {
   counters: Partial<Record<DayCounter, number>>;
   /** Set on completion: the case's net working days. */
   workingDays?: number;
+  /** Cases booked at `workingDays` (default 1; −1 takes a recomputed case off its old duration). */
+  durationCases?: number;
 }
 
 /** The families an event moves, with their key and counter values. */
@@ -32,9 +34,13 @@ function movedFamilies(delta: RollupDelta): { family: RollupFamily; keys: unknow
   if (counters.some((v) => v !== 0))
     moved.push({ family: FAMILIES.counters, keys: [delta.channel, delta.level], counters });
   if (delta.workingDays !== undefined)
-    moved.push({ family: FAMILIES.durations, keys: [delta.workingDays], counters: [1] });
+    moved.push({
+      family: FAMILIES.durations,
+      keys: [delta.workingDays],
+      counters: [delta.durationCases ?? 1],
+    });
   const rank = RANK_COUNTERS.map((counter) => delta.counters[counter] ?? 0);
-  if (rank[0] || rank[1]) {
+  if (rank.some((v) => v !== 0)) {
     moved.push({ family: FAMILIES.items, keys: [delta.itemId], counters: rank });
     moved.push({ family: FAMILIES.centres, keys: [delta.centreId], counters: rank });
   }

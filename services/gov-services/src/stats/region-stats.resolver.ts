@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DateScalar, parseInput, ruleIssue } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { workingCalendar } from '../calendar/working-days';
+import { recomputePending } from '../calendar/calendar.runtime';
 import { RegionRef } from '../directory/stubs';
 import { regionCodeRule } from '../field-rules';
 import { serviceStatsFigures } from './service-stats.query';
@@ -38,8 +39,14 @@ export class RegionStatsResolver {
     workingCalendar.require(day(period.from), 'from');
     workingCalendar.require(day(period.to), 'to');
     const asked = { regionCode: region.code, from: day(period.from), to: day(period.to) };
+    const recomputing = recomputePending().some(
+      (year) => year >= Number(asked.from.slice(0, 4)) && year <= Number(asked.to.slice(0, 4)),
+    );
     return cachedStats(`${asked.regionCode}|${asked.from}|${asked.to}`, async () =>
-      Object.assign(new ServiceStats(), await serviceStatsFigures(ctx.em, asked), { period: asked }),
+      Object.assign(new ServiceStats(), await serviceStatsFigures(ctx.em, asked), {
+        period: asked,
+        calendarProvisional: recomputing || workingCalendar.touchesProvisional(asked.from, asked.to),
+      }),
     );
   }
 }

@@ -124,9 +124,15 @@ export class ServiceStats {
   @Field(() => Float, { nullable: true, description: '目标达成率 — share of those within the target' })
   targetAttainment!: number | null;
 
+  @Field({
+    description:
+      '按临时日历计算 — true when the period reaches into a year whose official holiday schedule is not entered yet (or is being recomputed): working days, on-time and target figures may still move',
+  })
+  calendarProvisional!: boolean;
+
   /** The region and days asked for: the top lists (`service-stats.resolver.ts`) are read from it on demand. */
   period!: StatsPeriod;
 }
 
 /** The figures one statement reads (everything but the period and the top lists). */
-export type ServiceStatsFigures = Omit<ServiceStats, 'period'>;
+export type ServiceStatsFigures = Omit<ServiceStats, 'period' | 'calendarProvisional'>;

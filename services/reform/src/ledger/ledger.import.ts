@@ -2,13 +2,12 @@ import ExcelJS from 'exceljs';
 import { GraphQLError } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isRegionCode, regionCodePrefix } from '@county/domain';
-import { badInput, ErrorCode, type Directory } from '@county/kit';
+import { badInput, cellDate, cellText, ErrorCode, readFirstSheet, type Directory } from '@county/kit';
 import { TaskSource, TaskStatus } from '../vocabulary';
 import { ReformTask } from '../task/task.entity';
 import { SpecialGroup } from '../special-group/special-group.entity';
 import { WorkPoint } from '../work-point/work-point.entity';
 import { directoryOfRegion, type RegionDirectory } from './directory-names';
-import { cellDate, cellText } from './ledger.cells';
 import { LEDGER_COLUMNS, NO, SOURCE_LABELS, splitUnits, YES, type LedgerColumn } from './ledger.columns';
 
 export interface RejectedRow {
@@ -31,23 +30,7 @@ export interface LedgerImport {
   file: Buffer;
 }
 
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const CODE = /^[0-9A-Za-z-]{1,40}$/;
-
-async function readSheet(file: Buffer): Promise<ExcelJS.Worksheet> {
-  if (file.length === 0) throw badInput('file', 'empty', 'the file is empty');
-  const notXlsx = badInput('file', 'xlsx', 'is not an .xlsx workbook');
-  if (!file.subarray(0, 4).equals(ZIP_MAGIC)) throw notXlsx;
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw notXlsx;
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw badInput('file', 'empty', 'the workbook has no sheet');
-  return sheet;
-}
 
 /** Column numbers by ledger column, from the header row; refuses a sheet that lacks a required one. */
 function locateColumns(sheet: ExcelJS.Worksheet): Partial<Record<LedgerColumn, number>> {
@@ -94,7 +77,7 @@ export async function importLedger(
   directory: Directory,
   request: LedgerImport,
 ): Promise<ImportReport> {
-  const sheet = await readSheet(request.file);
+  const sheet = await readFirstSheet(request.file);
   const columns = locateColumns(sheet);
   const rows: ExcelJS.Row[] = [];
   sheet.eachRow((row, number) => {

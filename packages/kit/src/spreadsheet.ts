@@ -1,5 +1,23 @@
-import type { CellValue } from 'exceljs';
-import { isoDate } from '../dates';
+import ExcelJS, { type CellValue } from 'exceljs';
+import { badInput } from './errors';
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** The first sheet of an uploaded .xlsx; a file that is empty or not a workbook is bad input (`file`). */
+export async function readFirstSheet(file: Buffer): Promise<ExcelJS.Worksheet> {
+  if (file.length === 0) throw badInput('file', 'empty', 'the file is empty');
+  const notXlsx = badInput('file', 'xlsx', 'is not an .xlsx workbook');
+  if (!file.subarray(0, 4).equals(ZIP_MAGIC)) throw notXlsx;
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+  } catch {
+    throw notXlsx;
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw badInput('file', 'empty', 'the workbook has no sheet');
+  return sheet;
+}
 
 /** The text a cell shows, whatever exceljs made of it (rich text, hyperlink, formula result, date). */
 export function cellText(value: CellValue): string {
@@ -24,7 +42,7 @@ export function cellDate(value: CellValue): string | null {
   const match = DATE_TEXT.exec(cellText(value));
   if (!match) return null;
   const [year, month, day] = match.slice(1).map(Number);
-  const date = isoDate(year, month, day);
+  const date = new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
   // 2019-02-30 would roll over to March: not a real date
   return date === `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` ? date : null;
 }
