@@ -20,7 +20,10 @@ export async function printBanner(facts: BannerFacts): Promise<void> {
   const tokens: [string, string][] = [
     ['leader', await sign(['leader'], 'demo-leader')],
     ['reform-office', await sign(['reform-office'], 'demo-reform-office')],
-    ['approval-bureau (keeps the working-day calendar)', await sign(['approval-bureau'], 'demo-approval-bureau')],
+    [
+      'approval-bureau (keeps the working-day calendar)',
+      await sign(['approval-bureau'], 'demo-approval-bureau'),
+    ],
     ['hr (sees personal data)', await sign(['hr'], 'demo-hr')],
     ['auditor', await sign(['auditor'], 'demo-auditor')],
   ];

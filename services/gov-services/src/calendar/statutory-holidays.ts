@@ -88,12 +88,18 @@ export interface StatutoryDay {
   name: string;
 }
 
-/** The statutory days off of a year, in date order (the Spring Festival eve may fall in late January). */
+/**
+ * The statutory days off of a year, in date order (the Spring Festival eve may fall in late January); a day
+ * two holidays share (中秋 on 3 October 2028) is listed once, with both names.
+ */
 export function statutoryHolidays(year: number): StatutoryDay[] {
-  const days: StatutoryDay[] = [];
+  const days = new Map<Day, string>();
   for (const holiday of editionOf(year).holidays) {
     const first = addDays(anchorDay(year, holiday.anchor), holiday.from);
-    for (let i = 0; i < holiday.days; i++) days.push({ day: addDays(first, i), name: holiday.name });
+    for (let i = 0; i < holiday.days; i++) {
+      const day = addDays(first, i);
+      days.set(day, days.has(day) ? `${days.get(day)}、${holiday.name}` : holiday.name);
+    }
   }
-  return days.sort((a, b) => a.day.localeCompare(b.day));
+  return [...days].map(([day, name]) => ({ day, name })).sort((a, b) => a.day.localeCompare(b.day));
 }
