@@ -219,7 +219,7 @@ describe('New Year 2027 without an official schedule', () => {
     expect(next.source).toContain('2024年修订');
     // 2028: Mid-Autumn falls on 3 October, a National Day holiday: one day, both names
     expect(next.days).toHaveLength(12);
-    expect(next.days).toContainEqual({ day: '2028-10-03', kind: 'HOLIDAY', name: '国庆节、中秋节' });
+    expect(next.days).toContainEqual({ day: '2028-10-03', kind: 'HOLIDAY', name: '中秋节、国庆节' });
     expect(next.workingDays).toBeGreaterThan(240);
   });
 

@@ -90,7 +90,7 @@ export interface StatutoryDay {
 
 /**
  * The statutory days off of a year, in date order (the Spring Festival eve may fall in late January); a day
- * two holidays share (中秋 on 3 October 2028) is listed once, with both names.
+ * two holidays share (中秋 on 3 October 2028, within 国庆) is listed once, with both names.
  */
 export function statutoryHolidays(year: number): StatutoryDay[] {
   const days = new Map<Day, string>();
