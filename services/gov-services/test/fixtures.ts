@@ -1,6 +1,7 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { DEMO_COUNTY_CODE, generateDemoCity } from '@county/demo-data';
 import { peopleSubgraph } from '@county/people';
-import { govServicesSubgraph } from '@county/gov-services';
+import { collectEventRows, govServicesSubgraph, RECOUNT } from '@county/gov-services';
 import { startTestSubgraph, type TestSubgraph } from '@county/test-kit';
 import { demoCatalogue } from '../src/demo/catalogue';
 import { demoCentres } from '../src/demo/centres';
@@ -27,3 +28,25 @@ export async function startFixtures(): Promise<{ people: TestSubgraph; gov: Test
   await gov.orm.em.fork().transactional((em) => loadDemoCatalogue(em, city));
   return { people, gov };
 }
+
+/** The rollups against a full recount of the cases, table by table: the number of rows that differ. */
+export async function rollupDifferences(orm: MikroORM): Promise<Record<string, number>> {
+  const differences: Record<string, number> = {};
+  await orm.em.fork().transactional(async (tx) => {
+    const source = await collectEventRows(tx);
+    for (const [table, recount] of Object.entries(RECOUNT)) {
+      const [row] = await tx.getConnection().execute(
+        `select count(*)::int n from ((select ${recount.columns} from ${table} except ${recount.select(source)})
+           union all (${recount.select(source)} except select ${recount.columns} from ${table})) d`,
+        [],
+        'all',
+        tx.getTransactionContext(),
+      );
+      differences[table] = row.n;
+    }
+  });
+  return differences;
+}
+
+/** What `rollupDifferences` gives when the rollups hold: 0 for every table. */
+export const NO_DIFFERENCES = Object.fromEntries(Object.keys(RECOUNT).map((table) => [table, 0]));

@@ -8,7 +8,7 @@ import { sql } from './sql';
 import { netWorkingDays, workingCalendar } from './working-days';
 
 /** Rows per transaction: short enough not to hold case locks long, long enough to amortise the round trips. */
-const BATCH = 500;
+const DEFAULT_BATCH = 500;
 
 interface Job {
   id: number;
@@ -55,7 +55,7 @@ const CASES = `
     from service_case c join service_item i on i.id = c.item_id
    where c.completed_at is not null and ${chinaDate('c.accepted_at')} <= ?::date
      and ${chinaDate('c.completed_at')} >= ?::date and (?::uuid is null or c.id > ?::uuid)
-   order by c.id limit ${BATCH}
+   order by c.id limit ?
      for update of c`;
 
 /** Bad reviews whose rectification window reaches into the year. */
@@ -66,7 +66,7 @@ const RATINGS = `
     from case_rating r join service_case c on c.id = r.case_id
    where r.rectify_by is not null and ${chinaDate('r.rated_at')} <= ?::date and r.rectify_by >= ?::date
      and (?::uuid is null or r.case_id > ?::uuid)
-   order by r.case_id limit ${BATCH}
+   order by r.case_id limit ?
      for update of r`;
 
 const keysOf = (row: CaseKeys, day: string): Omit<RollupDelta, 'counters'> => ({
@@ -94,6 +94,7 @@ export class CalendarRecomputer {
     private readonly orm: MikroORM,
     private readonly logger: Logger,
     private readonly onFinished: () => void,
+    private readonly batch = DEFAULT_BATCH,
   ) {}
 
   /** Starts working through the queued jobs, unless already at it. */
@@ -123,27 +124,33 @@ export class CalendarRecomputer {
   /** One batch of the oldest unfinished job; false when there is none (or another replica holds it). */
   async step(): Promise<boolean> {
     const em = this.orm.em.fork();
-    const finished = await em.transactional(async (tx) => {
+    const outcome = await em.transactional(async (tx) => {
       const [job] = await sql<Job[]>(
         tx,
         `select id, year, phase, cursor, cases_total from calendar_recompute
           where status = 'RUNNING' order by id limit 1 for update skip locked`,
       );
       if (!job) return null;
-      const bounds = [`${job.year}-12-31`, `${job.year}-01-01`, job.cursor, job.cursor];
+      const bounds = [`${job.year}-12-31`, `${job.year}-01-01`, job.cursor, job.cursor, this.batch];
       if (job.phase === 'cases') {
         if (job.cases_total === null) await this.countScope(tx, job);
         const rows = await sql<CaseRow[]>(tx, CASES, bounds);
         const changed = await this.recomputeCases(tx, rows);
-        await this.advance(tx, job, rows, { cases_done: rows.length, cases_changed: changed });
-      } else {
-        const rows = await sql<RatingRow[]>(tx, RATINGS, bounds);
-        await this.recomputeRatings(tx, rows);
-        await this.advance(tx, job, rows, { ratings_done: rows.length });
+        return {
+          job,
+          done: await this.advance(tx, job, rows, { cases_done: rows.length, cases_changed: changed }),
+        };
       }
-      return job;
+      const rows = await sql<RatingRow[]>(tx, RATINGS, bounds);
+      await this.recomputeRatings(tx, rows);
+      return { job, done: await this.advance(tx, job, rows, { ratings_done: rows.length }) };
     });
-    if (finished === null) return false;
+    if (outcome === null) return false;
+    if (outcome.done) {
+      // after the commit: a reader must see the job finished and the figures it wrote
+      this.logger.info({ year: outcome.job.year, job: outcome.job.id }, 'calendar recompute finished');
+      this.onFinished();
+    }
     return true;
   }
 
@@ -158,10 +165,15 @@ export class CalendarRecomputer {
     );
   }
 
-  /** Moves the cursor; a short batch ends the phase, and the ratings phase ends the job. */
-  private async advance(tx: EntityManager, job: Job, rows: { id: string }[], counts: Record<string, number>) {
+  /** Moves the cursor; a short batch ends the phase, and the ratings phase ends the job (true). */
+  private async advance(
+    tx: EntityManager,
+    job: Job,
+    rows: { id: string }[],
+    counts: Record<string, number>,
+  ): Promise<boolean> {
     const add = Object.keys(counts).map((column) => `${column} = ${column} + ?`);
-    const last = rows.length === BATCH;
+    const last = rows.length === this.batch;
     const next = last ? { phase: job.phase, cursor: rows.at(-1)!.id } : { phase: 'ratings', cursor: null };
     const done = !last && job.phase === 'ratings';
     await sql(
@@ -174,9 +186,8 @@ export class CalendarRecomputer {
       // a duration a case left behind is a row of zeros; a recount has no such row
       await sql(tx, `delete from rollup_duration where cases = 0`);
       await sql(tx, `delete from rollup_duration_month where cases = 0`);
-      this.logger.info({ year: job.year, job: job.id }, 'calendar recompute finished');
-      queueMicrotask(this.onFinished);
     }
+    return done;
   }
 
   private async recomputeCases(tx: EntityManager, rows: CaseRow[]): Promise<number> {
