@@ -9,6 +9,7 @@ import { buildReport, printReport } from './bench/report';
 import { summariseProfile, type LoadWindow } from './bench/profile';
 import { benchTargets, checkTargets } from './bench/targets';
 import {
+  measureCalendarRecompute,
   measureCaseWrites,
   measureServiceStats,
   printGovServicesReport,
@@ -132,8 +133,10 @@ async function main(config: BenchConfig, deadline: number) {
       for (const f of stats.figures)
         console.log(`bench: ${f.name}: ${f.requestsPerSecond} req/s, p50 ${f.p50} ms, p95 ${f.p95} ms`);
       const writes = await measureCaseWrites(gov);
+      console.log('bench: gov-services calendar recompute (2019 corrected)');
+      const recompute = await measureCalendarRecompute(gov);
       const figures = endpoints.govServices.load;
-      govReport = () => printGovServicesReport(figures, stats, writes, load.connections);
+      govReport = () => printGovServicesReport(figures, stats, writes, load.connections, recompute);
     }
 
     let cockpitReport: (() => void) | undefined;

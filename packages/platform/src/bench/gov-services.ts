@@ -259,11 +259,86 @@ export async function measureCaseWrites(endpoints: GovServicesEndpoints, cases =
   };
 }
 
+interface CalendarAnswer {
+  version: number;
+  source: string;
+  days: { day: string; kind: string; name: string | null }[];
+  recompute: RecomputeFigures & { status: string };
+}
+
+export interface RecomputeFigures {
+  casesTotal: number;
+  casesChanged: number;
+  ratingsDone: number;
+  seconds: number;
+}
+
+/**
+ * The cost of entering a year after the fact: 2019 corrected (made up: Monday 10 June off as well, Saturday
+ * 15 June worked) by the bureau, then the background recompute of every 2019 case timed until the
+ * subgraph's /readyz no longer lists it.
+ */
+export async function measureCalendarRecompute(endpoints: GovServicesEndpoints): Promise<RecomputeFigures> {
+  const headers = {
+    'content-type': 'application/json',
+    [SUBGRAPH_SECRET_HEADER]: endpoints.govServicesSecret,
+    [IDENTITY_HEADER]: Identity.fromClaims({ sub: 'bench', roles: ['approval-bureau'] }).toHeader(),
+  };
+  const send = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(endpoints.govServicesUrl, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as {
+      data?: { workingCalendar: CalendarAnswer };
+      errors?: unknown[];
+    };
+    if (body.errors?.length || !body.data) throw new Error(`calendar: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+  const { workingCalendar: year } = await send(
+    '{ workingCalendar(year: 2019) { version source days { day kind name } } }',
+  );
+  const started = performance.now();
+  await send('mutation ($input: WorkingCalendarInput!) { enterWorkingCalendar(input: $input) { version } }', {
+    input: {
+      year: 2019,
+      version: year.version,
+      source: `${year.source}（bench correction）`,
+      days: [
+        ...year.days.map((d: { day: string; kind: string; name: string | null }) => ({
+          date: d.day,
+          kind: d.kind,
+          name: d.name,
+        })),
+        { date: '2019-06-10', kind: 'HOLIDAY' },
+        { date: '2019-06-15', kind: 'WORKDAY' },
+      ],
+    },
+  });
+  const readyz = endpoints.govServicesUrl.replace(/\/graphql$/, '/readyz');
+  for (;;) {
+    if (stopped) throw new Error('stopped while the calendar recompute ran');
+    const report = (await (await fetch(readyz)).json()) as { calendar?: { recomputing: number[] } };
+    if (!report.calendar?.recomputing.length) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const { workingCalendar: done } = await send(
+    '{ workingCalendar(year: 2019) { recompute { status casesTotal casesChanged ratingsDone } } }',
+  );
+  if (done.recompute.status !== 'DONE') throw new Error('the calendar recompute did not finish');
+  const { casesTotal, casesChanged, ratingsDone } = done.recompute;
+  return { casesTotal, casesChanged, ratingsDone, seconds: round(seconds, 1) };
+}
+
 export function printGovServicesReport(
   load: LoadFigures,
   stats: { figures: LatencyFigures[]; received: Record<string, number> },
   writes: WriteFigures,
   connections: number,
+  recompute?: RecomputeFigures,
 ): void {
   console.log('\n## gov-services at city scale');
   console.log(
@@ -283,4 +358,8 @@ export function printGovServicesReport(
   console.log(
     `\ncase writes (straight to the subgraph, one at a time): ${writes.events} events, ${writes.msPerEvent.mean} ms mean, p50 ${writes.msPerEvent.p50} ms, p95 ${writes.msPerEvent.p95} ms per event (row + rollups in one transaction)`,
   );
+  if (recompute)
+    console.log(
+      `\ncalendar recompute (2019 corrected after the fact, in the background): ${recompute.casesTotal.toLocaleString('en')} cases read, ${recompute.casesChanged.toLocaleString('en')} changed, ${recompute.ratingsDone.toLocaleString('en')} bad-review deadlines, in ${recompute.seconds} s (${Math.round(recompute.casesTotal / recompute.seconds).toLocaleString('en')} cases/s)`,
+    );
 }

@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '@county/kit';
 import { badReviewRectifyDays } from '../case/follow-up';
-import { bookRollups, type RollupDelta } from '../rollup/book';
+import { bookRollupDeltas, type RollupDelta } from '../rollup/book';
 import type { CaseChannel, ServiceLevel } from '../vocabulary';
 import { pgArray } from '../pg-array';
 import { sql } from './sql';
@@ -202,6 +202,7 @@ export class CalendarRecomputer {
     const days: number[] = [];
     const onTime: boolean[] = [];
     const provisional: boolean[] = [];
+    const deltas: RollupDelta[] = [];
     for (const row of rows) {
       const paused = suspensions.filter((s) => s.case_id === row.id);
       const working = netWorkingDays(row.accepted, row.completed, paused);
@@ -215,17 +216,20 @@ export class CalendarRecomputer {
       provisional.push(mark);
       if (working === row.working_days && nowOnTime === row.on_time) continue;
       const keys = keysOf(row, row.completed);
-      await bookRollups(tx, {
-        ...keys,
-        workingDays: row.working_days,
-        durationCases: -1,
-        counters: {
-          on_time: Number(nowOnTime) - Number(row.on_time),
-          target_met: targetMet(working, row.target_days) - targetMet(row.working_days, row.target_days),
+      deltas.push(
+        {
+          ...keys,
+          workingDays: row.working_days,
+          durationCases: -1,
+          counters: {
+            on_time: Number(nowOnTime) - Number(row.on_time),
+            target_met: targetMet(working, row.target_days) - targetMet(row.working_days, row.target_days),
+          },
         },
-      });
-      await bookRollups(tx, { ...keys, workingDays: working, counters: {} });
+        { ...keys, workingDays: working, counters: {} },
+      );
     }
+    await bookRollupDeltas(tx, deltas);
     if (ids.length)
       await sql(
         tx,
@@ -242,6 +246,7 @@ export class CalendarRecomputer {
     const ids: string[] = [];
     const deadlines: string[] = [];
     const provisional: boolean[] = [];
+    const deltas: RollupDelta[] = [];
     for (const row of rows) {
       const deadline = workingCalendar.addWorkingDays(row.rated, badReviewRectifyDays());
       const mark = workingCalendar.touchesProvisional(row.rated, deadline);
@@ -251,9 +256,9 @@ export class CalendarRecomputer {
       provisional.push(mark);
       if (row.rectified === null) continue;
       const moved = Number(row.rectified <= deadline) - Number(row.rectified <= row.rectify_by);
-      if (moved)
-        await bookRollups(tx, { ...keysOf(row, row.rectified), counters: { rectified_on_time: moved } });
+      if (moved) deltas.push({ ...keysOf(row, row.rectified), counters: { rectified_on_time: moved } });
     }
+    await bookRollupDeltas(tx, deltas);
     if (ids.length)
       await sql(
         tx,

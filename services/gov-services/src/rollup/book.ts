@@ -75,3 +75,58 @@ export async function bookRollups(em: EntityManager, delta: RollupDelta): Promis
       em.getTransactionContext(),
     );
 }
+
+/** The SQL type of each key column, for the arrays a batch is passed in. */
+const KEY_TYPES: Record<string, string> = {
+  channel: 'text',
+  level: 'text',
+  working_days: 'smallint',
+  item_id: 'uuid',
+  centre_id: 'uuid',
+};
+
+/**
+ * Books many deltas (a recompute's batch) as ONE statement: each family's rows arrive as arrays, one row per
+ * delta and region level, and each tier sums them by its key before the upsert (one row may be touched only
+ * once per statement). The event path keeps `bookRollups`, whose single row needs no grouping.
+ */
+export async function bookRollupDeltas(em: EntityManager, deltas: readonly RollupDelta[]): Promise<void> {
+  const rows = new Map<RollupFamily, unknown[][]>();
+  for (const delta of deltas)
+    for (const { family, keys, counters } of movedFamilies(delta)) {
+      let list = rows.get(family);
+      if (!list) rows.set(family, (list = []));
+      for (const code of regionAndAncestors(delta.regionCode))
+        list.push([code, delta.day, ...keys, ...counters]);
+    }
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const [family, list] of rows) {
+    const source = `d${parts.length}`;
+    const names = ['region_code', 'day', ...family.keys, ...family.counters];
+    const types = [
+      'text',
+      'date',
+      ...family.keys.map((k) => KEY_TYPES[k]),
+      ...family.counters.map(() => 'int'),
+    ];
+    parts.push(
+      `${source} as (select * from unnest(${types.map((t) => `?::${t}[]`).join(', ')}) as x(${names.join(', ')}))`,
+    );
+    params.push(...names.map((_, i) => pgArray(list.map((row) => row[i]))));
+    for (const tier of family.tiers) {
+      const columns = ['region_code', tier.period, ...family.keys, ...family.counters];
+      const conflict = ['region_code', tier.period, ...family.keys].join(', ');
+      const groups = family.keys.map((_, i) => i + 3).join(', ');
+      const updates = family.counters.map((c) => `${c} = ${tier.table}.${c} + excluded.${c}`).join(', ');
+      parts.push(`t${parts.length} as (insert into ${tier.table} (${columns.join(', ')})
+        select region_code, ${periodStart(tier.period, 'day')}, ${family.keys.join(', ')}, ${family.counters.map((c) => `sum(${c})`).join(', ')}
+          from ${source} group by 1, 2, ${groups}
+        on conflict (${conflict}) do update set ${updates})`);
+    }
+  }
+  if (!parts.length) return;
+  await em
+    .getConnection()
+    .execute(`with ${parts.join(', ')} select 1`, params, 'run', em.getTransactionContext());
+}
