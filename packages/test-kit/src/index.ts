@@ -3,3 +3,4 @@ export * from './statements';
 export * from './subgraph';
 export * from './gateway';
 export * from './probe-subgraph';
+export * from './clock';

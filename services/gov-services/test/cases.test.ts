@@ -10,6 +10,7 @@ import {
   villageRoom,
   NO_DIFFERENCES,
   rollupDifferences,
+  ok,
 } from './fixtures';
 import { loadDemoCases } from '../src/demo/seed';
 import { city } from './fixtures';
@@ -51,11 +52,6 @@ const register = (overrides: Record<string, unknown> = {}, identity = staff) =>
   );
 const event = (id: string, input: Record<string, unknown>, identity = staff) =>
   gov.query<any>(EVENT, { id, input }, identity);
-const ok = async (pending: Promise<any>) => {
-  const result = await pending;
-  expect(result.errors).toBeUndefined();
-  return result.data;
-};
 
 /** Rows of every table a write may touch: a refused write must leave them all as they were. */
 const snapshot = () =>

@@ -1,5 +1,5 @@
-import { as, type TestSubgraph } from '@county/test-kit';
-import { countyCentre, everywhereItem, items, startFixtures, townshipCentre } from './fixtures';
+import { as, fakeClock, type TestSubgraph } from '@county/test-kit';
+import { countyCentre, everywhereItem, items, startFixtures, townshipCentre, ok } from './fixtures';
 import { ProcessingKind, ServiceLevel } from '../src/vocabulary';
 
 let people: TestSubgraph;
@@ -61,11 +61,6 @@ const createItem = (overrides: Record<string, unknown> = {}) =>
     },
     bureau,
   );
-const ok = async (pending: Promise<any>) => {
-  const result = await pending;
-  expect(result.errors).toBeUndefined();
-  return result.data;
-};
 
 /** Rows of every table a write may touch: a refused write must leave them all as they were. */
 const snapshot = () =>
@@ -103,26 +98,7 @@ describe('no case received, and no event recorded, in the future', () => {
   const NOW = new Date('2026-06-15T02:00:00Z'); // Monday 15 June 2026, 10:00 in China
   const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000).toISOString();
   beforeAll(() => {
-    jest.useFakeTimers({
-      now: NOW,
-      advanceTimers: true,
-      doNotFake: [
-        'hrtime',
-        'nextTick',
-        'performance',
-        'queueMicrotask',
-        'requestAnimationFrame',
-        'cancelAnimationFrame',
-        'requestIdleCallback',
-        'cancelIdleCallback',
-        'setImmediate',
-        'clearImmediate',
-        'setInterval',
-        'clearInterval',
-        'setTimeout',
-        'clearTimeout',
-      ],
-    });
+    fakeClock(NOW);
   });
   afterAll(() => jest.useRealTimers());
 

@@ -50,3 +50,10 @@ export async function rollupDifferences(orm: MikroORM): Promise<Record<string, n
 
 /** What `rollupDifferences` gives when the rollups hold: 0 for every table. */
 export const NO_DIFFERENCES = Object.fromEntries(Object.keys(RECOUNT).map((table) => [table, 0]));
+
+/** A GraphQL answer that must have no errors: its data. */
+export const ok = async (pending: Promise<{ data?: any; errors?: unknown }>) => {
+  const result = await pending;
+  expect(result.errors).toBeUndefined();
+  return result.data;
+};

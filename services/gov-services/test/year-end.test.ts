@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs';
 import { DEMO_COUNTY_CODE } from '@county/demo-data';
-import { startTestGateway, type TestGateway, type TestSubgraph } from '@county/test-kit';
-import { everywhereItem, NO_DIFFERENCES, rollupDifferences, startFixtures, townshipCentre } from './fixtures';
+import { fakeClock, startTestGateway, type TestGateway, type TestSubgraph } from '@county/test-kit';
+import {
+  everywhereItem,
+  NO_DIFFERENCES,
+  rollupDifferences,
+  startFixtures,
+  townshipCentre,
+  ok,
+} from './fixtures';
 
 /**
  * New Year 2027 as a county lives it: no official 2027 schedule exists (no package knows it), the centres
@@ -18,32 +25,10 @@ const leader = { claims: { sub: 'leader', roles: ['leader'] } };
 const agent = townshipCentre.agents[0];
 const base = () => gov.url.replace(/\/graphql$/, '');
 
-const REAL_TIMERS = [
-  'hrtime',
-  'nextTick',
-  'performance',
-  'queueMicrotask',
-  'requestAnimationFrame',
-  'cancelAnimationFrame',
-  'requestIdleCallback',
-  'cancelIdleCallback',
-  'setImmediate',
-  'clearImmediate',
-  'setInterval',
-  'clearInterval',
-  'setTimeout',
-  'clearTimeout',
-] as const;
-
 beforeAll(async () => {
   ({ people, gov } = await startFixtures());
   gateway = await startTestGateway([people, gov]);
-  // after the schemas are built: type-graphql recognises Date fields by the real Date class
-  jest.useFakeTimers({
-    now: new Date('2026-12-23T03:00:00Z'),
-    advanceTimers: true,
-    doNotFake: [...REAL_TIMERS],
-  });
+  fakeClock('2026-12-23T03:00:00Z');
 }, 60_000);
 afterAll(async () => {
   await gateway.stop();
@@ -52,11 +37,6 @@ afterAll(async () => {
   jest.useRealTimers();
 });
 
-const ok = async (pending: Promise<{ data?: any; errors?: unknown }>) => {
-  const result = await pending;
-  expect(result.errors).toBeUndefined();
-  return result.data;
-};
 const register = (receivedAt: string) =>
   ok(
     gateway.query(
