@@ -196,6 +196,11 @@ describe('the cockpit in headless Chromium', () => {
         expect(await shown.locator('.value').textContent()).not.toBe('');
       }
     }
+    if (domains.includes('services'))
+      // whether the working-day figures are counted on an official calendar, as the graph says
+      expect(await page.getAttribute('.panel[data-domain="services"] .figures', 'data-calendar')).toBe(
+        region.serviceStats.calendarProvisional ? 'provisional' : 'official',
+      );
     for (const key of DOMAINS.map((d) => d.key).filter((k) => !domains.includes(k))) {
       expect(await page.getAttribute(`.panel[data-domain="${key}"]`, 'data-state')).toBe('off');
     }

@@ -19,10 +19,13 @@ const servicesPanel = ((body, context): Panel<{ region: ServicesPanelFragment }>
     update({ region: { serviceStats: stats } }) {
       // null only when this domain's subgraph failed, and then the screen marks the panel unavailable
       if (!stats) return;
+      // counted on a year whose official holiday schedule is not entered yet: the working-day figures may move
+      const provisional = stats.calendarProvisional ? ' 临时口径' : '';
+      figures.dataset.calendar = stats.calendarProvisional ? 'provisional' : 'official';
       cases(stats.received, count(stats.received));
       growth(stats.yearOnYearGrowth, share(stats.yearOnYearGrowth));
-      onTime(stats.onTimeRate, share(stats.onTimeRate), 'good');
-      p80(stats.p80WorkingDays, count(stats.p80WorkingDays));
+      onTime(stats.onTimeRate, share(stats.onTimeRate) + provisional, 'good');
+      p80(stats.p80WorkingDays, count(stats.p80WorkingDays) + provisional);
       online(stats.onlineShare, share(stats.onlineShare));
       satisfaction(stats.satisfactionShare, share(stats.satisfactionShare), 'good');
       bad(
