@@ -1,3 +1,4 @@
+import { chinaDay } from './china-day';
 import { Gender } from './vocabulary';
 
 /*
@@ -14,8 +15,6 @@ import { Gender } from './vocabulary';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 const FORMAT = /^\d{17}[\dX]$/;
-/** China has one time zone without daylight saving: UTC+8. */
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** The check character (18th) for the first 17 digits of an ID number. */
 export function idNumberCheckChar(first17: string): string {
@@ -28,11 +27,6 @@ export function idNumberCheckChar(first17: string): string {
 export type IdNumberValidation =
   | { ok: true; birthDate: string; gender: Gender }
   | { ok: false; rule: 'format' | 'birth-date' | 'check-digit' };
-
-/** Today's date in China as YYYYMMDD. */
-function chinaToday(now: Date): string {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
-}
 
 /**
  * Validates an 18-character ID number (a lower-case x is accepted). `format`: not 17 digits plus a digit or X;
@@ -54,7 +48,7 @@ export function validateIdNumber(value: string, now: Date = new Date()): IdNumbe
     date.getUTCFullYear() === year &&
     date.getUTCMonth() === month - 1 &&
     date.getUTCDate() === day;
-  if (!real || id.slice(6, 14) > chinaToday(now)) return { ok: false, rule: 'birth-date' };
+  if (!real || id.slice(6, 14) > chinaDay(now).replace(/-/g, '')) return { ok: false, rule: 'birth-date' };
 
   if (idNumberCheckChar(id.slice(0, 17)) !== id[17]) return { ok: false, rule: 'check-digit' };
   return {

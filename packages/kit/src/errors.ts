@@ -72,6 +72,11 @@ export const staleVersion = (current: number, sent: number, field = 'input.versi
     { extensions: { code: ErrorCode.CONFLICT, field, rule: 'current-version', currentVersion: current } },
   );
 
+/** Refuses a write (CONFLICT, `staleVersion`) unless the version the client sent is the record's current one. */
+export function assertCurrentVersion(current: number, sent: number, field = 'input.version'): void {
+  if (current !== sent) throw staleVersion(current, sent, field);
+}
+
 /** A write that must check the directory (the people subgraph) is refused while the directory is down. */
 export const directoryUnavailable = () =>
   new GraphQLError('The directory (people subgraph) cannot be reached: nothing was changed, try again', {

@@ -19,6 +19,7 @@ export * from './apollo-http';
 export * from './server';
 export * from './service';
 export * from './directory';
+export * from './directory-stubs';
 export * from './files';
 export * from './metrics';
 export * from './audit';

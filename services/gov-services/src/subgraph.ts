@@ -24,10 +24,10 @@ import {
   RankCounters,
   ServiceCounters,
 } from './rollup/rollup.entities';
-import { OrganizationRef, PersonRef, RegionRef } from './directory/stubs';
-import { OrganizationServiceResolver, PersonServiceResolver } from './directory/directory.resolvers';
-import { idReference, regionReference } from './directory/references';
-import { RegionStatsResolver } from './stats/region-stats.resolver';
+import { OrganizationRef, PersonRef, RegionRef, references } from './directory';
+import { RegionResolver } from './region/region.resolver';
+import { OrganizationResolver } from './organization/organization.resolver';
+import { PersonResolver } from './person/person.resolver';
 import { ServiceStatsTopListsResolver, TopCentreResolver, TopItemResolver } from './stats/top-lists.resolver';
 import { migrations } from './migrations';
 import { seedGovServicesDemo } from './demo/seed';
@@ -70,16 +70,16 @@ export const govServicesSubgraph: SubgraphDefinition = {
     CentreResolver,
     CaseResolver,
     CaseMutations,
-    OrganizationServiceResolver,
-    PersonServiceResolver,
-    RegionStatsResolver,
+    OrganizationResolver,
+    PersonResolver,
+    RegionResolver,
     ServiceStatsTopListsResolver,
     TopItemResolver,
     TopCentreResolver,
     CalendarResolver,
   ],
   orphanedTypes: [RegionRef, OrganizationRef, PersonRef],
-  references: { Region: regionReference, Organization: idReference, Person: idReference },
+  references,
   usesDirectory: true,
   seedDemo: seedGovServicesDemo,
   files: [calendarExportRoute, calendarImportRoute],

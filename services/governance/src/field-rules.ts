@@ -1,19 +1,16 @@
 import { z } from 'zod';
-import { levelOfRegionCode, RegionLevel } from '@county/domain';
+import { levelOfRegionCode, REGION_CODE_MESSAGE, RegionLevel } from '@county/domain';
 import { ruleIssue } from '@county/kit';
 
-export const uuidRule = z.uuid({ message: 'must be a UUID' });
-export const nameRule = (max: number) => z.string().trim().min(1, { message: 'must not be empty' }).max(max);
+/* Field rules of governance; the ones every subgraph shares are in `@county/domain`. */
+
 export const noteRule = z.string().trim().max(2000).nullish();
 
 /** What is wrong with `code` as the code of a region of one of `levels`, or null. */
 export function regionProblem(code: string, levels: readonly RegionLevel[]) {
   const level = levelOfRegionCode(code);
   if (!level) {
-    return ruleIssue(
-      'format',
-      'must be a division code: 6 digits (city, county), 9 (township) or 12 (village)',
-    );
+    return ruleIssue('format', REGION_CODE_MESSAGE);
   }
   if (!levels.includes(level)) {
     return ruleIssue('region-level', `must be the code of a ${levels.join(' or ').toLowerCase()}`);
@@ -40,6 +37,3 @@ export const pastMoment = z.date().refine((date) => date.getTime() <= Date.now()
   message: 'must not be in the future',
   params: { rule: 'not-future' },
 });
-
-/** The `YYYY-MM-DD` a Date scalar argument stands for. */
-export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);

@@ -1,9 +1,8 @@
 import './vocabulary';
 import type { SubgraphDefinition } from '@county/kit';
-import { OrganizationRef, PersonRef, RegionRef } from './directory/directory.types';
-import { directoryReferences } from './directory/directory.references';
-import { PersonResolver } from './directory/person.resolver';
-import { OrganizationResolver } from './directory/organization.resolver';
+import { OrganizationRef, PersonRef, RegionRef, references } from './directory';
+import { PersonResolver } from './person/person.resolver';
+import { OrganizationResolver } from './organization/organization.resolver';
 import { RegionResolver } from './region/region.resolver';
 import { GovernanceCentre } from './centre/governance-centre.entity';
 import { Grid } from './grid/grid.entity';
@@ -63,6 +62,6 @@ export const governanceSubgraph: SubgraphDefinition = {
     RiskJudgementMutations,
   ],
   orphanedTypes: [RegionRef, PersonRef, OrganizationRef],
-  references: directoryReferences,
+  references,
   seedDemo: seedGovernanceDemo,
 };

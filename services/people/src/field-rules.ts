@@ -1,15 +1,11 @@
 import { z } from 'zod';
-import { isMobilePhone, levelOfRegionCode, validateCreditCode, validateIdNumber } from '@county/domain';
+import { isMobilePhone, validateCreditCode, validateIdNumber } from '@county/domain';
 import { ruleIssue } from '@county/kit';
 
-/** Field rules of the directory; each failure names its rule (`format`, `check-character` …). */
-export const regionCodeRule = z.string().superRefine((code, ctx) => {
-  if (!levelOfRegionCode(code)) {
-    ctx.addIssue(
-      ruleIssue('format', 'must be a division code: 6 digits (city, county), 9 (township) or 12 (village)'),
-    );
-  }
-});
+/**
+ * Field rules of the directory's statutory codes; each failure names its rule (`format`, `check-character` …).
+ * The rules every subgraph shares (UUIDs, region codes, dates, texts) are in `@county/domain`.
+ */
 
 export const creditCodeRule = z.string().superRefine((code, ctx) => {
   const result = validateCreditCode(code);
@@ -43,6 +39,3 @@ export const idNumberRule = z.string().superRefine((value, ctx) => {
 export const phoneRule = z
   .string()
   .refine(isMobilePhone, { message: 'must be an 11-digit mainland mobile number' });
-export const uuidRule = z.uuid({ message: 'must be a UUID' });
-export const nameRule = (max: number) => z.string().trim().min(1, { message: 'must not be empty' }).max(max);
-export const dateRule = z.iso.date({ message: 'must be a date YYYY-MM-DD' });

@@ -12,9 +12,10 @@ import { Evaluation } from './evaluation/evaluation.entity';
 import { EvaluationResolver } from './evaluation/evaluation.mutations';
 import { PromotionRecord } from './promotion/promotion-record.entity';
 import { PromotionMutations } from './promotion/promotion.mutations';
-import { OrganizationRef, PersonRef, RegionRef, directoryReferences } from './directory/directory-types';
-import { RegionPilotResolver } from './directory/region.resolver';
-import { OrganizationPilotResolver, PersonPilotResolver } from './directory/organization.resolver';
+import { OrganizationRef, PersonRef, RegionRef, references } from './directory';
+import { RegionResolver } from './region/region.resolver';
+import { OrganizationResolver } from './organization/organization.resolver';
+import { PersonResolver } from './person/person.resolver';
 import { ledgerExports } from './export/ledger-export';
 import { migrations } from './migrations';
 import { seedPilotsDemo } from './demo/seed';
@@ -34,12 +35,12 @@ export const pilotsSubgraph: SubgraphDefinition = {
     LedgerMutations,
     EvaluationResolver,
     PromotionMutations,
-    RegionPilotResolver,
-    OrganizationPilotResolver,
-    PersonPilotResolver,
+    RegionResolver,
+    OrganizationResolver,
+    PersonResolver,
   ],
   orphanedTypes: [RegionRef, OrganizationRef, PersonRef],
-  references: directoryReferences,
+  references,
   seedDemo: seedPilotsDemo,
   usesDirectory: true,
   files: ledgerExports,

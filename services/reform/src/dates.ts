@@ -1,15 +1,9 @@
-/**
- * Dates of the reform ledger are calendar dates (YYYY-MM-DD) in China Standard Time: "today" for a county
- * office is today in Beijing, whatever the server's clock zone.
- */
-const beijing = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+import { chinaDay } from '@county/domain';
 
-export const todayInChina = (now: Date = new Date()): string => beijing.format(now);
+/*
+ * Dates of the reform ledger are calendar dates (YYYY-MM-DD) in China Standard Time: "today" for a county
+ * office is today in China (`chinaDay`), whatever the server's clock zone.
+ */
 
 const todayOfRequest = new WeakMap<object, string>();
 
@@ -19,7 +13,7 @@ const todayOfRequest = new WeakMap<object, string>();
  */
 export function requestToday(ctx: object): string {
   let today = todayOfRequest.get(ctx);
-  if (today === undefined) todayOfRequest.set(ctx, (today = todayInChina()));
+  if (today === undefined) todayOfRequest.set(ctx, (today = chinaDay()));
   return today;
 }
 

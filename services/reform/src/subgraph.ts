@@ -2,12 +2,10 @@ import './vocabulary';
 import type { SubgraphDefinition } from '@county/kit';
 import { reformEntities } from './entities';
 import { migrations } from './migrations';
-import { OrganizationRef, PersonRef, RegionRef } from './directory/directory.types';
-import {
-  directoryReferences,
-  OrganizationTasksResolver,
-  PersonTasksResolver,
-} from './directory/directory.resolvers';
+import { OrganizationRef, PersonRef, RegionRef, references } from './directory';
+import { RegionResolver } from './region/region.resolver';
+import { OrganizationResolver } from './organization/organization.resolver';
+import { PersonResolver } from './person/person.resolver';
 import { SpecialGroupResolver } from './special-group/special-group.resolver';
 import { WorkPointResolver } from './work-point/work-point.resolver';
 import { ReformTaskResolver } from './task/task.resolver';
@@ -18,7 +16,6 @@ import { SupervisionOrderResolver } from './supervision/supervision.resolver';
 import { SupervisionOrderMutations } from './supervision/supervision.mutations';
 import { ProblemResolver } from './problem/problem.resolver';
 import { AssessmentResolver } from './assessment/assessment.resolver';
-import { RegionStatsResolver } from './stats/region-stats.resolver';
 import { seedReformDemo } from './demo/seed';
 import { ledgerExportRoute, ledgerImportRoute } from './ledger/ledger.routes';
 
@@ -38,12 +35,12 @@ export const reformSubgraph: SubgraphDefinition = {
     SupervisionOrderMutations,
     ProblemResolver,
     AssessmentResolver,
-    RegionStatsResolver,
-    OrganizationTasksResolver,
-    PersonTasksResolver,
+    RegionResolver,
+    OrganizationResolver,
+    PersonResolver,
   ],
   orphanedTypes: [RegionRef, OrganizationRef, PersonRef],
-  references: directoryReferences,
+  references,
   seedDemo: seedReformDemo,
   usesDirectory: true,
   files: [ledgerExportRoute, ledgerImportRoute],

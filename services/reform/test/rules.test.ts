@@ -1,4 +1,5 @@
-import { isoDate, todayInChina } from '../src/dates';
+import { chinaDay as todayInChina } from '@county/domain';
+import { isoDate } from '../src/dates';
 import { as, type TestSubgraph } from '@county/test-kit';
 import {
   actingFor,

@@ -1,6 +1,7 @@
 import { startTestSubgraph, type TestSubgraph } from '@county/test-kit';
 import { reformSubgraph } from '@county/reform';
-import { isoDate, todayInChina } from '../src/dates';
+import { chinaDay as todayInChina } from '@county/domain';
+import { isoDate } from '../src/dates';
 import { lagTolerance } from '../src/config';
 import { department } from './fixtures';
 

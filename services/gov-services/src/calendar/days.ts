@@ -2,11 +2,9 @@
 export type Day = string;
 
 const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** The date in China of an instant. */
-export const chinaDay = (instant: Date): Day =>
-  new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+export { chinaDay } from '@county/domain';
 
 /** Days since 1970-01-01. */
 export const dayNumber = (day: Day): number => Date.parse(`${day}T00:00:00Z`) / DAY_MS;

@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { chinaDateSql as chinaDate } from '@county/domain';
 import type { Logger } from '@county/kit';
 import { badReviewRectifyDays } from '../case/follow-up';
 import { bookRollupDeltas, type RollupDelta } from '../rollup/book';
@@ -44,8 +45,6 @@ interface RatingRow extends CaseKeys {
   rectify_by_provisional: boolean;
   rectified: string | null;
 }
-
-const chinaDate = (column: string) => `(${column} at time zone 'Asia/Shanghai')::date`;
 
 /** The completed cases whose counted span (acceptance → completion) touches the year, from the cursor on. */
 const CASES = `

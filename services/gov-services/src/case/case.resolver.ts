@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { regionCodePrefix } from '@county/domain';
+import { regionCodePrefix, uuidRule } from '@county/domain';
 import {
   ConnectionType,
   entityGroupLoader,
@@ -10,8 +10,7 @@ import {
 } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { ServiceCentre } from '../centre/centre.entity';
-import { PersonRef } from '../directory/stubs';
-import { uuidRule } from '../field-rules';
+import { PersonRef } from '../directory';
 import { ServiceItem } from '../item/item.entity';
 import { CaseEvent } from './case-event.entity';
 import { ServiceCase } from './case.entity';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ruleIssue } from '@county/kit';
+import { regionCodeRule, uuidRule } from '@county/domain';
 import {
   ApplicantKind,
   CaseChannel,
@@ -8,7 +9,6 @@ import {
   CaseStatus,
   SuspensionReason,
 } from '../vocabulary';
-import { regionCodeRule, uuidRule } from '../field-rules';
 
 export const serviceCasesArgsRule = z.object({
   regionCode: regionCodeRule.nullish(),

@@ -1,10 +1,9 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
-import { regionCodePrefix } from '@county/domain';
+import { regionCodePrefix, regionCodeRule } from '@county/domain';
 import { ConnectionType, PageArgs, paginate, parseInput, type Page } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
-import { OrganizationRef, RegionRef } from '../directory/stubs';
-import { regionCodeRule } from '../field-rules';
+import { OrganizationRef, RegionRef } from '../directory';
 import { ServiceLevel } from '../vocabulary';
 import { ServiceCentre } from './centre.entity';
 

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, entityLoader, escapeLike, paginate, parseInput, type Page } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
-import { OrganizationRef } from '../directory/stubs';
-import { uuidRule } from '../field-rules';
+import { uuidRule } from '@county/domain';
+import { OrganizationRef } from '../directory';
 import { ServiceItem } from './item.entity';
 import { ServiceItemsArgs } from './item.args';
 import { serviceItemsArgsRule } from './item.rules';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ruleIssue } from '@county/kit';
+import { textRule, uuidRule } from '@county/domain';
 import { ItemKind, ProcessingKind, ServiceLevel, VisitRequirement } from '../vocabulary';
-import { countyCodeRule, nameRule, uuidRule } from '../field-rules';
+import { countyCodeRule } from '../field-rules';
 
 export const serviceItemsArgsRule = z.object({
   regionCode: countyCodeRule.nullish(),
@@ -14,7 +15,7 @@ export const createServiceItemRule = z
   .object({
     regionCode: countyCodeRule,
     code: z.string().regex(/^[0-9A-Z-]{8,40}$/, { message: 'must be 8–40 digits, capitals or hyphens' }),
-    name: nameRule(200),
+    name: textRule(200),
     kind: z.enum(ItemKind),
     responsibleOrganizationId: uuidRule,
     levels: z.array(z.enum(ServiceLevel)).min(1),

@@ -1,9 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { chinaDateSql as chinaDate } from '@county/domain';
 import { clearStatsCache } from '../stats/stats-cache';
 import { FAMILIES, periodStart, type RollupFamily, type Tier } from './families';
-
-/** China date of a timestamptz column. */
-const chinaDate = (column: string) => `(${column} at time zone 'Asia/Shanghai')::date`;
 
 /** The region levels of a grouped row's centre region, as rows: the SQL twin of `regionAndAncestors`. */
 const ancestors = (column: string) => `cross join lateral (

@@ -1,13 +1,12 @@
-import { regionCodePrefix } from '@county/domain';
+import { chinaDayStartSql, isoDay, regionCodePrefix } from '@county/domain';
 import { badInput, paginate, parseInput, type Page, type SubgraphContext } from '@county/kit';
 import type { QueryBuilder } from '@mikro-orm/postgresql';
-import { isoDay } from '../field-rules';
 import { Dispute } from './dispute.entity';
 import type { DisputeFilterArgs, DisputesArgs } from './dispute.args';
 import { disputesArgsRule } from './dispute.rules';
 
 /** Days are counted in China time: the county's working day, whatever the server's zone. */
-export const DAY_START = `(?::date)::timestamp at time zone 'Asia/Shanghai'`;
+export const DAY_START = chinaDayStartSql('?::date');
 
 /** Throws unless `from` ≤ `to`; returns them as `YYYY-MM-DD`. */
 export function dayRange(from: Date, to: Date, fromField: string, toField: string): [string, string] {

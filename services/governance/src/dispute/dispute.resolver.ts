@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, entityGroupLoader, entityLoader, parseInput } from '@county/kit';
 import type { Page, SubgraphContext } from '@county/kit';
-import { PersonRef, RegionRef, personRef } from '../directory/directory.types';
-import { uuidRule } from '../field-rules';
+import { uuidRule } from '@county/domain';
+import { PersonRef, RegionRef, personRef } from '../directory';
 import { Grid } from '../grid/grid.entity';
 import { MediationOrganization } from '../mediation/mediation-organization.entity';
 import { ReturnVisit } from '../visit/return-visit.entity';

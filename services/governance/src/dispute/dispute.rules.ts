@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RegionLevel } from '@county/domain';
+import { RegionLevel, textRule, uuidRule } from '@county/domain';
 import { badInput, ruleIssue } from '@county/kit';
 import {
   AgreementForm,
@@ -11,7 +11,7 @@ import {
   Referral,
   RiskColour,
 } from '../vocabulary';
-import { anyRegionCode, nameRule, noteRule, pastMoment, regionCodeOf, uuidRule } from '../field-rules';
+import { anyRegionCode, noteRule, pastMoment, regionCodeOf } from '../field-rules';
 import type { MediationOrganization } from '../mediation/mediation-organization.entity';
 import type { Dispute } from './dispute.entity';
 
@@ -22,10 +22,10 @@ export const registerDisputeRule = z
     reportedAt: pastMoment,
     regionCode: regionCodeOf(RegionLevel.TOWNSHIP, RegionLevel.VILLAGE).nullish(),
     gridId: uuidRule.nullish(),
-    parties: nameRule(500),
+    parties: textRule(500),
     partyCount: z.number().int().min(1).max(10000),
     amount: z.number().min(0).max(1e12).nullish(),
-    summary: nameRule(2000),
+    summary: textRule(2000),
     riskColour: z.enum(RiskColour),
     note: noteRule,
   })

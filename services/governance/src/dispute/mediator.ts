@@ -1,7 +1,7 @@
 import { PersonRole } from '@county/domain';
 import { badInput, type SubgraphContext } from '@county/kit';
 import { isWithin } from '../policy';
-import { requireDirectoryPerson } from '../directory/directory-person';
+import { requireDirectoryPerson } from '../person/directory-person';
 
 /**
  * The mediator must be in the directory, hold the role MEDIATOR and work for an organisation of the

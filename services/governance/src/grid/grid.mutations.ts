@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { findForUpdate, parseInput, presentFields, requireExisting } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
+import { uuidRule } from '@county/domain';
 import { authorizeWithin, requireSignedIn } from '../policy';
-import { uuidRule } from '../field-rules';
 import { Grid } from './grid.entity';
 import { CreateGridInput, UpdateGridInput } from './grid.args';
 import { checkParent, gridChangesRule, gridRule } from './grid.rules';

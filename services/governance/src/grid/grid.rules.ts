@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { RegionLevel } from '@county/domain';
+import { RegionLevel, textRule, uuidRule } from '@county/domain';
 import { badInput, hasSomeValue, SOME_VALUE_MESSAGE } from '@county/kit';
 import { GridLevel } from '../vocabulary';
-import { anyRegionCode, nameRule, regionProblem, uuidRule } from '../field-rules';
+import { anyRegionCode, regionProblem } from '../field-rules';
 import { isWithin } from '../policy';
 import type { Grid } from './grid.entity';
 
@@ -13,7 +13,7 @@ const policeGridRule = z.string().trim().min(1).max(32).nullish();
 export const gridRule = z
   .object({
     level: z.enum(GridLevel),
-    name: nameRule(100),
+    name: textRule(100),
     regionCode: z.string(),
     parentId: uuidRule.nullish(),
     gridWorkerIds: gridWorkersRule,
@@ -29,7 +29,7 @@ export const gridRule = z
 
 export const gridChangesRule = z
   .object({
-    name: nameRule(100).optional(),
+    name: textRule(100).optional(),
     gridWorkerIds: gridWorkersRule.optional(),
     households: householdsRule.optional(),
     policeGridCode: policeGridRule,

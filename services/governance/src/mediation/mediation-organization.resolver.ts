@@ -1,9 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { regionCodePrefix } from '@county/domain';
+import { regionCodePrefix, uuidRule } from '@county/domain';
 import { ConnectionType, entityLoader, paginate, parseInput } from '@county/kit';
 import type { Page, SubgraphContext } from '@county/kit';
-import { OrganizationRef, RegionRef } from '../directory/directory.types';
-import { uuidRule } from '../field-rules';
+import { OrganizationRef, RegionRef } from '../directory';
 import { MediationOrganization } from './mediation-organization.entity';
 import { MediationOrganizationsArgs } from './mediation-organization.args';
 import { mediationOrganizationsArgsRule } from './mediation-organization.rules';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { levelOfRegionCode, RegionLevel } from '@county/domain';
+import { levelOfRegionCode, RegionLevel, textRule, uuidRule } from '@county/domain';
 import { ruleIssue } from '@county/kit';
 import { GovernanceLevel, MediationOrganizationKind } from '../vocabulary';
-import { anyRegionCode, nameRule, uuidRule } from '../field-rules';
+import { anyRegionCode } from '../field-rules';
 
 const REGION_LEVEL: Record<GovernanceLevel, RegionLevel> = {
   [GovernanceLevel.VILLAGE]: RegionLevel.VILLAGE,
@@ -12,7 +12,7 @@ const REGION_LEVEL: Record<GovernanceLevel, RegionLevel> = {
 
 export const mediationOrganizationRule = z
   .object({
-    name: nameRule(200),
+    name: textRule(200),
     kind: z.enum(MediationOrganizationKind),
     level: z.enum(GovernanceLevel),
     regionCode: anyRegionCode,

@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } f
 import { RegionLevel } from '@county/domain';
 import { DateScalar, PageArgs, parseInput, type Page, type SubgraphContext } from '@county/kit';
 import { GridLevel } from '../vocabulary';
-import { RegionRef } from '../directory/directory.types';
+import { RegionRef } from '../directory';
 import { anyRegionCode, regionCodeOf } from '../field-rules';
 import { Grid } from '../grid/grid.entity';
 import { findGrids, GridConnection } from '../grid/grid.resolver';
@@ -11,7 +11,7 @@ import { disputeStats, type DisputeStatsRoot } from '../dispute/dispute-stats';
 import { dayRange } from '../dispute/dispute.query';
 import { RiskJudgement } from '../risk/risk-judgement.entity';
 import { RiskVillagesArgs } from '../risk/risk-judgement.args';
-import { yearRule } from '../risk/risk-judgement.rules';
+import { yearRule } from '@county/domain';
 import { RiskSummary, riskSummary, riskVillages } from '../risk/risk-summary';
 import { RiskJudgementConnection } from '../risk/risk-judgement.connection';
 

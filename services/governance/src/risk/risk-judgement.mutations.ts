@@ -3,7 +3,7 @@ import { PersonRole } from '@county/domain';
 import { parseInput } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { authorizeWithin, requireSignedIn } from '../policy';
-import { requireDirectoryPerson } from '../directory/directory-person';
+import { requireDirectoryPerson } from '../person/directory-person';
 import { RiskJudgement } from './risk-judgement.entity';
 import { JudgeVillageRiskInput } from './risk-judgement.args';
 import { judgementRule } from './risk-judgement.rules';

@@ -1,5 +1,5 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
-import { PersonRef, RegionRef, personRef } from '../directory/directory.types';
+import { PersonRef, RegionRef, personRef } from '../directory';
 import { RiskJudgement } from './risk-judgement.entity';
 
 @Resolver(() => RiskJudgement)

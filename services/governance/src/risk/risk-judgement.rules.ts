@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { RegionLevel } from '@county/domain';
+import { RegionLevel, uuidRule, yearRule } from '@county/domain';
 import { RiskLevel } from '../vocabulary';
-import { regionCodeOf, uuidRule } from '../field-rules';
-
-export const yearRule = z.number().int().min(2000).max(2100);
+import { regionCodeOf } from '../field-rules';
 
 export const judgementRule = z.object({
   regionCode: regionCodeOf(RegionLevel.VILLAGE),

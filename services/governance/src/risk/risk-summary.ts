@@ -1,10 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { regionCodePrefix } from '@county/domain';
+import { regionCodePrefix, yearRule } from '@county/domain';
 import { paginate, parseInput, type Page, type SubgraphContext } from '@county/kit';
 import { RiskLevel } from '../vocabulary';
 import { RiskJudgement } from './risk-judgement.entity';
 import type { RiskVillagesArgs } from './risk-judgement.args';
-import { yearRule } from './risk-judgement.rules';
 
 @ObjectType({ description: '风险村研判汇总 — the villages of a region judged in one year, by level' })
 export class RiskSummary {

@@ -1,5 +1,5 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
-import { PersonRef } from '../directory/directory.types';
+import { PersonRef } from '../directory';
 import { ReturnVisit } from './return-visit.entity';
 
 @Resolver(() => ReturnVisit)

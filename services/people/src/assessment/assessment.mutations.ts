@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { badInput, findForUpdate, parseInput, presentFields, requireExisting } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
-import { uuidRule } from '../field-rules';
+import { uuidRule } from '@county/domain';
 import { Person } from '../person/person.entity';
 import { authorizeWorkforceWrite, flushVersioned, requireVersion } from '../workforce/policy';
 import { AnnualAssessment } from './assessment.entity';

@@ -9,7 +9,7 @@ import {
   SOME_VALUE_MESSAGE,
 } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
-import { uuidRule } from '../field-rules';
+import { uuidRule } from '@county/domain';
 import { authorizeWorkforceWrite, flushVersioned, requireVersion } from '../workforce/policy';
 import { CadreRank } from '../workforce/vocabulary';
 import { Cadre } from './cadre.entity';

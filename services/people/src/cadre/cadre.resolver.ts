@@ -9,7 +9,7 @@ import {
   type Page,
 } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
-import { regionCodeRule } from '../field-rules';
+import { regionCodeRule } from '@county/domain';
 import { Person } from '../person/person.entity';
 import { Organization } from '../organization/organization.entity';
 import { personInRegion, regionPattern } from '../workforce/region-filter';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { entityLoader, parseInput, type SubgraphContext } from '@county/kit';
-import { uuidRule } from '../field-rules';
+import { uuidRule } from '@county/domain';
 import { Organization } from '../organization/organization.entity';
 import { CommunityQuota } from './community-quota.entity';
 

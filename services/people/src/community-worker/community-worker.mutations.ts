@@ -1,9 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { LockMode } from '@mikro-orm/core';
-import { OrganizationType } from '@county/domain';
+import { OrganizationType, uuidRule } from '@county/domain';
 import { badInput, findForUpdate, parseInput, presentFields, requireExisting } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
-import { uuidRule } from '../field-rules';
 import { Organization } from '../organization/organization.entity';
 import { Person } from '../person/person.entity';
 import { authorizeWorkforceWrite, flushVersioned, requireVersion } from '../workforce/policy';

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
-import { regionCodeRule, uuidRule } from '../field-rules';
-import { dayRule } from '../workforce/day-rule';
+import { dateOrIsoRule, regionCodeRule, uuidRule } from '@county/domain';
 import { CommunityPostType, Education } from '../workforce/vocabulary';
 import { POST_LEVELS } from './career';
 
 const fields = {
   postType: z.enum(CommunityPostType),
   level: z.number().int().min(1).max(18),
-  hiredOn: dayRule,
+  hiredOn: dateOrIsoRule,
   education: z.enum(Education),
   allRoundCertified: z.boolean().nullish(),
 };

@@ -1,8 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { regionCodePrefix } from '@county/domain';
+import { regionCodePrefix, uuidRule } from '@county/domain';
 import { ConnectionType, entityLoader, escapeLike, paginate, parseInput, type Page } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
-import { uuidRule } from '../field-rules';
 import { Region } from '../region/region.entity';
 import { Person } from '../person/person.entity';
 import { Organization } from './organization.entity';

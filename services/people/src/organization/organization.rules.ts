@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { OrganizationType } from '@county/domain';
+import { OrganizationType, regionCodeRule, textRule, uuidRule } from '@county/domain';
 import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
-import { creditCodeRule, nameRule, regionCodeRule, uuidRule } from '../field-rules';
+import { creditCodeRule } from '../field-rules';
 
 /** Village bodies often have no credit code of their own; everyone else must have one. */
 const MAY_LACK_CREDIT_CODE = new Set<OrganizationType>([
@@ -11,7 +11,7 @@ const MAY_LACK_CREDIT_CODE = new Set<OrganizationType>([
 ]);
 
 const fields = {
-  name: nameRule(200),
+  name: textRule(200),
   type: z.enum(OrganizationType),
   regionCode: regionCodeRule,
   parentId: uuidRule.nullish(),

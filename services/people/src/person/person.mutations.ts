@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { authorize, badInput, findForUpdate, parseInput, presentFields, requireExisting } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
-import { uuidRule } from '../field-rules';
+import { uuidRule } from '@county/domain';
 import { DIRECTORY_WRITERS, mayWriteWithin } from '../directory-policy';
 import { Organization } from '../organization/organization.entity';
 import { Person } from './person.entity';

@@ -1,8 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { maskIdNumber, maskPhone, regionCodePrefix } from '@county/domain';
+import { maskIdNumber, maskPhone, regionCodePrefix, uuidRule } from '@county/domain';
 import { ConnectionType, DateScalar, entityLoader, escapeLike, paginate, parseInput } from '@county/kit';
 import type { Page, SubgraphContext } from '@county/kit';
-import { uuidRule } from '../field-rules';
 import { Organization } from '../organization/organization.entity';
 import { Person } from './person.entity';
 import { PeopleArgs } from './person.args';

@@ -1,17 +1,25 @@
 import { z } from 'zod';
-import { Gender, PersonRole, validateIdNumber } from '@county/domain';
+import {
+  dateOrIsoRule,
+  Gender,
+  PersonRole,
+  regionCodeRule,
+  textRule,
+  uuidRule,
+  validateIdNumber,
+} from '@county/domain';
 import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
-import { dateRule, idNumberRule, nameRule, phoneRule, regionCodeRule, uuidRule } from '../field-rules';
+import { idNumberRule, phoneRule } from '../field-rules';
 
 /** The ID number encodes birth date and gender; a record where they disagree is refused. */
 export const personRule = z
   .object({
-    name: nameRule(50),
+    name: textRule(50),
     gender: z.enum(Gender),
-    birthDate: z.union([dateRule, z.date().transform((d) => d.toISOString().slice(0, 10))]),
+    birthDate: dateOrIsoRule,
     roles: z.array(z.enum(PersonRole)).min(1, { message: 'give at least one role' }),
     organizationId: uuidRule,
-    position: nameRule(100),
+    position: textRule(100),
     phone: phoneRule,
     idNumber: z
       .string()

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { levelOfRegionCode, parentRegionCode, RegionLevel } from '@county/domain';
+import { levelOfRegionCode, parentRegionCode, regionCodeRule, RegionLevel, textRule } from '@county/domain';
 import {
   authorize,
   badInput,
@@ -9,13 +9,12 @@ import {
   parseInput,
   type SubgraphContext,
 } from '@county/kit';
-import { nameRule, regionCodeRule } from '../field-rules';
 import { REGION_WRITERS, mayWriteRegions } from '../directory-policy';
 import { Region } from './region.entity';
 import { CreateRegionInput, UpdateRegionInput } from './region.args';
 
-const createRule = z.object({ code: regionCodeRule, name: nameRule(100) });
-const updateRule = z.object({ name: nameRule(100) });
+const createRule = z.object({ code: regionCodeRule, name: textRule(100) });
+const updateRule = z.object({ name: textRule(100) });
 
 @Resolver(() => Region)
 export class RegionMutations {

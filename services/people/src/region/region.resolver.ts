@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import { z } from 'zod';
 import { parentRegionCode } from '@county/domain';
 import { entityGroupLoader, entityLoader, parseInput, type SubgraphContext } from '@county/kit';
-import { regionCodeRule } from '../field-rules';
+import { regionCodeRule } from '@county/domain';
 import { Region } from './region.entity';
 import { RegionsArgs } from './region.args';
 

@@ -1,4 +1,5 @@
 import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { CHINA_TODAY_SQL } from '@county/domain';
 import { ConnectionType, entityLoader, paginate, parseInput, type Page } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { Person } from '../person/person.entity';
@@ -12,7 +13,7 @@ import { secondmentsArgsRule } from './secondment.rules';
 
 export const SecondmentConnection = ConnectionType(Secondment, '挂职列表 — a page of secondments');
 
-const RUNNING_TODAY = 's.starts_on <= current_date and s.ends_on >= current_date';
+const RUNNING_TODAY = `s.starts_on <= ${CHINA_TODAY_SQL} and s.ends_on >= ${CHINA_TODAY_SQL}`;
 
 @Resolver(() => Secondment)
 export class SecondmentResolver {

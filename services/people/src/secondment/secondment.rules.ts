@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
-import { regionCodeRule, uuidRule } from '../field-rules';
-import { dayRule } from '../workforce/day-rule';
+import { dateOrIsoRule, regionCodeRule, uuidRule } from '@county/domain';
 import { AssessmentGrade, Recommender, SecondmentFront } from '../workforce/vocabulary';
 
-const period = { startsOn: dayRule, endsOn: dayRule };
+const period = { startsOn: dateOrIsoRule, endsOn: dateOrIsoRule };
 
 /** A secondment ending on or before the day it starts is refused, naming `endsOn`. */
 const endsAfterStart = (value: { startsOn: string; endsOn: string }, ctx: z.RefinementCtx) => {

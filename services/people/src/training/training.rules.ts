@@ -1,18 +1,17 @@
 import { z } from 'zod';
 import { ruleIssue } from '@county/kit';
-import { nameRule, regionCodeRule, uuidRule } from '../field-rules';
-import { dayRule } from '../workforce/day-rule';
+import { dateOrIsoRule, regionCodeRule, textRule, uuidRule } from '@county/domain';
 import { TrainingAudience } from '../workforce/vocabulary';
 
 const hours = z.number().int().min(1).max(500);
 
 export const createTrainingCourseRule = z
   .object({
-    title: nameRule(200),
+    title: textRule(200),
     organizerId: uuidRule,
     audience: z.enum(TrainingAudience),
-    startsOn: dayRule,
-    endsOn: dayRule,
+    startsOn: dateOrIsoRule,
+    endsOn: dateOrIsoRule,
     hours,
   })
   .superRefine((course, ctx) => {

@@ -10,7 +10,7 @@ import {
   presentFields,
 } from '@county/kit';
 import type { Page, SubgraphContext } from '@county/kit';
-import { nameRule, regionCodeRule, uuidRule } from '../field-rules';
+import { regionCodeRule, textRule, uuidRule } from '@county/domain';
 import { Person } from '../person/person.entity';
 import { Organization } from '../organization/organization.entity';
 import {
@@ -32,7 +32,7 @@ export const DepartingCadreConnection = ConnectionType(
 
 const departingArgsRule = z.object({ regionCode: regionCodeRule.nullish() });
 const placementChangesRule = z
-  .object({ placement: z.enum(Placement), placementNote: nameRule(200) })
+  .object({ placement: z.enum(Placement), placementNote: textRule(200) })
   .partial()
   .refine(hasSomeValue, SOME_VALUE_MESSAGE);
 

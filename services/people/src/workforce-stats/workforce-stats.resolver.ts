@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { parseInput, type SubgraphContext } from '@county/kit';
 import { Region } from '../region/region.entity';
 import { PersonRole } from '../vocabulary';
-import { yearRule } from '../assessment/assessment.rules';
+import { assessmentYearRule } from '../assessment/assessment.rules';
 import { regionPattern } from '../workforce/region-filter';
 import { AssessmentGrade, CommunityPostType, Placement } from '../workforce/vocabulary';
 import * as sql from './workforce-stats.sql';
@@ -58,7 +58,7 @@ export class RegionWorkforceResolver {
     })
     year: number | null,
   ): WorkforceStats {
-    if (year !== null && year !== undefined) parseInput(yearRule, year, 'year');
+    if (year !== null && year !== undefined) parseInput(assessmentYearRule, year, 'year');
     return { regionCode: region.code, year: year ?? null };
   }
 }

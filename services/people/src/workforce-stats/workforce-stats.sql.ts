@@ -1,3 +1,5 @@
+import { CHINA_TODAY_SQL } from '@county/domain';
+
 /*
  * The statistics of a region and everything below it. Every statement takes the region's LIKE pattern as
  * its first parameter and finds the region's rows through organization.region_code (text_pattern_ops index).
@@ -47,7 +49,7 @@ export const GRADES = `with assessed as (select a.year, a.grade from assessment 
 
 export const IN_SECONDMENT_NOW = `select count(distinct s.person_id)::int as count from secondment s
   where s.person_id in (select id from (${PEOPLE_IN_REGION}) p)
-    and s.starts_on <= current_date and s.ends_on >= current_date`;
+    and s.starts_on <= ${CHINA_TODAY_SQL} and s.ends_on >= ${CHINA_TODAY_SQL}`;
 
 export const TRAINING = `with people as (select p.id, 'VILLAGE_CADRE' = any(p.roles) as village
     from (${PEOPLE_IN_REGION}) p),

@@ -1,6 +1,5 @@
 import { OptimisticLockError } from '@mikro-orm/core';
-import { GraphQLError } from 'graphql';
-import { authorize, ErrorCode, type SubgraphContext } from '@county/kit';
+import { assertCurrentVersion, authorize, staleVersion, type SubgraphContext } from '@county/kit';
 
 /** The organisation department (`hr`) keeps the workforce records; everyone else reads them, masked. */
 export const WORKFORCE_WRITERS = ['hr'];
@@ -11,15 +10,12 @@ export function authorizeWorkforceWrite(ctx: SubgraphContext): void {
   authorize(ctx, WORKFORCE_WRITERS, ctx.identity.has('hr'));
 }
 
-const conflict = (current: number) =>
-  new GraphQLError(
-    `version: the record changed since you read it (now version ${current}); read it again and retry`,
-    { extensions: { code: ErrorCode.CONFLICT, field: 'version', rule: 'current-version' } },
-  );
-
-/** Optimistic locking: the client sends the version it read; a stale one is refused before any write. */
+/**
+ * Optimistic locking: the client sends the version it read (argument `version`); a stale one is refused
+ * before any write.
+ */
 export function requireVersion(record: { version: number }, version: number): void {
-  if (record.version !== version) throw conflict(record.version);
+  assertCurrentVersion(record.version, version, 'version');
 }
 
 /**
@@ -27,10 +23,12 @@ export function requireVersion(record: { version: number }, version: number): vo
  * `requireVersion` is refused the same way instead of overwriting.
  */
 export async function flushVersioned(ctx: SubgraphContext, record: { version: number }): Promise<void> {
+  const sent = record.version;
   try {
     await ctx.em.flush();
   } catch (error) {
-    if (error instanceof OptimisticLockError) throw conflict(record.version);
-    throw error;
+    if (!(error instanceof OptimisticLockError)) throw error;
+    await ctx.em.refresh(record); // to answer with the version the other write left
+    throw staleVersion(record.version, sent, 'version');
   }
 }

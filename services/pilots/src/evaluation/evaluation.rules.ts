@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ruleIssue } from '@county/kit';
-import { pastDateRule, textRule } from '../field-rules';
+import { textRule } from '@county/domain';
+import { pastDateRule } from '../field-rules';
 
 const count = z.number().int().min(0);
 

@@ -8,7 +8,8 @@ import {
   type Directory,
 } from '@county/kit';
 import { z } from 'zod';
-import { chinaToday, regionCodeRule, regionLike } from '../field-rules';
+import { chinaDay, regionCodeRule } from '@county/domain';
+import { regionLike } from '../field-rules';
 import { Pilot } from '../pilot/pilot.entity';
 import { IN_REGION_SQL } from '../pilot/pilot.query';
 import { PilotStage } from '../vocabulary';
@@ -113,7 +114,7 @@ function ledgerRoute(kind: LedgerKind): FileRoute {
       const region = request.query.get('regionCode');
       return {
         file,
-        filename: `${kind.sheet}${region ? `-${region}` : ''}-${chinaToday()}.xlsx`,
+        filename: `${kind.sheet}${region ? `-${region}` : ''}-${chinaDay()}.xlsx`,
         contentType: XLSX_CONTENT_TYPE,
       };
     },

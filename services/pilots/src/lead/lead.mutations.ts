@@ -1,8 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { badInput, findForUpdate, parseInput, type SubgraphContext } from '@county/kit';
-import { uuidRule } from '../field-rules';
+import { uuidRule } from '@county/domain';
+import { assertCurrentVersion, badInput, findForUpdate, parseInput, type SubgraphContext } from '@county/kit';
 import { requireReformOffice } from '../authority';
-import { requireVersion } from '../pilot/pilot.stage';
 import { LeadStatus } from '../vocabulary';
 import { PilotLead } from './lead.entity';
 import { CreatePilotLeadInput, SetPilotLeadStatusInput } from './lead.args';
@@ -53,7 +52,7 @@ export class PilotLeadMutations {
     parseInput(uuidRule, id, 'id');
     const data = parseInput(setPilotLeadStatusRule, input, 'input');
     const lead = await findForUpdate(ctx, PilotLead, 'id', id, 'id');
-    requireVersion(lead, data.version);
+    assertCurrentVersion(lead.version, data.version);
     if (!LEAD_NEXT[lead.status].includes(data.status)) {
       const rule = LEAD_STEP[data.status] <= LEAD_STEP[lead.status] ? 'forward-only' : 'no-skipping';
       throw badInput('input.status', rule, `a ${lead.status} lead cannot become ${data.status}`);

@@ -7,8 +7,8 @@ import {
   type Page,
   type SubgraphContext,
 } from '@county/kit';
-import { uuidRule } from '../field-rules';
-import { OrganizationRef, organizationRef, RegionRef } from '../directory/directory-types';
+import { uuidRule } from '@county/domain';
+import { OrganizationRef, organizationRef, RegionRef } from '../directory';
 import { Pilot } from '../pilot/pilot.entity';
 import { PilotLead } from './lead.entity';
 import { PilotLeadsArgs } from './lead.args';

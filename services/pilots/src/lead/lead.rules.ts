@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { regionCodeRule, textRule, uuidRule } from '@county/domain';
 import { LeadStatus, PilotLevel } from '../vocabulary';
-import { pastDateRule, regionCodeRule, textRule, uuidRule, versionRule, yearRule } from '../field-rules';
+import { pastDateRule, pilotYearRule, versionRule } from '../field-rules';
 
 /** Leads come from above: the central and provincial levels plan pilots, never the city itself. */
 const leadLevel = z.enum([PilotLevel.NATIONAL, PilotLevel.PROVINCIAL], {
@@ -20,7 +21,7 @@ export const setPilotLeadStatusRule = z.object({ version: versionRule, status: z
 export const pilotLeadsArgsRule = z.object({
   regionCode: regionCodeRule.nullish(),
   organizationId: uuidRule.nullish(),
-  issuedYear: yearRule.nullish(),
+  issuedYear: pilotYearRule.nullish(),
 });
 
 /** Where a lead may go next: forward only, one step at a time (a lead may be given up before pursuit). */

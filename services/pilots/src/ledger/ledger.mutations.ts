@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { authorize, badInput, findForUpdate, parseInput, type SubgraphContext } from '@county/kit';
-import { uuidRule } from '../field-rules';
+import { uuidRule } from '@county/domain';
 import { requireLeadOrganization } from '../authority';
 import { PilotStage } from '../vocabulary';
 import { Pilot } from '../pilot/pilot.entity';

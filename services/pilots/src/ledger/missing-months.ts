@@ -1,3 +1,4 @@
+import { CHINA_TODAY_SQL } from '@county/domain';
 import type { SubgraphContext } from '@county/kit';
 
 /**
@@ -11,7 +12,7 @@ export function missingLedgerMonths(ctx: SubgraphContext, year: number) {
          from pilot p
          cross join lateral generate_series(
            greatest(date_trunc('month', coalesce(p.starts_on, p.approved_on)), make_date(?, 1, 1)),
-           least(date_trunc('month', (now() at time zone 'Asia/Shanghai')::date) - interval '1 month', make_date(?, 12, 1)),
+           least(date_trunc('month', ${CHINA_TODAY_SQL}) - interval '1 month', make_date(?, 12, 1)),
            interval '1 month') as m
         where p.id = any(?::uuid[]) and p.stage = 'IN_PROGRESS'
           and not exists (select 1 from pilot_ledger_entry e where e.pilot_id = p.id and e.month = to_char(m, 'YYYY-MM'))

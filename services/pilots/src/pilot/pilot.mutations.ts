@@ -1,7 +1,14 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { badInput, findForUpdate, parseInput, presentFields, type SubgraphContext } from '@county/kit';
+import { uuidRule } from '@county/domain';
+import {
+  assertCurrentVersion,
+  badInput,
+  findForUpdate,
+  parseInput,
+  presentFields,
+  type SubgraphContext,
+} from '@county/kit';
 import type { z } from 'zod';
-import { uuidRule } from '../field-rules';
 import { requireReformOffice } from '../authority';
 import { PilotLead } from '../lead/lead.entity';
 import { LeadStatus, PilotStage } from '../vocabulary';
@@ -22,7 +29,7 @@ import {
   startPilotRule,
   updatePilotRule,
 } from './pilot.rules';
-import { requireMove, requireVersion } from './pilot.stage';
+import { requireMove } from './pilot.stage';
 
 /** Checks every directory id a pilot names; refuses the write (naming the field) if one is unknown. */
 async function requireDirectoryRecords(
@@ -55,7 +62,7 @@ export async function pilotToMove(
   to: PilotStage,
 ): Promise<Pilot> {
   const pilot = await findForUpdate(ctx, Pilot, 'id', id, 'id');
-  requireVersion(pilot, version);
+  assertCurrentVersion(pilot.version, version);
   requireMove(pilot, to);
   return pilot;
 }
@@ -115,7 +122,7 @@ export class PilotMutations {
   ): Promise<Pilot> {
     const { version, ...changes } = parseMove(ctx, id, updatePilotRule, input);
     const pilot = await findForUpdate(ctx, Pilot, 'id', id, 'id');
-    requireVersion(pilot, version);
+    assertCurrentVersion(pilot.version, version);
     const present = presentFields(changes);
     if (present.participatingOrganizationIds?.includes(pilot.leadOrganizationId))
       throw badInput(

@@ -9,14 +9,9 @@ import {
   type Page,
   type SubgraphContext,
 } from '@county/kit';
-import { chinaToday, currentYear, uuidRule, yearRule } from '../field-rules';
-import {
-  OrganizationRef,
-  organizationRef,
-  PersonRef,
-  personRef,
-  RegionRef,
-} from '../directory/directory-types';
+import { chinaDay, chinaYear, uuidRule } from '@county/domain';
+import { pilotYearRule } from '../field-rules';
+import { OrganizationRef, organizationRef, PersonRef, personRef, RegionRef } from '../directory';
 import { PilotLead } from '../lead/lead.entity';
 import { LedgerEntry } from '../ledger/ledger-entry.entity';
 import { missingLedgerMonths } from '../ledger/missing-months';
@@ -81,7 +76,7 @@ export class PilotResolver {
   @FieldResolver(() => Boolean, { description: '逾期 — past its deadline and not yet accepted' })
   overdue(@Root() pilot: Pilot): boolean {
     const open = pilot.stage === PilotStage.APPROVED || pilot.stage === PilotStage.IN_PROGRESS;
-    return open && pilot.deadline < chinaToday();
+    return open && pilot.deadline < chinaDay();
   }
 
   @FieldResolver(() => [Evaluation], { description: '第三方评估 — its evaluations, oldest first' })
@@ -118,8 +113,8 @@ export class PilotResolver {
     year: number | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<string[]> {
-    const ledgerYear = year ?? currentYear();
-    parseInput(yearRule, ledgerYear, 'year');
+    const ledgerYear = year ?? chinaYear();
+    parseInput(pilotYearRule, ledgerYear, 'year');
     return missingLedgerMonths(ctx, ledgerYear).load(pilot.id);
   }
 }

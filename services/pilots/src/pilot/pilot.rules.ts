@@ -1,15 +1,8 @@
 import { z } from 'zod';
 import { hasSomeValue, SOME_VALUE_MESSAGE } from '@county/kit';
+import { dateScalarRule, regionCodeRule, textRule, uuidRule } from '@county/domain';
 import { OutcomeForm, PilotField, PilotLevel, PilotStage } from '../vocabulary';
-import {
-  dateRule,
-  pastDateRule,
-  regionCodeRule,
-  textRule,
-  uuidRule,
-  versionRule,
-  yearRule,
-} from '../field-rules';
+import { pastDateRule, pilotYearRule, versionRule } from '../field-rules';
 
 const MAX_ORGANIZATIONS = 30;
 const regionCodesRule = z.array(regionCodeRule).min(1, { message: 'name at least one region' }).max(50);
@@ -24,8 +17,8 @@ export const createPilotRule = z
     participatingOrganizationIds: participantsRule,
     leaderId: uuidRule,
     regionCodes: regionCodesRule,
-    startsOn: dateRule.nullish(),
-    deadline: dateRule,
+    startsOn: dateScalarRule.nullish(),
+    deadline: dateScalarRule,
     target: textRule(2000),
     outcomeForm: z.enum(OutcomeForm),
     leadId: uuidRule.nullish(),
@@ -57,7 +50,7 @@ export const updatePilotRule = z
     participatingOrganizationIds: participantsRule.nullish(),
     leaderId: uuidRule.nullish(),
     regionCodes: regionCodesRule.nullish(),
-    deadline: dateRule.nullish(),
+    deadline: dateScalarRule.nullish(),
     target: textRule(2000).nullish(),
     outcomeForm: z.enum(OutcomeForm).nullish(),
     approvalDocumentNumber: textRule(100).nullish(),
@@ -71,7 +64,7 @@ export const approvePilotRule = z.object({
   approvedOn: pastDateRule,
 });
 
-export const startPilotRule = z.object({ version: versionRule, startsOn: dateRule.nullish() });
+export const startPilotRule = z.object({ version: versionRule, startsOn: dateScalarRule.nullish() });
 
 export const acceptPilotRule = z.object({
   version: versionRule,
@@ -85,7 +78,7 @@ export const pilotsArgsRule = z.object({
   level: z.enum(PilotLevel).nullish(),
   stage: z.enum(PilotStage).nullish(),
   regionCode: regionCodeRule.nullish(),
-  approvedYear: yearRule.nullish(),
+  approvedYear: pilotYearRule.nullish(),
   leadOrganizationId: uuidRule.nullish(),
   leaderId: uuidRule.nullish(),
   name: z.string().max(200).nullish(),

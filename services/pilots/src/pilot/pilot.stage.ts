@@ -1,4 +1,5 @@
-import { badInput, staleVersion } from '@county/kit';
+import { CHINA_TODAY_SQL } from '@county/domain';
+import { badInput } from '@county/kit';
 import { PilotStage } from '../vocabulary';
 import type { Pilot } from './pilot.entity';
 
@@ -41,12 +42,7 @@ export function requireMove(pilot: Pilot, to: PilotStage): void {
   );
 }
 
-/** Optimistic locking: the client's version must be the record's current one. */
-export function requireVersion(record: { version: number }, sent: number): void {
-  if (record.version !== sent) throw staleVersion(record.version, sent);
-}
-
 /** A pilot that runs without its approval document must be put in order (清理规范). */
 export const FLAGGED_FOR_CLEAN_UP_SQL = `(stage <> 'PURSUING' and approval_document_number is null)`;
 /** Overdue: still to be accepted and past its deadline, on the China calendar. */
-export const OVERDUE_SQL = `(stage in ('APPROVED', 'IN_PROGRESS') and deadline < (now() at time zone 'Asia/Shanghai')::date)`;
+export const OVERDUE_SQL = `(stage in ('APPROVED', 'IN_PROGRESS') and deadline < ${CHINA_TODAY_SQL})`;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { textRule } from '@county/domain';
 import { PromotionKind } from '../vocabulary';
-import { pastDateRule, textRule, versionRule } from '../field-rules';
+import { pastDateRule, versionRule } from '../field-rules';
 
 export const promotionRecordRule = z.object({
   kind: z.enum(PromotionKind),

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Float, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { regionCodePrefix } from '@county/domain';
+import { regionCodePrefix, regionCodeRule, yearRule } from '@county/domain';
 import {
   escapeLike,
   MAX_PAGE_SIZE,
@@ -8,8 +8,7 @@ import {
   PreparedRead,
   type SubgraphContext,
 } from '@county/kit';
-import { regionCodeRule, yearRule } from '../field-rules';
-import { organizationRef, OrganizationRef } from '../directory/directory.types';
+import { organizationRef, OrganizationRef } from '../directory';
 import { IndicatorScore } from './assessment.entity';
 
 @ObjectType({ description: '问效榜条目 — an organisation’s place on the results board' })

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { DEMO_COUNTY_CODE } from '@county/demo-data';
 import { Directory, env, Identity, openDatabase, parseConfig } from '@county/kit';
 import { GraphQLError } from 'graphql';
+import { chinaDay } from '@county/domain';
 import { reformEntities } from '../entities';
 import { migrations } from '../migrations';
-import { todayInChina } from '../dates';
 import { exportLedger } from './ledger.export';
 import { importLedger } from './ledger.import';
 import { exportRequestRule, importRequestRule, parseLedgerRequest } from './ledger.request';
@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
     const em = orm.em.fork();
     if (command === 'export') {
       const request = parseLedgerRequest(exportRequestRule, { year: values.year, asOf: values['as-of'] });
-      const file = await exportLedger(em, directory, request.year, request.asOf ?? todayInChina());
+      const file = await exportLedger(em, directory, request.year, request.asOf ?? chinaDay());
       await writeFile(fromCaller(values.out!), file);
       console.log(`wrote ${fromCaller(values.out!)} (${file.length} bytes)`);
       return 0;

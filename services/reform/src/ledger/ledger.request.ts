@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { parseInput } from '@county/kit';
-import { dateRule, regionCodeRule, yearRule } from '../field-rules';
+import { isoDateRule, regionCodeRule, yearRule } from '@county/domain';
 
 /** The query parameters of the ledger routes and the options of the command, checked alike. */
 export const exportRequestRule = z.object({
   year: z.coerce.number().pipe(yearRule),
-  asOf: dateRule.optional(),
+  asOf: isoDateRule.optional(),
 });
 
 export const importRequestRule = z.object({

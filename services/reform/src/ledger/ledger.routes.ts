@@ -1,7 +1,7 @@
 import { DEMO_COUNTY_CODE } from '@county/demo-data';
 import { authorize, XLSX_CONTENT_TYPE, type FileRoute } from '@county/kit';
+import { chinaDay } from '@county/domain';
 import { isReformOffice, REFORM_OFFICE } from '../policy';
-import { todayInChina } from '../dates';
 import { exportLedger } from './ledger.export';
 import { importLedger, ledgerRejected } from './ledger.import';
 import { exportRequestRule, importRequestRule, parseLedgerRequest } from './ledger.request';
@@ -18,7 +18,7 @@ export const ledgerExportRoute: FileRoute = {
       year: query.get('year') ?? undefined,
       asOf: query.get('asOf') ?? undefined,
     });
-    const file = await exportLedger(em, directory, request.year, request.asOf ?? todayInChina());
+    const file = await exportLedger(em, directory, request.year, request.asOf ?? chinaDay());
     return { file, filename: `改革任务台账-${request.year}.xlsx`, contentType: XLSX_CONTENT_TYPE };
   },
 };

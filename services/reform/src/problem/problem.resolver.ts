@@ -1,6 +1,6 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
-import { regionCodePrefix } from '@county/domain';
+import { regionCodePrefix, regionCodeRule } from '@county/domain';
 import {
   ConnectionType,
   entityLoader,
@@ -12,15 +12,7 @@ import {
   type SubgraphContext,
 } from '@county/kit';
 import { ProblemAccount, ProblemStatus } from '../vocabulary';
-import { regionCodeRule } from '../field-rules';
-import {
-  organizationRef,
-  personRef,
-  regionRef,
-  OrganizationRef,
-  PersonRef,
-  RegionRef,
-} from '../directory/directory.types';
+import { organizationRef, personRef, regionRef, OrganizationRef, PersonRef, RegionRef } from '../directory';
 import { ReformTask } from '../task/task.entity';
 import { Problem } from './problem.entity';
 

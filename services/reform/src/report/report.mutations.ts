@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { authorize, badInput, findForUpdate, parseInput, type SubgraphContext } from '@county/kit';
+import { chinaDay } from '@county/domain';
 import { actsFor, LEAD_ORGANIZATION } from '../policy';
-import { todayInChina } from '../dates';
 import { ReportPeriodKind, TaskStatus } from '../vocabulary';
 import { ReformTask } from '../task/task.entity';
 import { Milestone } from '../milestone/milestone.entity';
@@ -40,7 +40,7 @@ export class ProgressReportMutations {
       );
 
     const period = parsePeriod(data.period)!;
-    const today = todayInChina();
+    const today = chinaDay();
     if (period.start > today)
       throw badInput('input.period', 'future', `${data.period} has not begun yet (today is ${today})`);
     if (period.kind === ReportPeriodKind.QUARTERLY && !(task.keyTask && task.leaderId))

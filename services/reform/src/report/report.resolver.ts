@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { entityLoader, type SubgraphContext } from '@county/kit';
-import { todayInChina } from '../dates';
+import { chinaDay } from '@county/domain';
 import { ReformTask } from '../task/task.entity';
 import { ProgressReport } from './report.entity';
 
@@ -8,7 +8,7 @@ import { ProgressReport } from './report.entity';
 export class ProgressReportResolver {
   @FieldResolver(() => Boolean, { description: '迟报 — submitted after its due date (China time)' })
   late(@Root() report: ProgressReport): boolean {
-    return todayInChina(new Date(report.submittedAt)) > report.dueDate;
+    return chinaDay(new Date(report.submittedAt)) > report.dueDate;
   }
 
   @FieldResolver(() => ReformTask, { description: '任务 — the task reported on' })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { textRule, uuidRule } from '../field-rules';
+import { textRule, uuidRule } from '@county/domain';
 import { PERIOD_PATTERN } from './period';
 
 export const submitReportRule = z.object({

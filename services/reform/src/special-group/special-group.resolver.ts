@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@county/kit';
-import { organizationRef, personRef, OrganizationRef, PersonRef } from '../directory/directory.types';
+import { organizationRef, personRef, OrganizationRef, PersonRef } from '../directory';
 import { SpecialGroup } from './special-group.entity';
 
 @Resolver(() => SpecialGroup)

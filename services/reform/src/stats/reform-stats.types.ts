@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '@county/kit';
-import { OrganizationRef } from '../directory/directory.types';
+import { OrganizationRef } from '../directory';
 import { SpecialGroup } from '../special-group/special-group.entity';
 import { TaskStatus } from '../vocabulary';
 

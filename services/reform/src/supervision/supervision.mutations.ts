@@ -1,8 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { authorize, badInput, findForUpdate, parseInput, type SubgraphContext } from '@county/kit';
-import { uuidRule } from '../field-rules';
+import { chinaDay, uuidRule } from '@county/domain';
 import { actsFor, isReformOffice, LEAD_ORGANIZATION, REFORM_OFFICE } from '../policy';
-import { todayInChina } from '../dates';
 import { SupervisionStatus, TaskStatus } from '../vocabulary';
 import { ReformTask } from '../task/task.entity';
 import { progressLoader } from '../task/task-state';
@@ -27,7 +26,7 @@ export class SupervisionOrderMutations {
   ): Promise<SupervisionOrder> {
     authorize(ctx, REFORM_OFFICE, isReformOffice(ctx.identity));
     const data = parseInput(issueOrderRule, input, 'input');
-    const today = todayInChina();
+    const today = chinaDay();
     if (data.deadline <= today) throw badInput('input.deadline', 'future', `must be after today (${today})`);
     const task = await findForUpdate(ctx, ReformTask, 'id', data.taskId, 'input.taskId');
     const progress = await progressLoader(ctx, today).load(task.id);
@@ -80,7 +79,7 @@ export class SupervisionOrderMutations {
     authorize(ctx, REFORM_OFFICE, isReformOffice(ctx.identity));
     const order = await orderInStatus(ctx, id, SupervisionStatus.ANSWERED);
     order.status = SupervisionStatus.RECTIFIED;
-    order.rectifiedOn = todayInChina();
+    order.rectifiedOn = chinaDay();
     await ctx.em.flush();
     return order;
   }

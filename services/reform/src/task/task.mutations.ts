@@ -1,15 +1,15 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import {
+  assertCurrentVersion,
   authorize,
   badInput,
   findForUpdate,
   parseInput,
   presentFields,
   requireExisting,
-  staleVersion,
   type SubgraphContext,
 } from '@county/kit';
-import { uuidRule } from '../field-rules';
+import { uuidRule } from '@county/domain';
 import { isReformOffice, REFORM_OFFICE } from '../policy';
 import { SupervisionStatus, TaskStatus } from '../vocabulary';
 import { SpecialGroup } from '../special-group/special-group.entity';
@@ -55,7 +55,7 @@ export async function taskAtVersion(
 ): Promise<ReformTask> {
   parseInput(uuidRule, id, 'id');
   const task = await findForUpdate(ctx, ReformTask, 'id', id, 'id');
-  if (task.version !== version) throw staleVersion(task.version, version, field);
+  assertCurrentVersion(task.version, version, field);
   return task;
 }
 

@@ -10,16 +10,9 @@ import {
   type Page,
   type SubgraphContext,
 } from '@county/kit';
-import { dateRule, uuidRule } from '../field-rules';
+import { dateOrIsoRule, uuidRule } from '@county/domain';
 import { requestToday } from '../dates';
-import {
-  organizationRef,
-  personRef,
-  regionRef,
-  OrganizationRef,
-  PersonRef,
-  RegionRef,
-} from '../directory/directory.types';
+import { organizationRef, personRef, regionRef, OrganizationRef, PersonRef, RegionRef } from '../directory';
 import { SpecialGroup } from '../special-group/special-group.entity';
 import { WorkPoint } from '../work-point/work-point.entity';
 import { Milestone } from '../milestone/milestone.entity';
@@ -138,7 +131,7 @@ export class ReformTaskResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('on', () => DateScalar, { nullable: true }) on?: Date,
   ): Promise<TaskProgress> {
-    const asOf = on ? parseInput(dateRule, on, 'on') : requestToday(ctx);
+    const asOf = on ? parseInput(dateOrIsoRule, on, 'on') : requestToday(ctx);
     return progressLoader(ctx, asOf).load(task.id);
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
+import { dateOrIsoRule, regionCodeRule, textRule, uuidRule, yearRule } from '@county/domain';
 import { TaskSource, TaskStatus } from '../vocabulary';
-import { dateRule, regionCodeRule, textRule, uuidRule, yearRule } from '../field-rules';
 
 const plannedOrder = (
   input: { plannedStart?: string | null; plannedEnd?: string | null },
@@ -33,8 +33,8 @@ const fields = {
   regionCode: regionCodeRule,
   leaderId: uuidRule.nullish(),
   keyTask: z.boolean(),
-  plannedStart: dateRule,
-  plannedEnd: dateRule,
+  plannedStart: dateOrIsoRule,
+  plannedEnd: dateOrIsoRule,
   weight: z.number().positive().max(100).nullish(),
 };
 
@@ -72,9 +72,9 @@ export const milestonesRule = z
   .array(
     z.object({
       title: textRule(300),
-      plannedDate: dateRule,
+      plannedDate: dateOrIsoRule,
       share: z.number().gt(0, { message: 'must be more than 0' }).max(100),
-      completedOn: dateRule.nullish(),
+      completedOn: dateOrIsoRule.nullish(),
     }),
   )
   .max(24)

@@ -10,7 +10,7 @@ import {
   type Page,
   type SubgraphContext,
 } from '@county/kit';
-import { uuidRule, yearRule } from '../field-rules';
+import { uuidRule, yearRule } from '@county/domain';
 import { SpecialGroup } from '../special-group/special-group.entity';
 import { ReformTask } from '../task/task.entity';
 import { WorkPoint } from './work-point.entity';

@@ -2,18 +2,18 @@ import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import { regionCodePrefix } from '@county/domain';
 import { DateScalar, parseInput, type SubgraphContext } from '@county/kit';
-import { dateRule, yearRule } from '../field-rules';
+import { dateOrIsoRule, yearRule } from '@county/domain';
 import { requestToday } from '../dates';
 import { TaskStatus } from '../vocabulary';
-import { RegionRef, organizationRef } from '../directory/directory.types';
+import { RegionRef, organizationRef } from '../directory';
 import type { SpecialGroup } from '../special-group/special-group.entity';
 import {
   ReformGroupStats,
   ReformOrganizationStats,
   ReformStats,
   type ReformTaskCounts,
-} from './reform-stats.types';
-import { queryReformStats, type StatsRow } from './reform-stats.sql';
+} from '../stats/reform-stats.types';
+import { queryReformStats, type StatsRow } from '../stats/reform-stats.sql';
 import { round1 } from '../task/task-state';
 
 function counts(row: StatsRow | undefined): ReformTaskCounts {
@@ -79,7 +79,7 @@ function toStats(rows: StatsRow[], year: number, asOf: string): ReformStats {
 }
 
 @Resolver(() => RegionRef)
-export class RegionStatsResolver {
+export class RegionResolver {
   @FieldResolver(() => ReformStats, {
     // nullable: when this subgraph is down, the rest of the region (and the other domains) still answers
     nullable: true,
@@ -95,7 +95,7 @@ export class RegionStatsResolver {
     asOf?: Date,
   ): Promise<ReformStats> {
     parseInput(yearRule, year, 'year');
-    const on = asOf ? parseInput(dateRule, asOf, 'asOf') : requestToday(ctx);
+    const on = asOf ? parseInput(dateOrIsoRule, asOf, 'asOf') : requestToday(ctx);
     const prefix = regionCodePrefix(region.code);
     if (!prefix) return toStats([], year, on);
     // the rows per lead organisation only when asked for (the cockpit does not)

@@ -1,13 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { manyByKey, parseInput, type Page, type SubgraphContext } from '@county/kit';
-import { PersonRef } from './directory.types';
+import { PersonRef } from '../directory';
 import { Grid } from '../grid/grid.entity';
 import { Dispute } from '../dispute/dispute.entity';
 import { DisputeFilterArgs } from '../dispute/dispute.args';
 import { DisputeConnection } from '../dispute/dispute.resolver';
 import { findDisputes } from '../dispute/dispute.query';
 import { RiskJudgement } from '../risk/risk-judgement.entity';
-import { yearRule } from '../risk/risk-judgement.rules';
+import { yearRule } from '@county/domain';
 
 /** What this subgraph adds to a person: the grids they serve, the disputes they mediated, the villages assigned. */
 @Resolver(() => PersonRef)

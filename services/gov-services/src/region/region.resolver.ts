@@ -4,13 +4,11 @@ import { DateScalar, parseInput, ruleIssue } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { workingCalendar } from '../calendar/working-days';
 import { recomputePending } from '../calendar/calendar.runtime';
-import { RegionRef } from '../directory/stubs';
-import { regionCodeRule } from '../field-rules';
-import { serviceStatsFigures } from './service-stats.query';
-import { cachedStats } from './stats-cache';
-import { ServiceStats } from './service-stats.types';
-
-const day = (date: Date) => date.toISOString().slice(0, 10);
+import { RegionRef } from '../directory';
+import { isoDay, regionCodeRule } from '@county/domain';
+import { serviceStatsFigures } from '../stats/service-stats.query';
+import { cachedStats } from '../stats/stats-cache';
+import { ServiceStats } from '../stats/service-stats.types';
 
 const periodRule = z
   .object({ regionCode: regionCodeRule, from: z.date(), to: z.date() })
@@ -21,8 +19,9 @@ const periodRule = z
       ctx.addIssue({ ...ruleIssue('max', 'a period is at most three years'), path: ['to'] });
   });
 
+/** What this subgraph adds to the people subgraph's Region: its service statistics. */
 @Resolver(() => RegionRef)
-export class RegionStatsResolver {
+export class RegionResolver {
   @FieldResolver(() => ServiceStats, {
     // nullable: when this subgraph is down, the rest of the region (and the other domains) still answers
     nullable: true,
@@ -36,9 +35,9 @@ export class RegionStatsResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<ServiceStats> {
     const period = parseInput(periodRule, { regionCode: region.code, from, to }, '');
-    workingCalendar.require(day(period.from), 'from');
-    workingCalendar.require(day(period.to), 'to');
-    const asked = { regionCode: region.code, from: day(period.from), to: day(period.to) };
+    workingCalendar.require(isoDay(period.from), 'from');
+    workingCalendar.require(isoDay(period.to), 'to');
+    const asked = { regionCode: region.code, from: isoDay(period.from), to: isoDay(period.to) };
     const recomputing = recomputePending().some(
       (year) => year >= Number(asked.from.slice(0, 4)) && year <= Number(asked.to.slice(0, 4)),
     );

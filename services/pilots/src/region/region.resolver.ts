@@ -1,12 +1,14 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { parseInput, type SubgraphContext } from '@county/kit';
-import { currentYear, yearRule } from '../field-rules';
+import { chinaYear } from '@county/domain';
+import { pilotYearRule } from '../field-rules';
 import { PilotStats } from '../stats/pilot-stats.types';
 import { pilotStatsLoader } from '../stats/pilot-stats';
-import { RegionRef } from './directory-types';
+import { RegionRef } from '../directory';
 
+/** What this subgraph adds to the people subgraph's Region: its pilot statistics. */
 @Resolver(() => RegionRef)
-export class RegionPilotResolver {
+export class RegionResolver {
   @FieldResolver(() => PilotStats, {
     // nullable: when this subgraph is down, the rest of the region (and the other domains) still answers
     nullable: true,
@@ -22,8 +24,8 @@ export class RegionPilotResolver {
     year: number | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PilotStats> {
-    const statsYear = year ?? currentYear();
-    parseInput(yearRule, statsYear, 'year');
+    const statsYear = year ?? chinaYear();
+    parseInput(pilotYearRule, statsYear, 'year');
     return pilotStatsLoader(ctx, statsYear).load(region.code);
   }
 }

@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { entityLoader, type Page, type SubgraphContext } from '@county/kit';
-import { OrganizationRef } from './directory.types';
+import { OrganizationRef } from '../directory';
 import { MediationOrganization } from '../mediation/mediation-organization.entity';
 import { Dispute } from '../dispute/dispute.entity';
 import { DisputeFilterArgs } from '../dispute/dispute.args';

@@ -1,14 +1,13 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { PageArgs, paginate, type Page } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
-import { ServiceCase } from '../case/case.entity';
-import { ServiceCaseConnection } from '../case/case.resolver';
+import { OrganizationRef } from '../directory';
 import { ServiceItem } from '../item/item.entity';
 import { ServiceItemConnection } from '../item/item.resolver';
-import { OrganizationRef, PersonRef } from './stubs';
 
+/** What this subgraph adds to the people subgraph's Organization: the service items it is responsible for. */
 @Resolver(() => OrganizationRef)
-export class OrganizationServiceResolver {
+export class OrganizationResolver {
   @FieldResolver(() => ServiceItemConnection, {
     description: '实施事项 — service items it is responsible for',
   })
@@ -21,18 +20,5 @@ export class OrganizationServiceResolver {
       .createQueryBuilder(ServiceItem, 'i')
       .where({ responsibleOrganizationId: organization.id });
     return paginate(qb, args, 'name', 'id');
-  }
-}
-
-@Resolver(() => PersonRef)
-export class PersonServiceResolver {
-  @FieldResolver(() => ServiceCaseConnection, { description: '代办件 — cases this proxy agent handled' })
-  proxyCases(
-    @Root() person: PersonRef,
-    @Args() args: PageArgs,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<Page<ServiceCase>> {
-    const qb = ctx.em.createQueryBuilder(ServiceCase, 'c').where({ proxyAgentId: person.id });
-    return paginate(qb, args, 'receivedAt', 'id');
   }
 }

@@ -8,10 +8,11 @@ import { PilotLead } from '../lead/lead.entity';
 import { PilotLeadFilterArgs } from '../lead/lead.args';
 import { pageLeads } from '../lead/lead.query';
 import { PilotLeadConnection } from '../lead/lead.resolver';
-import { OrganizationRef, PersonRef } from './directory-types';
+import { OrganizationRef } from '../directory';
 
+/** What this subgraph adds to the people subgraph's Organization: its pilots and pilot leads. */
 @Resolver(() => OrganizationRef)
-export class OrganizationPilotResolver {
+export class OrganizationResolver {
   @FieldResolver(() => PilotConnection, { description: '试点 — pilots it leads or takes part in' })
   pilots(
     @Root() organization: OrganizationRef,
@@ -33,19 +34,5 @@ export class OrganizationPilotResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<PilotLead>> {
     return pageLeads(ctx, args, (qb) => qb.andWhere({ organizationId: organization.id }));
-  }
-}
-
-@Resolver(() => PersonRef)
-export class PersonPilotResolver {
-  @FieldResolver(() => PilotConnection, {
-    description: '负责的试点 — pilots this person is the responsible leader of',
-  })
-  pilots(
-    @Root() person: PersonRef,
-    @Args() args: PilotFilterArgs,
-    @Ctx() ctx: SubgraphContext,
-  ): Promise<Page<Pilot>> {
-    return pagePilots(ctx, args, (qb) => qb.andWhere({ leaderId: person.id }));
   }
 }
