@@ -1,3 +1,12 @@
+import {
+  DIRECTORY_OPERATIONS as OPS,
+  type DirectoryName,
+  type DirectoryOperation,
+  type DirectoryOrganization,
+  type DirectoryPage,
+  type DirectoryPersonPlacement,
+  type Representation,
+} from './directory-operations';
 import { badInput, directoryUnavailable } from './errors';
 import type { Identity } from './identity';
 import { IDENTITY_HEADER } from './identity';
@@ -35,8 +44,11 @@ export class Directory {
     private readonly requestId: string,
   ) {}
 
-  /** Any query of the people subgraph's schema, sent on behalf of the caller. */
-  async query<D>(query: string, variables: Record<string, unknown> = {}): Promise<D> {
+  /** One of the directory operations (./directory-operations), sent on behalf of the caller. */
+  private async send<V extends Record<string, unknown>, D>(
+    operation: DirectoryOperation<V, D>,
+    variables: V,
+  ): Promise<D> {
     if (!this.endpoint) throw directoryUnavailable();
     let body: DirectoryResponse<D>;
     try {
@@ -48,7 +60,7 @@ export class Directory {
           [IDENTITY_HEADER]: this.identity.toHeader(),
           'x-request-id': this.requestId,
         },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query: operation.document, operationName: operation.name, variables }),
         signal: AbortSignal.timeout(this.endpoint.timeoutMs),
       });
       body = (await response.json()) as DirectoryResponse<D>;
@@ -67,13 +79,55 @@ export class Directory {
     // the directory's ids are UUIDs: anything else cannot name a record (and is not worth a round trip)
     const malformed = key === 'id' && unique.find((value) => !UUID.test(value));
     if (malformed) throw badInput(field, 'uuid', `"${malformed}" is not an id (a UUID)`);
-    const data = await this.query<{ _entities: ({ [k: string]: string } | null)[] }>(
-      `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${type} { ${key} } } }`,
-      { representations: unique.map((value) => ({ __typename: type, [key]: value })) },
+    const representations = unique.map((value): Representation =>
+      type === 'Region' ? { __typename: type, code: value } : { __typename: type, id: value },
     );
+    const data = await this.send(OPS.DirectoryKeys, { representations });
     const missing = unique.find((_, i) => !data._entities[i]);
     if (missing !== undefined) {
       throw badInput(field, 'exists', `no ${type} with ${key} "${missing}" in the directory`);
     }
+  }
+
+  /** Names of organisations and people by id, asked in one request; ids the directory lacks are left out. */
+  async names(ids: {
+    organizations?: Iterable<string>;
+    people?: Iterable<string>;
+  }): Promise<Map<string, string>> {
+    const representations: Representation[] = [
+      ...[...new Set(ids.organizations)].map((id) => ({ __typename: 'Organization' as const, id })),
+      ...[...new Set(ids.people)].map((id) => ({ __typename: 'Person' as const, id })),
+    ];
+    if (!representations.length) return new Map();
+    const data = await this.send(OPS.DirectoryNames, { representations });
+    return new Map(data._entities.flatMap((e): [string, string][] => (e ? [[e.id, e.name]] : [])));
+  }
+
+  /** A person's roles and the region of their organisation; null when the directory has no such person. */
+  async personPlacement(id: string): Promise<DirectoryPersonPlacement | null> {
+    const data = await this.send(OPS.PersonPlacement, { representations: [{ __typename: 'Person', id }] });
+    return data._entities[0] ?? null;
+  }
+
+  /** The code of the region an organisation lies in; null when the directory has no such organisation. */
+  async organizationRegion(id: string): Promise<string | null> {
+    const data = await this.send(OPS.OrganizationRegion, { id });
+    return data.organization?.region.code ?? null;
+  }
+
+  /** A page (100) of the organisations in a region or below it; `after` is the previous page's endCursor. */
+  async organizationsOf(
+    regionCode: string | null,
+    after: string | null = null,
+  ): Promise<DirectoryPage<DirectoryOrganization>> {
+    return (await this.send(OPS.OrganizationsOfRegion, { region: regionCode, after })).page;
+  }
+
+  /** A page (100) of the county leaders working in a region or below it. */
+  async countyLeadersOf(
+    regionCode: string | null,
+    after: string | null = null,
+  ): Promise<DirectoryPage<DirectoryName>> {
+    return (await this.send(OPS.CountyLeadersOfRegion, { region: regionCode, after })).page;
   }
 }

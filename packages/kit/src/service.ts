@@ -14,6 +14,7 @@ import { buildFederatedSchema, type SubgraphSchemaDefinition } from './schema';
 import { SubgraphServer } from './server';
 import { PortInUseError } from './http';
 import type { FileRoute } from './files';
+import type { Permissions } from './permissions';
 import type { DirectoryEndpoint } from './directory';
 import { ServiceMetrics } from './metrics';
 
@@ -32,6 +33,11 @@ export interface SubgraphDefinition extends SubgraphSchemaDefinition {
   usesDirectory?: boolean;
   /** Spreadsheet endpoints, served under /files/ (and by the gateway under /files/<name>/). */
   files?: FileRoute[];
+  /**
+   * Who may do what: every action it guards, each checked with `assertPerformAction` (its
+   * `src/permissions.ts`). Its README's "Who may do what" table is generated from it.
+   */
+  permissions?: Permissions;
   /**
    * Work the subgraph keeps beside its requests (data it loads at start, background jobs, timers). Attached
    * after the migrations and before the demo seed; stopped before the pool closes.

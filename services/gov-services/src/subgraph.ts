@@ -35,6 +35,7 @@ import { CalendarDay, CalendarRecompute, CalendarYear } from './calendar/calenda
 import { CalendarResolver } from './calendar/calendar.resolver';
 import { calendarExportRoute, calendarImportRoute } from './calendar/calendar.routes';
 import { attachCalendar } from './calendar/calendar.runtime';
+import { permissions } from './permissions';
 
 export const govServicesEntities = [
   ServiceItem,
@@ -62,6 +63,7 @@ export const govServicesEntities = [
 /** The government services subgraph: service items, centres, cases, processing times, ratings. */
 export const govServicesSubgraph: SubgraphDefinition = {
   name: 'gov-services',
+  permissions,
   entities: govServicesEntities,
   migrations,
   resolvers: [

@@ -25,6 +25,7 @@ import { RiskJudgementResolver } from './risk/risk-judgement.resolver';
 import { RiskJudgementMutations } from './risk/risk-judgement.mutations';
 import { migrations } from './migrations';
 import { seedGovernanceDemo } from './demo/seed';
+import { permissions } from './permissions';
 
 export const governanceEntities = [
   GovernanceCentre,
@@ -42,6 +43,7 @@ export const governanceEntities = [
 /** The governance subgraph (政法委/综治中心): grids, disputes and their mediation, return visits, risk villages. */
 export const governanceSubgraph: SubgraphDefinition = {
   name: 'governance',
+  permissions,
   entities: governanceEntities,
   migrations,
   usesDirectory: true,

@@ -17,6 +17,7 @@ import { workforceEntities } from './workforce/entities';
 import { workforceResolvers } from './workforce/resolvers';
 import { migrations } from './migrations';
 import { seedPeopleDemo } from './demo/seed';
+import { permissions } from './permissions';
 
 export const peopleEntities = [Region, Organization, Person, ...workforceEntities];
 
@@ -26,6 +27,7 @@ export const peopleEntities = [Region, Organization, Person, ...workforceEntitie
  */
 export const peopleSubgraph: SubgraphDefinition = {
   name: 'people',
+  permissions,
   entities: peopleEntities,
   migrations,
   resolvers: [

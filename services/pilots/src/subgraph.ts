@@ -19,12 +19,14 @@ import { PersonResolver } from './person/person.resolver';
 import { ledgerExports } from './export/ledger-export';
 import { migrations } from './migrations';
 import { seedPilotsDemo } from './demo/seed';
+import { permissions } from './permissions';
 
 export const pilotsEntities = [PilotLead, Pilot, LedgerEntry, Evaluation, PromotionRecord];
 
 /** The pilots subgraph: reform pilots from lead to promotion, owned by the reform office (改革办). */
 export const pilotsSubgraph: SubgraphDefinition = {
   name: 'pilots',
+  permissions,
   entities: pilotsEntities,
   migrations,
   resolvers: [

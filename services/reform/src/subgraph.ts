@@ -18,10 +18,12 @@ import { ProblemResolver } from './problem/problem.resolver';
 import { AssessmentResolver } from './assessment/assessment.resolver';
 import { seedReformDemo } from './demo/seed';
 import { ledgerExportRoute, ledgerImportRoute } from './ledger/ledger.routes';
+import { permissions } from './permissions';
 
 /** The reform subgraph: the reform office's ledger of work points, tasks, reports and supervision. */
 export const reformSubgraph: SubgraphDefinition = {
   name: 'reform',
+  permissions,
   entities: reformEntities,
   migrations,
   resolvers: [

@@ -1,6 +1,6 @@
 import { Args, ArgsType, Ctx, Directive, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
-import { authorize } from '../authorization';
+import { assertPerformAction, auditPermissions } from '../permissions';
 import type { SubgraphContext } from '../context';
 import { parseInput } from '../validation';
 import { ConnectionType, PageArgs, paginate } from '../pagination';
@@ -50,7 +50,6 @@ class AuditChainCheck {
 @Directive('@shareable')
 class AuditRecordConnection extends ConnectionType(AuditRecord, 'A page of audit records') {}
 
-const AUDITOR = ['auditor'];
 const resolvers = new Map<string, ClassType>();
 
 /** `<subgraph>AuditTrail` and `<subgraph>AuditChain`: each subgraph's own trail, for `auditor` only. */
@@ -66,7 +65,7 @@ export function auditTrailResolver(subgraph: string): ClassType {
       description: `审计日志 — every write to the ${subgraph} subgraph, oldest first (auditor only)`,
     })
     async trail(@Args(() => AuditTrailArgs) args: AuditTrailArgs, @Ctx() ctx: SubgraphContext) {
-      authorize(ctx, AUDITOR, ctx.identity.has('auditor'));
+      assertPerformAction(ctx, auditPermissions, 'audit.read');
       parseInput(trailRules, { from: args.from, to: args.to }, '');
       const qb = ctx.em.createQueryBuilder(AuditRecord, 'a');
       if (args.entity) qb.andWhere({ entity: args.entity });
@@ -82,7 +81,7 @@ export function auditTrailResolver(subgraph: string): ClassType {
       description: `审计链校验 — recomputes the ${subgraph} subgraph's audit chain (auditor only)`,
     })
     async chain(@Ctx() ctx: SubgraphContext) {
-      authorize(ctx, AUDITOR, ctx.identity.has('auditor'));
+      assertPerformAction(ctx, auditPermissions, 'audit.read');
       return verifyAuditChain(ctx.em);
     }
   }

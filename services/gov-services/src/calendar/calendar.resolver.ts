@@ -1,6 +1,7 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { authorize, parseInput, type SubgraphContext } from '@county/kit';
+import { assertPerformAction, parseInput, type SubgraphContext } from '@county/kit';
+import { permissions } from '../permissions';
 import { clearStatsCache } from '../stats/stats-cache';
 import { WorkingCalendarInput } from './calendar.args';
 import { calendarEntryRule, type CalendarEntry } from './calendar.rules';
@@ -10,14 +11,11 @@ import { calendarYearView, WorkingCalendarYear } from './calendar.view';
 import { FIRST_STATUTORY_YEAR } from './statutory-holidays';
 import { LAST_CALENDAR_YEAR } from './working-days';
 
-/** 行政审批局 — the bureau keeps the calendar for the whole deployment. */
-export const CALENDAR_KEEPERS = ['approval-bureau'];
-
 export const yearArgRule = z.number().int().min(FIRST_STATUTORY_YEAR).max(LAST_CALENDAR_YEAR);
 
 /** Enters a year for the bureau (the mutation and the spreadsheet both come here), then starts the recompute. */
 export async function enterCalendarYear(ctx: Pick<SubgraphContext, 'em' | 'identity'>, entry: CalendarEntry) {
-  authorize(ctx, CALENDAR_KEEPERS, ctx.identity.has('approval-bureau'));
+  assertPerformAction(ctx, permissions, 'calendar.enter');
   await enterYear(ctx.em, entry, ctx.identity.subject!);
   await calendarEntered(ctx.em);
   clearStatsCache();
@@ -44,7 +42,7 @@ export class CalendarResolver {
     @Arg('input') input: WorkingCalendarInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<WorkingCalendarYear> {
-    authorize(ctx, CALENDAR_KEEPERS, ctx.identity.has('approval-bureau'));
+    assertPerformAction(ctx, permissions, 'calendar.enter');
     const entry = parseInput(
       calendarEntryRule,
       {

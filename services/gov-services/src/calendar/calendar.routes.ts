@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { authorize, parseInput, XLSX_CONTENT_TYPE, type FileRoute, type InputIssue } from '@county/kit';
-import { CALENDAR_KEEPERS, enterCalendarYear, yearArgRule } from './calendar.resolver';
+import {
+  assertPerformAction,
+  parseInput,
+  XLSX_CONTENT_TYPE,
+  type FileRoute,
+  type InputIssue,
+} from '@county/kit';
+import { permissions } from '../permissions';
+import { enterCalendarYear, yearArgRule } from './calendar.resolver';
 import { calendarEntryRule } from './calendar.rules';
 import { calendarRejected, calendarWorkbook, readCalendarSheet, type RejectedRow } from './calendar.sheet';
 import { calendarYearView } from './calendar.view';
@@ -16,7 +23,7 @@ export const calendarExportRoute: FileRoute = {
   method: 'GET',
   path: 'calendar.xlsx',
   async handle({ em, identity, query }) {
-    authorize({ identity }, ['any signed-in caller'], true);
+    assertPerformAction({ identity }, permissions, 'calendar.export');
     const { year } = parseInput(exportRule, { year: query.get('year') ?? undefined }, '');
     const view = await calendarYearView(em, year);
     const status = view.status === 'OFFICIAL' ? '' : '-临时';
@@ -36,7 +43,7 @@ export const calendarImportRoute: FileRoute = {
   method: 'POST',
   path: 'calendar.xlsx',
   async handle({ em, identity, query, body }) {
-    authorize({ identity }, CALENDAR_KEEPERS, identity.has('approval-bureau'));
+    assertPerformAction({ identity }, permissions, 'calendar.enter');
     const request = parseInput(
       importRule,
       { year: query.get('year') ?? undefined, version: query.get('version') ?? undefined },

@@ -1,12 +1,20 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { LockMode } from '@mikro-orm/core';
-import { authorize, badInput, findForUpdate, notFound, parseInput, requireExisting } from '@county/kit';
+import {
+  assertPerformAction,
+  assertSignedIn,
+  badInput,
+  findForUpdate,
+  notFound,
+  parseInput,
+  requireExisting,
+} from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { uuidRule } from '@county/domain';
 import { chinaDay, workingCalendar } from '../calendar/working-days';
 import { ServiceCentre } from '../centre/centre.entity';
 import { ServiceItem } from '../item/item.entity';
-import { authorizeCentreStaff } from '../policy';
+import { permissions } from '../permissions';
 import { bookRollups } from '../rollup/book';
 import { clearStatsCache } from '../stats/stats-cache';
 import { CaseChannel, CaseEventKind, CaseStatus } from '../vocabulary';
@@ -19,8 +27,6 @@ import { requireNotFuture } from './case-limits';
 import { CaseRating } from './rating.entity';
 import { CaseSuspension } from './suspension.entity';
 
-const CENTRE_STAFF = ["department:<the centre's organisation>", 'township:<its township>'];
-
 @Resolver(() => ServiceCase)
 export class CaseMutations {
   @Mutation(() => ServiceCase, { description: "收件登记 — register a received case; the centre's own staff" })
@@ -28,13 +34,13 @@ export class CaseMutations {
     @Arg('input') input: RegisterCaseInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ServiceCase> {
-    authorize(ctx, CENTRE_STAFF, !ctx.identity.isAnonymous);
+    assertSignedIn(ctx);
     const data = parseInput(registerCaseRule, input, 'input');
     const day = chinaDay(data.receivedAt);
     workingCalendar.require(day, 'input.receivedAt');
     requireNotFuture(data.receivedAt, 'input.receivedAt');
     const centre = await requireExisting(ctx, ServiceCentre, 'id', data.centreId, 'input.centreId');
-    authorizeCentreStaff(ctx, centre);
+    assertPerformAction(ctx, permissions, 'case.write', centre);
     const item = await requireExisting(ctx, ServiceItem, 'id', data.itemId, 'input.itemId');
     const county = centre.regionCode.slice(0, 6);
     if (item.regionCode !== county && !item.crossRegionPartners.includes(county))
@@ -99,7 +105,7 @@ export class CaseMutations {
     @Arg('input') input: CaseEventInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CaseEvent> {
-    authorize(ctx, CENTRE_STAFF, !ctx.identity.isAnonymous);
+    assertSignedIn(ctx);
     parseInput(uuidRule, caseId, 'caseId');
     const data = parseInput(caseEventRule, input, 'input');
     const event = await ctx.em.transactional(async (em) => {
@@ -111,7 +117,7 @@ export class CaseMutations {
       );
       if (!serviceCase) throw notFound('caseId', `no case has id ${caseId}`);
       const centre = await findForUpdate({ ...ctx, em }, ServiceCentre, 'id', serviceCase.centreId, 'caseId');
-      authorizeCentreStaff(ctx, centre);
+      assertPerformAction(ctx, permissions, 'case.write', centre);
       // one connection inside a transaction: the reads go one after another
       const item = await em.findOneOrFail(ServiceItem, { id: serviceCase.itemId });
       const suspensions = await em.find(CaseSuspension, { caseId }, { orderBy: { startedOn: 'asc' } });

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { authorize, badInput, parseInput } from '@county/kit';
+import { assertPerformAction, assertSignedIn, badInput, parseInput } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { ServiceCentre } from '../centre/centre.entity';
-import { authorizeBureau } from '../policy';
+import { permissions } from '../permissions';
 import { ServiceLevel } from '../vocabulary';
 import { ServiceItem } from './item.entity';
 import { CreateServiceItemInput } from './item.args';
@@ -17,13 +17,13 @@ export class ItemMutations {
     @Arg('input') input: CreateServiceItemInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ServiceItem> {
-    authorize(ctx, ['department:<the county service centre>'], !ctx.identity.isAnonymous);
+    assertSignedIn(ctx);
     const data = parseInput(createServiceItemRule, input, 'input');
     const countyCentre = await ctx.em.findOne(ServiceCentre, {
       regionCode: data.regionCode,
       level: ServiceLevel.COUNTY,
     });
-    authorizeBureau(ctx, countyCentre ?? undefined);
+    assertPerformAction(ctx, permissions, 'item.create', countyCentre ?? undefined);
     if (await ctx.em.count(ServiceItem, { code: data.code }))
       throw badInput('input.code', 'unique', 'is already the code of another item');
     await ctx.directory.requireExisting('input.responsibleOrganizationId', 'Organization', [

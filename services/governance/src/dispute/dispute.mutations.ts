@@ -1,11 +1,12 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, notFound, parseInput, presentFields, requireExisting } from '@county/kit';
+import { assertSignedIn, badInput, notFound, parseInput, presentFields, requireExisting } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { uuidRule } from '@county/domain';
 import { DisputeAction, DisputeStatus } from '../vocabulary';
-import { authorizeWithin, isWithin, requireSignedIn } from '../policy';
+import { assertWithin } from '../permissions';
+import { isWithin } from '../within';
 import { Grid } from '../grid/grid.entity';
 import { MediationOrganization } from '../mediation/mediation-organization.entity';
 import { Dispute } from './dispute.entity';
@@ -43,7 +44,7 @@ export class DisputeMutations {
     @Arg('input') input: RegisterDisputeInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Dispute> {
-    requireSignedIn(ctx);
+    assertSignedIn(ctx);
     const data = parseInput(registerDisputeRule, input, 'input');
     const grid = data.gridId ? await requireExisting(ctx, Grid, 'id', data.gridId, 'input.gridId') : null;
     const regionCode = data.regionCode ?? grid!.regionCode;
@@ -54,7 +55,7 @@ export class DisputeMutations {
         `must be the grid's region ${grid.regionCode} or lie in it`,
       );
     }
-    await authorizeWithin(ctx, regionCode);
+    await assertWithin(ctx, 'dispute.write', regionCode);
     await ctx.directory.requireExisting('input.regionCode', 'Region', [regionCode]);
     return ctx.em.transactional(async (em) => {
       const dispute = em.create(Dispute, {
@@ -97,14 +98,14 @@ export class DisputeMutations {
     @Arg('input') input: DisputeStepInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Dispute> {
-    requireSignedIn(ctx);
+    assertSignedIn(ctx);
     parseInput(uuidRule, disputeId, 'disputeId');
     const step = parseInput(disputeStepRule, input, 'input');
     return ctx.em.transactional(async (em) => {
       // the row lock makes the status check and the step's sequence safe against a concurrent step
       const dispute = await em.findOne(Dispute, { id: disputeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!dispute) throw notFound('disputeId', `no dispute has id ${disputeId}`);
-      await authorizeWithin(ctx, dispute.regionCode);
+      await assertWithin(ctx, 'dispute.write', dispute.regionCode);
       const organizationId = step.organizationId ?? dispute.organizationId;
       const organization = organizationId
         ? await requireExisting(ctx, MediationOrganization, 'id', organizationId, 'input.organizationId')

@@ -1,6 +1,6 @@
 import { PersonRole } from '@county/domain';
 import { badInput, type SubgraphContext } from '@county/kit';
-import { isWithin } from '../policy';
+import { isWithin } from '../within';
 import { requireDirectoryPerson } from '../person/directory-person';
 
 /**

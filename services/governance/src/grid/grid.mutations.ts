@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { findForUpdate, parseInput, presentFields, requireExisting } from '@county/kit';
+import { assertSignedIn, findForUpdate, parseInput, presentFields, requireExisting } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { uuidRule } from '@county/domain';
-import { authorizeWithin, requireSignedIn } from '../policy';
+import { assertWithin } from '../permissions';
 import { Grid } from './grid.entity';
 import { CreateGridInput, UpdateGridInput } from './grid.args';
 import { checkParent, gridChangesRule, gridRule } from './grid.rules';
@@ -15,13 +15,13 @@ export class GridMutations {
     description: '新建网格 — roles: the township it lies in, or the county’s governance centre',
   })
   async createGrid(@Arg('input') input: CreateGridInput, @Ctx() ctx: SubgraphContext): Promise<Grid> {
-    requireSignedIn(ctx);
+    assertSignedIn(ctx);
     const data = parseInput(gridRule, input, 'input');
     const parent = data.parentId
       ? await requireExisting(ctx, Grid, 'id', data.parentId, 'input.parentId')
       : null;
     checkParent(data.level, data.regionCode, parent);
-    await authorizeWithin(ctx, data.regionCode);
+    await assertWithin(ctx, 'grid.write', data.regionCode);
     await ctx.directory.requireExisting('input.regionCode', 'Region', [data.regionCode]);
     await ctx.directory.requireExisting('input.gridWorkerIds', 'Person', data.gridWorkerIds);
     return ctx.em.transactional(async (em) => {
@@ -63,11 +63,11 @@ export class GridMutations {
     @Arg('input') input: UpdateGridInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Grid> {
-    requireSignedIn(ctx);
+    assertSignedIn(ctx);
     parseInput(uuidRule, id, 'id');
     const changes = parseInput(gridChangesRule, presentFields(input), 'input');
     const grid = await findForUpdate(ctx, Grid, 'id', id, 'id');
-    await authorizeWithin(ctx, grid.regionCode);
+    await assertWithin(ctx, 'grid.write', grid.regionCode);
     if (changes.gridWorkerIds) {
       await ctx.directory.requireExisting('input.gridWorkerIds', 'Person', changes.gridWorkerIds);
       changes.gridWorkerIds = [...new Set(changes.gridWorkerIds)];

@@ -3,7 +3,7 @@ import { RegionLevel, textRule, uuidRule } from '@county/domain';
 import { badInput, hasSomeValue, SOME_VALUE_MESSAGE } from '@county/kit';
 import { GridLevel } from '../vocabulary';
 import { anyRegionCode, regionProblem } from '../field-rules';
-import { isWithin } from '../policy';
+import { isWithin } from '../within';
 import type { Grid } from './grid.entity';
 
 const gridWorkersRule = z.array(uuidRule).max(20);

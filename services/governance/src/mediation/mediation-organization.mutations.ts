@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { badInput, parseInput } from '@county/kit';
+import { assertSignedIn, badInput, parseInput } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
-import { authorizeWithin, requireSignedIn } from '../policy';
+import { assertWithin } from '../permissions';
 import { MediationOrganization } from './mediation-organization.entity';
 import { CreateMediationOrganizationInput } from './mediation-organization.args';
 import { mediationOrganizationRule } from './mediation-organization.rules';
@@ -15,9 +15,9 @@ export class MediationOrganizationMutations {
     @Arg('input') input: CreateMediationOrganizationInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<MediationOrganization> {
-    requireSignedIn(ctx);
+    assertSignedIn(ctx);
     const data = parseInput(mediationOrganizationRule, input, 'input');
-    await authorizeWithin(ctx, data.regionCode);
+    await assertWithin(ctx, 'mediation-organization.create', data.regionCode);
     await ctx.directory.requireExisting('input.regionCode', 'Region', [data.regionCode]);
     if (data.organizationId) {
       await ctx.directory.requireExisting('input.organizationId', 'Organization', [data.organizationId]);

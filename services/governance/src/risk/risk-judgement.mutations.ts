@@ -1,8 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { PersonRole } from '@county/domain';
-import { parseInput } from '@county/kit';
+import { assertSignedIn, parseInput } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
-import { authorizeWithin, requireSignedIn } from '../policy';
+import { assertWithin } from '../permissions';
 import { requireDirectoryPerson } from '../person/directory-person';
 import { RiskJudgement } from './risk-judgement.entity';
 import { JudgeVillageRiskInput } from './risk-judgement.args';
@@ -17,9 +17,9 @@ export class RiskJudgementMutations {
     @Arg('input') input: JudgeVillageRiskInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<RiskJudgement> {
-    requireSignedIn(ctx);
+    assertSignedIn(ctx);
     const data = parseInput(judgementRule, input, 'input');
-    await authorizeWithin(ctx, data.regionCode);
+    await assertWithin(ctx, 'risk.judge', data.regionCode);
     await ctx.directory.requireExisting('input.regionCode', 'Region', [data.regionCode]);
     if (data.leaderId) {
       await requireDirectoryPerson(ctx, 'input.leaderId', data.leaderId, PersonRole.COUNTY_LEADER);

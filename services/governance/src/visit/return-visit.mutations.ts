@@ -1,10 +1,10 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { badInput, findForUpdate, parseInput } from '@county/kit';
+import { assertSignedIn, badInput, findForUpdate, parseInput } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { uuidRule } from '@county/domain';
 import { DisputeStatus } from '../vocabulary';
-import { authorizeWithin, requireSignedIn } from '../policy';
+import { assertWithin } from '../permissions';
 import { noteRule, pastMoment } from '../field-rules';
 import { Dispute } from '../dispute/dispute.entity';
 import { ReturnVisit } from './return-visit.entity';
@@ -28,11 +28,11 @@ export class ReturnVisitMutations {
     @Arg('input') input: ReturnVisitInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ReturnVisit> {
-    requireSignedIn(ctx);
+    assertSignedIn(ctx);
     parseInput(uuidRule, disputeId, 'disputeId');
     const data = parseInput(returnVisitRule, input, 'input');
     const dispute = await findForUpdate(ctx, Dispute, 'id', disputeId, 'disputeId');
-    await authorizeWithin(ctx, dispute.regionCode);
+    await assertWithin(ctx, 'visit.record', dispute.regionCode);
     if (dispute.status !== DisputeStatus.RESOLVED || !dispute.resolvedAt) {
       throw badInput(
         'disputeId',

@@ -1,9 +1,17 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { badInput, findForUpdate, parseInput, presentFields, requireExisting } from '@county/kit';
+import {
+  assertPerformAction,
+  badInput,
+  findForUpdate,
+  parseInput,
+  presentFields,
+  requireExisting,
+} from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { uuidRule } from '@county/domain';
 import { Person } from '../person/person.entity';
-import { authorizeWorkforceWrite, flushVersioned, requireVersion } from '../workforce/policy';
+import { permissions } from '../permissions';
+import { flushVersioned, requireVersion } from '../workforce/versioned';
 import { AnnualAssessment } from './assessment.entity';
 import { CreateAnnualAssessmentInput, UpdateAnnualAssessmentInput } from './assessment.args';
 import { assessmentChangesRule, createAssessmentRule } from './assessment.rules';
@@ -15,7 +23,7 @@ export class AssessmentMutations {
     @Arg('input') input: CreateAnnualAssessmentInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AnnualAssessment> {
-    authorizeWorkforceWrite(ctx);
+    assertPerformAction(ctx, permissions, 'workforce.write');
     const data = parseInput(createAssessmentRule, input, 'input');
     await requireExisting(ctx, Person, 'id', data.personId, 'input.personId');
     if (await ctx.em.count(AnnualAssessment, { personId: data.personId, year: data.year })) {
@@ -33,7 +41,7 @@ export class AssessmentMutations {
     @Arg('input') input: UpdateAnnualAssessmentInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AnnualAssessment> {
-    authorizeWorkforceWrite(ctx);
+    assertPerformAction(ctx, permissions, 'workforce.write');
     parseInput(uuidRule, id, 'id');
     const changes = parseInput(assessmentChangesRule, presentFields(input), 'input');
     const assessment = await findForUpdate(ctx, AnnualAssessment, 'id', id, 'id');

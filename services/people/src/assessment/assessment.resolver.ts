@@ -1,8 +1,15 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { authorize, ConnectionType, entityLoader, paginate, parseInput, type Page } from '@county/kit';
+import {
+  assertPerformAction,
+  ConnectionType,
+  entityLoader,
+  paginate,
+  parseInput,
+  type Page,
+} from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { Person } from '../person/person.entity';
-import { WORKFORCE_WRITERS } from '../workforce/policy';
+import { permissions } from '../permissions';
 import { personInRegion, regionPattern } from '../workforce/region-filter';
 import { AnnualAssessment } from './assessment.entity';
 import { AssessmentsArgs } from './assessment.args';
@@ -23,7 +30,7 @@ export class AssessmentResolver {
     @Args() args: AssessmentsArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<AnnualAssessment>> {
-    authorize(ctx, WORKFORCE_WRITERS, ctx.identity.has('hr'));
+    assertPerformAction(ctx, permissions, 'assessment.list');
     parseInput(assessmentsArgsRule, args, '');
     const qb = ctx.em.createQueryBuilder(AnnualAssessment, 'a');
     if (args.regionCode) qb.andWhere(personInRegion('a.person_id'), [regionPattern(args.regionCode)]);

@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { z } from 'zod';
 import {
+  assertPerformAction,
   findForUpdate,
   hasSomeValue,
   parseInput,
@@ -10,7 +11,8 @@ import {
 } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { uuidRule } from '@county/domain';
-import { authorizeWorkforceWrite, flushVersioned, requireVersion } from '../workforce/policy';
+import { permissions } from '../permissions';
+import { flushVersioned, requireVersion } from '../workforce/versioned';
 import { CadreRank } from '../workforce/vocabulary';
 import { Cadre } from './cadre.entity';
 import { UpdateCadreInput } from './cadre.args';
@@ -46,7 +48,7 @@ export class CadreMutations {
     @Arg('input') input: UpdateCadreInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Cadre> {
-    authorizeWorkforceWrite(ctx);
+    assertPerformAction(ctx, permissions, 'workforce.write');
     parseInput(uuidRule, id, 'id');
     const changes = parseInput(cadreChangesRule, presentFields(input), 'input');
     const cadre = await findForUpdate(ctx, Cadre, 'id', id, 'id');

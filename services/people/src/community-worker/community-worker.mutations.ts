@@ -1,11 +1,19 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { LockMode } from '@mikro-orm/core';
 import { OrganizationType, uuidRule } from '@county/domain';
-import { badInput, findForUpdate, parseInput, presentFields, requireExisting } from '@county/kit';
+import {
+  assertPerformAction,
+  badInput,
+  findForUpdate,
+  parseInput,
+  presentFields,
+  requireExisting,
+} from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { Organization } from '../organization/organization.entity';
 import { Person } from '../person/person.entity';
-import { authorizeWorkforceWrite, flushVersioned, requireVersion } from '../workforce/policy';
+import { permissions } from '../permissions';
+import { flushVersioned, requireVersion } from '../workforce/versioned';
 import { CommunityWorker } from './community-worker.entity';
 import { CommunityQuota } from './community-quota.entity';
 import { CreateCommunityWorkerInput, UpdateCommunityWorkerInput } from './community-worker.args';
@@ -39,7 +47,7 @@ export class CommunityWorkerMutations {
     @Arg('input') input: CreateCommunityWorkerInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CommunityWorker> {
-    authorizeWorkforceWrite(ctx);
+    assertPerformAction(ctx, permissions, 'workforce.write');
     const data = parseInput(createCommunityWorkerRule, input, 'input');
     await requireExisting(ctx, Person, 'id', data.personId, 'input.personId');
     await requireCommunity(ctx, data.organizationId, 'input.organizationId');
@@ -73,7 +81,7 @@ export class CommunityWorkerMutations {
     @Arg('input') input: UpdateCommunityWorkerInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CommunityWorker> {
-    authorizeWorkforceWrite(ctx);
+    assertPerformAction(ctx, permissions, 'workforce.write');
     parseInput(uuidRule, id, 'id');
     const changes = parseInput(communityWorkerChangesRule, presentFields(input), 'input');
     const worker = await findForUpdate(ctx, CommunityWorker, 'id', id, 'id');
@@ -95,7 +103,7 @@ export class CommunityWorkerMutations {
     @Arg('version', () => Int, { nullable: true }) version: number | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CommunityQuota> {
-    authorizeWorkforceWrite(ctx);
+    assertPerformAction(ctx, permissions, 'workforce.write');
     parseInput(uuidRule, organizationId, 'organizationId');
     const value = parseInput(quotaRule, quotaValue, 'quota');
     await requireCommunity(ctx, organizationId, 'organizationId');

@@ -3,7 +3,7 @@ import { ConnectionType, entityLoader, paginate, parseInput, type Page } from '@
 import type { SubgraphContext } from '@county/kit';
 import { Person } from '../person/person.entity';
 import { Organization } from '../organization/organization.entity';
-import { seesPersonalData } from '../workforce/policy';
+import { seesPersonalData } from '../permissions';
 import { organizationInRegion, regionPattern } from '../workforce/region-filter';
 import { Education } from '../workforce/vocabulary';
 import { CommunityWorker } from './community-worker.entity';

@@ -1,8 +1,16 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { authorize, badInput, findForUpdate, parseInput, presentFields, requireExisting } from '@county/kit';
+import {
+  assertPerformAction,
+  assertSignedIn,
+  badInput,
+  findForUpdate,
+  parseInput,
+  presentFields,
+  requireExisting,
+} from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { uuidRule } from '@county/domain';
-import { DIRECTORY_WRITERS, mayWriteWithin } from '../directory-policy';
+import { permissions } from '../permissions';
 import { Region } from '../region/region.entity';
 import { Person } from '../person/person.entity';
 import { Organization } from './organization.entity';
@@ -24,11 +32,11 @@ export class OrganizationMutations {
     @Arg('input') input: CreateOrganizationInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Organization> {
-    authorize(ctx, DIRECTORY_WRITERS, !ctx.identity.isAnonymous);
+    assertSignedIn(ctx);
     const data = parseInput(createOrganizationRule, input, 'input');
     await requireExisting(ctx, Region, 'code', data.regionCode, 'input.regionCode');
     if (data.parentId) await requireExisting(ctx, Organization, 'id', data.parentId, 'input.parentId');
-    authorize(ctx, DIRECTORY_WRITERS, mayWriteWithin(ctx.identity, { regionCode: data.regionCode }));
+    assertPerformAction(ctx, permissions, 'organization.create', { regionCode: data.regionCode });
     if (data.creditCode) await requireUniqueCreditCode(ctx, data.creditCode);
     const organization = ctx.em.create(Organization, {
       id: crypto.randomUUID(),
@@ -49,14 +57,14 @@ export class OrganizationMutations {
     @Arg('input') input: UpdateOrganizationInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Organization> {
-    authorize(ctx, DIRECTORY_WRITERS, !ctx.identity.isAnonymous);
+    assertSignedIn(ctx);
     parseInput(uuidRule, id, 'id');
     const changes = parseInput(updateOrganizationRule, input, 'input');
     const organization = await findForUpdate(ctx, Organization, 'id', id, 'id');
-    authorize(ctx, DIRECTORY_WRITERS, mayWriteWithin(ctx.identity, organization));
+    assertPerformAction(ctx, permissions, 'organization.update', organization);
     if (changes.regionCode) {
       await requireExisting(ctx, Region, 'code', changes.regionCode, 'input.regionCode');
-      authorize(ctx, DIRECTORY_WRITERS, mayWriteWithin(ctx.identity, { id, regionCode: changes.regionCode }));
+      assertPerformAction(ctx, permissions, 'organization.update', { id, regionCode: changes.regionCode });
     }
     if (changes.parentId) {
       if (changes.parentId === id)

@@ -1,8 +1,16 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { authorize, badInput, findForUpdate, parseInput, presentFields, requireExisting } from '@county/kit';
+import {
+  assertPerformAction,
+  assertSignedIn,
+  badInput,
+  findForUpdate,
+  parseInput,
+  presentFields,
+  requireExisting,
+} from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { uuidRule } from '@county/domain';
-import { DIRECTORY_WRITERS, mayWriteWithin } from '../directory-policy';
+import { permissions } from '../permissions';
 import { Organization } from '../organization/organization.entity';
 import { Person } from './person.entity';
 import { CreatePersonInput, UpdatePersonInput } from './person.args';
@@ -10,7 +18,7 @@ import { personChangesRule, personRule } from './person.rules';
 
 async function requireWritableOrganization(ctx: SubgraphContext, organizationId: string): Promise<void> {
   const organization = await requireExisting(ctx, Organization, 'id', organizationId, 'input.organizationId');
-  authorize(ctx, DIRECTORY_WRITERS, mayWriteWithin(ctx.identity, organization));
+  assertPerformAction(ctx, permissions, 'person.write', organization);
 }
 
 async function requireUniqueIdNumber(
@@ -26,7 +34,7 @@ async function requireUniqueIdNumber(
 export class PersonMutations {
   @Mutation(() => Person, { description: '新建人员 — roles hr, the township, or the person’s organisation' })
   async createPerson(@Arg('input') input: CreatePersonInput, @Ctx() ctx: SubgraphContext): Promise<Person> {
-    authorize(ctx, DIRECTORY_WRITERS, !ctx.identity.isAnonymous);
+    assertSignedIn(ctx);
     const data = parseInput(personRule, input, 'input');
     await requireWritableOrganization(ctx, data.organizationId);
     await requireUniqueIdNumber(ctx, data.idNumber);
@@ -41,7 +49,7 @@ export class PersonMutations {
     @Arg('input') input: UpdatePersonInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Person> {
-    authorize(ctx, DIRECTORY_WRITERS, !ctx.identity.isAnonymous);
+    assertSignedIn(ctx);
     parseInput(uuidRule, id, 'id');
     const changes = parseInput(personChangesRule, presentFields(input), 'input');
     const person = await findForUpdate(ctx, Person, 'id', id, 'id');

@@ -3,13 +3,12 @@ import { maskIdNumber, maskPhone, regionCodePrefix, uuidRule } from '@county/dom
 import { ConnectionType, DateScalar, entityLoader, escapeLike, paginate, parseInput } from '@county/kit';
 import type { Page, SubgraphContext } from '@county/kit';
 import { Organization } from '../organization/organization.entity';
+import { seesPersonalData } from '../permissions';
 import { Person } from './person.entity';
 import { PeopleArgs } from './person.args';
 import { peopleArgsRule } from './person.rules';
 
 export const PersonConnection = ConnectionType(Person, '人员列表 — a page of people');
-
-const seesPersonalData = (ctx: SubgraphContext) => ctx.identity.has('hr');
 
 @Resolver(() => Person)
 export class PersonResolver {

@@ -2,14 +2,14 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { z } from 'zod';
 import { levelOfRegionCode, parentRegionCode, regionCodeRule, RegionLevel, textRule } from '@county/domain';
 import {
-  authorize,
+  assertPerformAction,
   badInput,
   entityLoader,
   findForUpdate,
   parseInput,
   type SubgraphContext,
 } from '@county/kit';
-import { REGION_WRITERS, mayWriteRegions } from '../directory-policy';
+import { permissions } from '../permissions';
 import { Region } from './region.entity';
 import { CreateRegionInput, UpdateRegionInput } from './region.args';
 
@@ -20,7 +20,7 @@ const updateRule = z.object({ name: textRule(100) });
 export class RegionMutations {
   @Mutation(() => Region, { description: '新建行政区划 — add a region under an existing parent (role hr)' })
   async createRegion(@Arg('input') input: CreateRegionInput, @Ctx() ctx: SubgraphContext): Promise<Region> {
-    authorize(ctx, REGION_WRITERS, mayWriteRegions(ctx.identity));
+    assertPerformAction(ctx, permissions, 'region.write');
     const { code, name } = parseInput(createRule, input, 'input');
     const level = levelOfRegionCode(code) as RegionLevel;
     const parentCode = parentRegionCode(code);
@@ -41,7 +41,7 @@ export class RegionMutations {
     @Arg('input') input: UpdateRegionInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Region> {
-    authorize(ctx, REGION_WRITERS, mayWriteRegions(ctx.identity));
+    assertPerformAction(ctx, permissions, 'region.write');
     parseInput(regionCodeRule, code, 'code');
     const { name } = parseInput(updateRule, input, 'input');
     const region = await findForUpdate(ctx, Region, 'code', code, 'code');

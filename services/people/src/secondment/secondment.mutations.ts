@@ -1,10 +1,11 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { findForUpdate, parseInput, presentFields, requireExisting } from '@county/kit';
+import { assertPerformAction, findForUpdate, parseInput, presentFields, requireExisting } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { uuidRule } from '@county/domain';
 import { Organization } from '../organization/organization.entity';
 import { Person } from '../person/person.entity';
-import { authorizeWorkforceWrite, flushVersioned, requireVersion } from '../workforce/policy';
+import { permissions } from '../permissions';
+import { flushVersioned, requireVersion } from '../workforce/versioned';
 import { Secondment } from './secondment.entity';
 import { CreateSecondmentInput, UpdateSecondmentInput } from './secondment.args';
 import { createSecondmentRule, secondmentChangesRule, secondmentRule } from './secondment.rules';
@@ -16,7 +17,7 @@ export class SecondmentMutations {
     @Arg('input') input: CreateSecondmentInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Secondment> {
-    authorizeWorkforceWrite(ctx);
+    assertPerformAction(ctx, permissions, 'workforce.write');
     const data = parseInput(createSecondmentRule, input, 'input');
     await requireExisting(ctx, Person, 'id', data.personId, 'input.personId');
     await requireExisting(ctx, Organization, 'id', data.fromOrganizationId, 'input.fromOrganizationId');
@@ -40,7 +41,7 @@ export class SecondmentMutations {
     @Arg('input') input: UpdateSecondmentInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Secondment> {
-    authorizeWorkforceWrite(ctx);
+    assertPerformAction(ctx, permissions, 'workforce.write');
     parseInput(uuidRule, id, 'id');
     const changes = parseInput(secondmentChangesRule, presentFields(input), 'input');
     const secondment = await findForUpdate(ctx, Secondment, 'id', id, 'id');

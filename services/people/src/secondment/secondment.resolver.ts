@@ -4,7 +4,7 @@ import { ConnectionType, entityLoader, paginate, parseInput, type Page } from '@
 import type { SubgraphContext } from '@county/kit';
 import { Person } from '../person/person.entity';
 import { Organization } from '../organization/organization.entity';
-import { seesPersonalData } from '../workforce/policy';
+import { seesPersonalData } from '../permissions';
 import { personInRegion, regionPattern } from '../workforce/region-filter';
 import { AssessmentGrade } from '../workforce/vocabulary';
 import { Secondment } from './secondment.entity';

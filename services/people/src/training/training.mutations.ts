@@ -1,9 +1,9 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { badInput, parseInput, requireExisting } from '@county/kit';
+import { assertPerformAction, badInput, parseInput, requireExisting } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { Organization } from '../organization/organization.entity';
 import { Person } from '../person/person.entity';
-import { authorizeWorkforceWrite } from '../workforce/policy';
+import { permissions } from '../permissions';
 import { TrainingCourse } from './training-course.entity';
 import { TrainingAttendance } from './training-attendance.entity';
 import { CreateTrainingCourseInput, RecordAttendanceInput } from './training.args';
@@ -16,7 +16,7 @@ export class TrainingMutations {
     @Arg('input') input: CreateTrainingCourseInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<TrainingCourse> {
-    authorizeWorkforceWrite(ctx);
+    assertPerformAction(ctx, permissions, 'workforce.write');
     const data = parseInput(createTrainingCourseRule, input, 'input');
     await requireExisting(ctx, Organization, 'id', data.organizerId, 'input.organizerId');
     const course = ctx.em.create(TrainingCourse, { id: crypto.randomUUID(), ...data });
@@ -29,7 +29,7 @@ export class TrainingMutations {
     @Arg('input') input: RecordAttendanceInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<TrainingAttendance> {
-    authorizeWorkforceWrite(ctx);
+    assertPerformAction(ctx, permissions, 'workforce.write');
     const data = parseInput(recordAttendanceRule, input, 'input');
     const course = await requireExisting(ctx, TrainingCourse, 'id', data.courseId, 'input.courseId');
     await requireExisting(ctx, Person, 'id', data.personId, 'input.personId');

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
-import { hasSomeValue, SOME_VALUE_MESSAGE } from '@county/kit';
+import { assertPerformAction, hasSomeValue, SOME_VALUE_MESSAGE } from '@county/kit';
 import {
   ConnectionType,
   entityLoader,
@@ -13,12 +13,8 @@ import type { Page, SubgraphContext } from '@county/kit';
 import { regionCodeRule, textRule, uuidRule } from '@county/domain';
 import { Person } from '../person/person.entity';
 import { Organization } from '../organization/organization.entity';
-import {
-  authorizeWorkforceWrite,
-  flushVersioned,
-  requireVersion,
-  seesPersonalData,
-} from '../workforce/policy';
+import { permissions, seesPersonalData } from '../permissions';
+import { flushVersioned, requireVersion } from '../workforce/versioned';
 import { organizationInRegion, regionPattern } from '../workforce/region-filter';
 import { Placement } from '../workforce/vocabulary';
 import { DepartingCadre } from './departing-cadre.entity';
@@ -82,7 +78,7 @@ export class DepartingCadreResolver {
     @Arg('input') input: UpdatePlacementPlanInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<DepartingCadre> {
-    authorizeWorkforceWrite(ctx);
+    assertPerformAction(ctx, permissions, 'workforce.write');
     parseInput(uuidRule, id, 'id');
     const changes = parseInput(placementChangesRule, presentFields(input), 'input');
     const cadre = await findForUpdate(ctx, DepartingCadre, 'id', id, 'id');

@@ -10,7 +10,7 @@ import { CommunityQuota } from '../community-worker/community-quota.entity';
 import { Secondment } from '../secondment/secondment.entity';
 import { AnnualAssessment } from '../assessment/assessment.entity';
 import { TrainingAttendance } from '../training/training-attendance.entity';
-import { seesPersonalData } from './policy';
+import { seesPersonalData } from '../permissions';
 
 /**
  * A person's record as the organisation and civil-affairs departments keep it. Each field is one batched

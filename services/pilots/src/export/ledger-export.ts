@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import {
+  assertPerformAction,
   parseInput,
-  unauthenticated,
   XLSX_CONTENT_TYPE,
   type FileRequest,
   type FileRoute,
@@ -13,6 +13,7 @@ import { regionLike } from '../field-rules';
 import { Pilot } from '../pilot/pilot.entity';
 import { IN_REGION_SQL } from '../pilot/pilot.query';
 import { PilotStage } from '../vocabulary';
+import { permissions } from '../permissions';
 import { FIELD_LABEL, LEVEL_LABEL, OUTCOME_LABEL, STAGE_LABEL } from './labels';
 
 /** The two ledgers of the source (淄博): one for pilots being pursued, one for pilots under way. */
@@ -54,20 +55,10 @@ const exportArgsRule = z.object({ regionCode: regionCodeRule.optional() });
 
 /** Names of the organisations and people the rows refer to, asked of the directory in one request. */
 async function directoryNames(directory: Directory, pilots: Pilot[]): Promise<Map<string, string>> {
-  const organizations = new Set(
-    pilots.flatMap((p) => [p.leadOrganizationId, ...p.participatingOrganizationIds]),
-  );
-  const people = new Set(pilots.map((p) => p.leaderId));
-  const representations = [
-    ...[...organizations].map((id) => ({ __typename: 'Organization', id })),
-    ...[...people].map((id) => ({ __typename: 'Person', id })),
-  ];
-  if (!representations.length) return new Map();
-  const data = await directory.query<{ _entities: ({ id: string; name: string } | null)[] }>(
-    'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id name } ... on Person { id name } } }',
-    { r: representations },
-  );
-  return new Map(data._entities.flatMap((entity) => (entity ? [[entity.id, entity.name] as const] : [])));
+  return directory.names({
+    organizations: pilots.flatMap((p) => [p.leadOrganizationId, ...p.participatingOrganizationIds]),
+    people: pilots.map((p) => p.leaderId),
+  });
 }
 
 async function ledgerWorkbook(kind: LedgerKind, request: FileRequest): Promise<Buffer> {
@@ -108,8 +99,7 @@ function ledgerRoute(kind: LedgerKind): FileRoute {
     method: 'GET',
     path: `${kind.filename}.xlsx`,
     async handle(request) {
-      // any signed-in caller may read the ledgers, as they may read the lists
-      if (request.identity.isAnonymous) throw unauthenticated();
+      assertPerformAction(request, permissions, 'ledger.export');
       const file = await ledgerWorkbook(kind, request);
       const region = request.query.get('regionCode');
       return {

@@ -1,7 +1,14 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { uuidRule } from '@county/domain';
-import { assertCurrentVersion, badInput, findForUpdate, parseInput, type SubgraphContext } from '@county/kit';
-import { requireReformOffice } from '../authority';
+import {
+  assertCurrentVersion,
+  assertPerformAction,
+  badInput,
+  findForUpdate,
+  parseInput,
+  type SubgraphContext,
+} from '@county/kit';
+import { permissions } from '../permissions';
 import { LeadStatus } from '../vocabulary';
 import { PilotLead } from './lead.entity';
 import { CreatePilotLeadInput, SetPilotLeadStatusInput } from './lead.args';
@@ -9,13 +16,10 @@ import { createPilotLeadRule, LEAD_NEXT, LEAD_STEP, setPilotLeadStatusRule } fro
 
 /** The organisation's region, from the directory: leads are counted under it. */
 async function regionOfOrganization(ctx: SubgraphContext, id: string): Promise<string> {
-  const found = await ctx.directory.query<{ organization: { region: { code: string } } | null }>(
-    'query ($id: ID!) { organization(id: $id) { region { code } } }',
-    { id },
-  );
-  if (!found.organization)
+  const regionCode = await ctx.directory.organizationRegion(id);
+  if (regionCode === null)
     throw badInput('input.organizationId', 'exists', `no Organization with id "${id}" in the directory`);
-  return found.organization.region.code;
+  return regionCode;
 }
 
 @Resolver(() => PilotLead)
@@ -27,7 +31,7 @@ export class PilotLeadMutations {
     @Arg('input') input: CreatePilotLeadInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PilotLead> {
-    requireReformOffice(ctx);
+    assertPerformAction(ctx, permissions, 'lead.write');
     const data = parseInput(createPilotLeadRule, input, 'input');
     const regionCode = await regionOfOrganization(ctx, data.organizationId);
     const lead = ctx.em.create(PilotLead, {
@@ -48,7 +52,7 @@ export class PilotLeadMutations {
     @Arg('input') input: SetPilotLeadStatusInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PilotLead> {
-    requireReformOffice(ctx);
+    assertPerformAction(ctx, permissions, 'lead.write');
     parseInput(uuidRule, id, 'id');
     const data = parseInput(setPilotLeadStatusRule, input, 'input');
     const lead = await findForUpdate(ctx, PilotLead, 'id', id, 'id');

@@ -1,7 +1,14 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { authorize, badInput, findForUpdate, parseInput, type SubgraphContext } from '@county/kit';
+import {
+  assertPerformAction,
+  assertSignedIn,
+  badInput,
+  findForUpdate,
+  parseInput,
+  type SubgraphContext,
+} from '@county/kit';
 import { uuidRule } from '@county/domain';
-import { requireLeadOrganization } from '../authority';
+import { permissions } from '../permissions';
 import { PilotStage } from '../vocabulary';
 import { Pilot } from '../pilot/pilot.entity';
 import { LedgerEntry } from './ledger-entry.entity';
@@ -21,11 +28,11 @@ export class LedgerMutations {
     @Arg('input') input: LedgerEntryInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<LedgerEntry> {
-    authorize(ctx, ['department:<lead organisation id>'], !ctx.identity.isAnonymous);
+    assertSignedIn(ctx);
     parseInput(uuidRule, pilotId, 'pilotId');
     const data = parseInput(ledgerEntryRule, input, 'input');
     const pilot = await findForUpdate(ctx, Pilot, 'id', pilotId, 'pilotId');
-    requireLeadOrganization(ctx, pilot.leadOrganizationId);
+    assertPerformAction(ctx, permissions, 'ledger.record', pilot);
     if (!KEEPS_LEDGER.has(pilot.stage))
       throw badInput(
         'pilotId',

@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { uuidRule } from '@county/domain';
 import {
   assertCurrentVersion,
+  assertPerformAction,
   badInput,
   findForUpdate,
   parseInput,
@@ -9,7 +10,7 @@ import {
   type SubgraphContext,
 } from '@county/kit';
 import type { z } from 'zod';
-import { requireReformOffice } from '../authority';
+import { permissions } from '../permissions';
 import { PilotLead } from '../lead/lead.entity';
 import { LeadStatus, PilotStage } from '../vocabulary';
 import { Pilot } from './pilot.entity';
@@ -75,7 +76,7 @@ export function parseMove<S extends z.ZodType>(
   input: unknown,
   idArgument = 'id',
 ): z.infer<S> {
-  requireReformOffice(ctx);
+  assertPerformAction(ctx, permissions, 'pilot.write');
   parseInput(uuidRule, id, idArgument);
   return parseInput(rule, input, 'input');
 }
@@ -86,7 +87,7 @@ export class PilotMutations {
     description: '登记试点 — enter a pilot in the pursuit ledger; role reform-office',
   })
   async createPilot(@Arg('input') input: CreatePilotInput, @Ctx() ctx: SubgraphContext): Promise<Pilot> {
-    requireReformOffice(ctx);
+    assertPerformAction(ctx, permissions, 'pilot.write');
     const data = parseInput(createPilotRule, input, 'input');
     if (data.leadId) {
       const lead = await ctx.em.findOne(PilotLead, { id: data.leadId });

@@ -1,44 +1,12 @@
-import type { Directory } from '@county/kit';
+import type { Directory, DirectoryPage } from '@county/kit';
 
-interface Named {
-  id: string;
-  name: string;
-  creditCode?: string | null;
-}
-
-interface PageOf<T> {
-  page: { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-}
-
-/** Names of directory records by id (for the export): one request for all of them. */
-export async function namesById(
-  directory: Directory,
-  organizationIds: string[],
-  personIds: string[],
-): Promise<Map<string, string>> {
-  const representations = [
-    ...[...new Set(organizationIds)].map((id) => ({ __typename: 'Organization', id })),
-    ...[...new Set(personIds)].map((id) => ({ __typename: 'Person', id })),
-  ];
-  if (!representations.length) return new Map();
-  const data = await directory.query<{ _entities: (Named | null)[] }>(
-    `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id name } ... on Person { id name } } }`,
-    { r: representations },
-  );
-  return new Map(data._entities.filter((e): e is Named => e !== null).map((e) => [e.id, e.name]));
-}
-
-async function allPages<T>(
-  directory: Directory,
-  query: string,
-  variables: Record<string, unknown>,
-): Promise<T[]> {
+async function allPages<T>(page: (after: string | null) => Promise<DirectoryPage<T>>): Promise<T[]> {
   const out: T[] = [];
   let after: string | null = null;
   do {
-    const data: PageOf<T> = await directory.query<PageOf<T>>(query, { ...variables, after });
-    out.push(...data.page.nodes);
-    after = data.page.pageInfo.hasNextPage ? data.page.pageInfo.endCursor : null;
+    const data: DirectoryPage<T> = await page(after);
+    out.push(...data.nodes);
+    after = data.pageInfo.hasNextPage ? data.pageInfo.endCursor : null;
   } while (after);
   return out;
 }
@@ -49,16 +17,8 @@ async function allPages<T>(
  */
 export async function directoryOfRegion(directory: Directory, regionCode: string) {
   const [organizations, leaders] = await Promise.all([
-    allPages<Named>(
-      directory,
-      `query ($region: ID, $after: String) { page: organizations(regionCode: $region, first: 100, after: $after) { nodes { id name creditCode } pageInfo { hasNextPage endCursor } } }`,
-      { region: regionCode },
-    ),
-    allPages<Named>(
-      directory,
-      `query ($region: ID, $after: String) { page: people(regionCode: $region, role: COUNTY_LEADER, first: 100, after: $after) { nodes { id name } pageInfo { hasNextPage endCursor } } }`,
-      { region: regionCode },
-    ),
+    allPages((after) => directory.organizationsOf(regionCode, after)),
+    allPages((after) => directory.countyLeadersOf(regionCode, after)),
   ]);
   const unit = new Map<string, string[]>();
   for (const o of organizations) {

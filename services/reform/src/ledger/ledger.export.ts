@@ -5,7 +5,6 @@ import { ReformTask } from '../task/task.entity';
 import { round1, stateCall } from '../task/task-state';
 import { SpecialGroup } from '../special-group/special-group.entity';
 import { WorkPoint } from '../work-point/work-point.entity';
-import { namesById } from './directory-names';
 import { LEDGER_COLUMNS, NO, PROGRESS_COLUMNS, SOURCE_LABELS, STATUS_LABELS, YES } from './ledger.columns';
 
 interface StateRow {
@@ -32,11 +31,10 @@ export async function exportLedger(
     em.getConnection().execute<StateRow[]>(`select * from ${call.sql}`, call.params),
     em.createQueryBuilder(SpecialGroup).execute<SpecialGroup[]>('all', true),
     em.createQueryBuilder(WorkPoint).where({ year }).execute<WorkPoint[]>('all', true),
-    namesById(
-      directory,
-      tasks.flatMap((t) => [t.leadOrganizationId, ...t.cooperatingOrganizationIds]),
-      tasks.map((t) => t.leaderId).filter((id): id is string => !!id),
-    ),
+    directory.names({
+      organizations: tasks.flatMap((t) => [t.leadOrganizationId, ...t.cooperatingOrganizationIds]),
+      people: tasks.map((t) => t.leaderId).filter((id): id is string => !!id),
+    }),
   ]);
   const state = new Map(states.map((s) => [s.task_id, s]));
   const group = new Map(groups.map((g) => [g.id, g.name]));

@@ -1,19 +1,17 @@
 import { DEMO_COUNTY_CODE } from '@county/demo-data';
-import { authorize, XLSX_CONTENT_TYPE, type FileRoute } from '@county/kit';
+import { assertPerformAction, XLSX_CONTENT_TYPE, type FileRoute } from '@county/kit';
 import { chinaDay } from '@county/domain';
-import { isReformOffice, REFORM_OFFICE } from '../policy';
+import { permissions } from '../permissions';
 import { exportLedger } from './ledger.export';
 import { importLedger, ledgerRejected } from './ledger.import';
 import { exportRequestRule, importRequestRule, parseLedgerRequest } from './ledger.request';
-
-const SIGNED_IN = ['any signed-in caller'];
 
 /** GET /files/ledger.xlsx?year=2019[&asOf=2019-09-30]: the year's ledger with progress and lagging. */
 export const ledgerExportRoute: FileRoute = {
   method: 'GET',
   path: 'ledger.xlsx',
   async handle({ em, identity, directory, query }) {
-    authorize({ identity }, SIGNED_IN, true);
+    assertPerformAction({ identity }, permissions, 'ledger.export');
     const request = parseLedgerRequest(exportRequestRule, {
       year: query.get('year') ?? undefined,
       asOf: query.get('asOf') ?? undefined,
@@ -31,7 +29,7 @@ export const ledgerImportRoute: FileRoute = {
   method: 'POST',
   path: 'ledger.xlsx',
   async handle({ em, identity, directory, query, body }) {
-    authorize({ identity }, REFORM_OFFICE, isReformOffice(identity));
+    assertPerformAction({ identity }, permissions, 'ledger.import');
     const request = parseLedgerRequest(importRequestRule, {
       year: query.get('year') ?? undefined,
       region: query.get('region') ?? DEMO_COUNTY_CODE,

@@ -1,7 +1,14 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { authorize, badInput, findForUpdate, parseInput, type SubgraphContext } from '@county/kit';
+import {
+  assertPerformAction,
+  assertSignedIn,
+  badInput,
+  findForUpdate,
+  parseInput,
+  type SubgraphContext,
+} from '@county/kit';
 import { chinaDay } from '@county/domain';
-import { actsFor, LEAD_ORGANIZATION } from '../policy';
+import { permissions } from '../permissions';
 import { ReportPeriodKind, TaskStatus } from '../vocabulary';
 import { ReformTask } from '../task/task.entity';
 import { Milestone } from '../milestone/milestone.entity';
@@ -26,10 +33,10 @@ export class ProgressReportMutations {
     @Arg('input') input: SubmitProgressReportInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ProgressReport> {
-    authorize(ctx, LEAD_ORGANIZATION, !ctx.identity.isAnonymous);
+    assertSignedIn(ctx);
     const data = parseInput(submitReportRule, input, 'input');
     const task = await findForUpdate(ctx, ReformTask, 'id', data.taskId, 'input.taskId');
-    authorize(ctx, LEAD_ORGANIZATION, actsFor(ctx.identity, task.leadOrganizationId));
+    assertPerformAction(ctx, permissions, 'report.submit', task);
     if (task.status === TaskStatus.CLOSED)
       throw badInput('input.taskId', 'closed', 'the task is closed (销号): it takes no more reports');
     if (await ctx.em.count(ReformTask, { parentId: task.id }))

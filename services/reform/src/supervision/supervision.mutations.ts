@@ -1,7 +1,14 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { authorize, badInput, findForUpdate, parseInput, type SubgraphContext } from '@county/kit';
+import {
+  assertPerformAction,
+  assertSignedIn,
+  badInput,
+  findForUpdate,
+  parseInput,
+  type SubgraphContext,
+} from '@county/kit';
 import { chinaDay, uuidRule } from '@county/domain';
-import { actsFor, isReformOffice, LEAD_ORGANIZATION, REFORM_OFFICE } from '../policy';
+import { permissions } from '../permissions';
 import { SupervisionStatus, TaskStatus } from '../vocabulary';
 import { ReformTask } from '../task/task.entity';
 import { progressLoader } from '../task/task-state';
@@ -24,7 +31,7 @@ export class SupervisionOrderMutations {
     @Arg('input') input: IssueSupervisionOrderInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<SupervisionOrder> {
-    authorize(ctx, REFORM_OFFICE, isReformOffice(ctx.identity));
+    assertPerformAction(ctx, permissions, 'supervision.issue');
     const data = parseInput(issueOrderRule, input, 'input');
     const today = chinaDay();
     if (data.deadline <= today) throw badInput('input.deadline', 'future', `must be after today (${today})`);
@@ -59,11 +66,11 @@ export class SupervisionOrderMutations {
     @Arg('input') input: AnswerSupervisionOrderInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<SupervisionOrder> {
-    authorize(ctx, LEAD_ORGANIZATION, !ctx.identity.isAnonymous);
+    assertSignedIn(ctx);
     const data = parseInput(answerOrderRule, input, 'input');
     const order = await orderInStatus(ctx, id, SupervisionStatus.OPEN);
     const task = await ctx.em.findOneOrFail(ReformTask, order.taskId);
-    authorize(ctx, LEAD_ORGANIZATION, actsFor(ctx.identity, task.leadOrganizationId));
+    assertPerformAction(ctx, permissions, 'supervision.answer', task);
     Object.assign(order, data, { status: SupervisionStatus.ANSWERED });
     await ctx.em.flush();
     return order;
@@ -76,7 +83,7 @@ export class SupervisionOrderMutations {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<SupervisionOrder> {
-    authorize(ctx, REFORM_OFFICE, isReformOffice(ctx.identity));
+    assertPerformAction(ctx, permissions, 'supervision.rectify');
     const order = await orderInStatus(ctx, id, SupervisionStatus.ANSWERED);
     order.status = SupervisionStatus.RECTIFIED;
     order.rectifiedOn = chinaDay();

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import {
   assertCurrentVersion,
-  authorize,
+  assertPerformAction,
   badInput,
   findForUpdate,
   parseInput,
@@ -10,7 +10,7 @@ import {
   type SubgraphContext,
 } from '@county/kit';
 import { uuidRule } from '@county/domain';
-import { isReformOffice, REFORM_OFFICE } from '../policy';
+import { permissions } from '../permissions';
 import { SupervisionStatus, TaskStatus } from '../vocabulary';
 import { SpecialGroup } from '../special-group/special-group.entity';
 import { WorkPoint } from '../work-point/work-point.entity';
@@ -66,7 +66,7 @@ export class ReformTaskMutations {
     @Arg('input') input: CreateReformTaskInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ReformTask> {
-    authorize(ctx, REFORM_OFFICE, isReformOffice(ctx.identity));
+    assertPerformAction(ctx, permissions, 'task.write');
     const data = parseInput(createTaskRule, input, 'input');
     await requireExisting(ctx, SpecialGroup, 'id', data.specialGroupId, 'input.specialGroupId');
     if (data.workPointId) {
@@ -109,7 +109,7 @@ export class ReformTaskMutations {
     @Arg('input') input: UpdateReformTaskInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ReformTask> {
-    authorize(ctx, REFORM_OFFICE, isReformOffice(ctx.identity));
+    assertPerformAction(ctx, permissions, 'task.write');
     const { version, ...changes } = parseInput(updateTaskRule, input, 'input');
     const task = await taskAtVersion(ctx, id, version);
     const next = { ...task, ...presentFields(changes) };
@@ -141,7 +141,7 @@ export class ReformTaskMutations {
     @Arg('milestones', () => [MilestoneInput]) milestones: MilestoneInput[],
     @Ctx() ctx: SubgraphContext,
   ): Promise<ReformTask> {
-    authorize(ctx, REFORM_OFFICE, isReformOffice(ctx.identity));
+    assertPerformAction(ctx, permissions, 'task.write');
     const schedule = parseInput(milestonesRule, milestones, 'milestones');
     const task = await taskAtVersion(ctx, taskId, version, 'version');
     if (task.status === TaskStatus.CLOSED)
@@ -171,7 +171,7 @@ export class ReformTaskMutations {
     @Arg('version', () => Int) version: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ReformTask> {
-    authorize(ctx, REFORM_OFFICE, isReformOffice(ctx.identity));
+    assertPerformAction(ctx, permissions, 'task.write');
     const task = await taskAtVersion(ctx, id, version, 'version');
     if (task.status !== TaskStatus.COMPLETED)
       throw badInput('id', 'completed', `the task is ${task.status}: only a COMPLETED task can be closed`);

@@ -1,14 +1,5 @@
 import { OptimisticLockError } from '@mikro-orm/core';
-import { assertCurrentVersion, authorize, staleVersion, type SubgraphContext } from '@county/kit';
-
-/** The organisation department (`hr`) keeps the workforce records; everyone else reads them, masked. */
-export const WORKFORCE_WRITERS = ['hr'];
-
-export const seesPersonalData = (ctx: SubgraphContext): boolean => ctx.identity.has('hr');
-
-export function authorizeWorkforceWrite(ctx: SubgraphContext): void {
-  authorize(ctx, WORKFORCE_WRITERS, ctx.identity.has('hr'));
-}
+import { assertCurrentVersion, staleVersion, type SubgraphContext } from '@county/kit';
 
 /**
  * Optimistic locking: the client sends the version it read (argument `version`); a stale one is refused

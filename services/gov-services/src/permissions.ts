@@ -1,0 +1,38 @@
+import { auditPermissions, definePermissions, sharedRules } from '@county/kit';
+import type { ServiceCentre } from './centre/centre.entity';
+
+/**
+ * Who may do what in the gov-services subgraph, the one list: every write and file route checks its action
+ * here with `assertPerformAction`, and the README's "Who may do what" table is generated from it.
+ */
+export const permissions = definePermissions({
+  'case.write': {
+    what: 'register a received case (收件登记) and append its events, at a centre of its own',
+    roles: ["department:<the centre's organisation>", 'township:<its township>'],
+    allowedRoles: (centre: ServiceCentre) => [
+      `department:${centre.organizationId}`,
+      'township:<its township>',
+    ],
+    allows: (identity, centre: ServiceCentre) =>
+      identity.departments.includes(centre.organizationId) || identity.coversRegion(centre.regionCode),
+  },
+  /** The bureau is the organisation running the county-level centre; nobody while the county has none. */
+  'item.create': {
+    what: 'add a service item (新增事项) to its county’s catalogue',
+    roles: ['department:<the county service centre>'],
+    allowedRoles: (countyCentre: ServiceCentre | undefined) => [
+      countyCentre ? `department:${countyCentre.organizationId}` : 'department:<the county service centre>',
+    ],
+    allows: (identity, countyCentre: ServiceCentre | undefined) =>
+      !!countyCentre && identity.departments.includes(countyCentre.organizationId),
+  },
+  'calendar.enter': {
+    what: 'enter or correct a year of the working-day calendar (`enterWorkingCalendar`, `POST calendar.xlsx`)',
+    ...sharedRules.approvalBureau,
+  },
+  'calendar.export': {
+    what: 'download a year of the calendar (`GET /files/gov-services/calendar.xlsx`)',
+    ...sharedRules.signedIn,
+  },
+  ...auditPermissions,
+});

@@ -1,0 +1,64 @@
+import {
+  assertPerformAction,
+  auditPermissions,
+  definePermissions,
+  type Rule,
+  type SubgraphContext,
+} from '@county/kit';
+import { GovernanceCentre } from './centre/governance-centre.entity';
+import { isWithin } from './within';
+
+/** A write's region, and the regions of the governance centres the caller acts for (loaded by `assertWithin`). */
+export interface RegionScope {
+  regionCode: string;
+  centreRegions: readonly string[];
+}
+
+/**
+ * Grid workers and mediators act for their township (`township:<code>`): the grids, disputes, visits and
+ * judgements inside it. The comprehensive governance centre acts as its host department
+ * (`department:<organisation id>`, listed in `governance_centre`) for its whole county.
+ */
+const withinRegion: Rule<RegionScope> = {
+  roles: ['township:<code covering the region>', 'department:<the governance centre of the county>'],
+  allows: (identity, scope) =>
+    identity.coversRegion(scope.regionCode) ||
+    scope.centreRegions.some((centreRegion) => isWithin(scope.regionCode, centreRegion)),
+};
+
+/**
+ * Who may do what in the governance subgraph, the one list: every write checks its action here (through
+ * `assertWithin`), and the README's "Who may do what" table is generated from it.
+ */
+export const permissions = definePermissions({
+  'grid.write': { what: 'create and change a grid (网格)', ...withinRegion },
+  'dispute.write': { what: 'register a dispute (登记纠纷) and record its next steps', ...withinRegion },
+  'visit.record': { what: 'record a return visit (回访) on a dispute', ...withinRegion },
+  'mediation-organization.create': { what: 'add a mediation organisation (调解组织)', ...withinRegion },
+  'risk.judge': { what: 'judge a village’s risk (风险研判)', ...withinRegion },
+  ...auditPermissions,
+});
+
+type RegionAction = {
+  [K in keyof typeof permissions]: (typeof permissions)[K] extends Rule<RegionScope> ? K : never;
+}[keyof typeof permissions];
+
+/**
+ * Refuses `action` on `regionCode` (UNAUTHENTICATED / FORBIDDEN) unless the caller acts for a region covering
+ * it; the governance centres a department runs are read first, as the rule needs them.
+ */
+export async function assertWithin(
+  ctx: SubgraphContext,
+  action: RegionAction,
+  regionCode: string,
+): Promise<void> {
+  const departments =
+    ctx.identity.isAnonymous || ctx.identity.coversRegion(regionCode) ? [] : ctx.identity.departments;
+  const centres = departments.length
+    ? await ctx.em.find(GovernanceCentre, { organizationId: { $in: departments } })
+    : [];
+  assertPerformAction(ctx, permissions, action, {
+    regionCode,
+    centreRegions: centres.map((centre) => centre.regionCode),
+  });
+}

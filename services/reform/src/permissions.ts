@@ -1,0 +1,39 @@
+import { auditPermissions, definePermissions, sharedRules, type Rule } from '@county/kit';
+
+/** The task whose lead organisation (牵头单位) reports on it and answers its supervision orders. */
+const leadOrganization: Rule<{ leadOrganizationId: string }> = {
+  roles: ['department:<the task’s lead organisation>'],
+  allows: (identity, task) => identity.departments.includes(task.leadOrganizationId),
+};
+
+/**
+ * Who may do what in the reform subgraph, the one list: every write and file route checks its action here
+ * with `assertPerformAction`, and the README's "Who may do what" table is generated from it. The reform
+ * office (改革办) keeps tasks, schedules and supervision; a task's lead organisation reports its progress and
+ * answers supervision orders on it.
+ */
+export const permissions = definePermissions({
+  'task.write': {
+    what: 'create and change reform tasks, set their milestones, close them (销号)',
+    ...sharedRules.reformOffice,
+  },
+  'report.submit': { what: 'submit a progress report (报送进展) on one of its tasks', ...leadOrganization },
+  'supervision.issue': {
+    what: 'issue a supervision order (督办单) on a lagging task',
+    ...sharedRules.reformOffice,
+  },
+  'supervision.answer': {
+    what: 'answer a supervision order (督办反馈) on one of its tasks',
+    ...leadOrganization,
+  },
+  'supervision.rectify': { what: 'accept the rectification (整改销号)', ...sharedRules.reformOffice },
+  'ledger.export': {
+    what: 'download the year’s ledger (`GET /files/reform/ledger.xlsx`)',
+    ...sharedRules.signedIn,
+  },
+  'ledger.import': {
+    what: 'import the year’s ledger (`POST /files/reform/ledger.xlsx`)',
+    ...sharedRules.reformOffice,
+  },
+  ...auditPermissions,
+});
