@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'graphql';
-import { composeServices } from '@apollo/composition';
 import type { Browser, Page } from 'playwright-core';
 import { subgraphSdl, type SubgraphDefinition } from '@county/kit';
 import { DEMO_COUNTY_CODE } from '@county/demo-data';
 import { startTestGateway, startTestSubgraph, type TestGateway, type TestSubgraph } from '@county/test-kit';
 import { peopleSubgraph } from '@county/people';
 import { DOMAINS, type DomainKey } from '@county/cockpit';
+import { composeSupergraph } from '@county/gateway';
 import { ARTIFACTS, runCockpitBuild, TEST_BUILDS } from './support/build-tool';
 import { launchChromium } from './support/chromium';
 import { startCockpitServer } from './support/cockpit-server';
@@ -105,14 +104,9 @@ describe('the cockpit in headless Chromium', () => {
         subgraphs.map(async (s) => [s.definition.name, await subgraphSdl(s.definition)] as const),
       ),
     );
-    const composed = composeServices(
-      subgraphs.map((s) => ({
-        name: s.definition.name,
-        url: s.url,
-        typeDefs: parse(sdls.get(s.definition.name)!),
-      })),
+    const { supergraph } = await composeSupergraph(
+      subgraphs.map((s) => ({ name: s.definition.name, url: s.url, sdl: sdls.get(s.definition.name)! })),
     );
-    if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
     // a domain is there when its subgraph adds its statistics field to Region
     domains = DOMAINS.filter((domain) =>
       new RegExp(`\\b${domain.field}\\b`).test(sdls.get(domain.subgraph) ?? ''),
@@ -120,7 +114,7 @@ describe('the cockpit in headless Chromium', () => {
     console.log(`cockpit e2e: panels on: ${domains.join(', ') || 'none'}`);
     const schemaFile = path.join(TEST_BUILDS, 'e2e-supergraph.graphql');
     fs.mkdirSync(path.dirname(schemaFile), { recursive: true });
-    fs.writeFileSync(schemaFile, composed.supergraphSdl);
+    fs.writeFileSync(schemaFile, supergraph);
     const out = path.join(TEST_BUILDS, 'e2e');
     const build = await runCockpitBuild([
       '--supergraph',

@@ -4,6 +4,7 @@ import { govServicesSubgraph } from '@county/gov-services';
 import { governanceSubgraph } from '@county/governance';
 import { reformSubgraph } from '@county/reform';
 import { pilotsSubgraph } from '@county/pilots';
+import { subgraphEntry } from '@county/platform';
 
 export interface ComposedSubgraph {
   definition: SubgraphDefinition;
@@ -11,11 +12,17 @@ export interface ComposedSubgraph {
   url: string;
 }
 
-/** Every subgraph of the supergraph. Adding a subgraph: one line here, one in packages/platform/src/registry.ts. */
+/** The routing URL of a registered subgraph: its port in packages/platform/src/registry.ts. */
+export const routingUrl = (name: string) => `http://127.0.0.1:${subgraphEntry(name).port}/graphql`;
+
+/**
+ * Every subgraph of the supergraph, in the registry's order (schema/test/registry.test.ts checks it). The
+ * names, ports and databases are in packages/platform/src/registry.ts; this list adds the code.
+ */
 export const SUBGRAPHS: ComposedSubgraph[] = [
-  { definition: peopleSubgraph, url: 'http://127.0.0.1:4001/graphql' },
-  { definition: pilotsSubgraph, url: 'http://127.0.0.1:4003/graphql' },
-  { definition: reformSubgraph, url: 'http://127.0.0.1:4002/graphql' },
-  { definition: governanceSubgraph, url: 'http://127.0.0.1:4005/graphql' },
-  { definition: govServicesSubgraph, url: 'http://127.0.0.1:4004/graphql' },
-];
+  peopleSubgraph,
+  pilotsSubgraph,
+  reformSubgraph,
+  governanceSubgraph,
+  govServicesSubgraph,
+].map((definition) => ({ definition, url: routingUrl(definition.name) }));

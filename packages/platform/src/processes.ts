@@ -9,23 +9,81 @@ export interface ServiceProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs one compiled service as a child process, its JSON logs appended to `.data/logs/<name>.log`. */
+/**
+ * Runs one compiled script as a child process (node options such as `--cpu-prof` before it), its JSON
+ * logs appended to `<logDir>/<name>.log`. Subgraphs and the gateway go through `launchService`.
+ */
 export function spawnService(
   name: string,
   main: string,
   env: Record<string, string>,
   logDir: string,
+  nodeArgs: string[] = [],
 ): ServiceProcess {
   fs.mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${name}.log`);
   const log = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [main], {
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     env: { ...process.env, ...env },
     stdio: ['ignore', log, log],
   });
   fs.closeSync(log);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { name, child, logFile, exited };
+}
+
+export interface LaunchOptions {
+  /** Names its log file, `<logDir>/<name>.log`, and its errors. */
+  name: string;
+  /** The compiled entry point: a registry entry's `main`, or GATEWAY_MAIN. */
+  main: string;
+  port: number;
+  host?: string;
+  /** Everything else it reads (PORT and HOST are set from `port` and `host`). */
+  env: Record<string, string>;
+  logDir: string;
+  nodeArgs?: string[];
+}
+
+export interface LaunchedService extends ServiceProcess {
+  /** `http://<host>:<port>` */
+  base: string;
+  /** Resolves once its /readyz answers 200; rejects when it exits first or time runs out. */
+  ready(timeoutMs?: number): Promise<void>;
+}
+
+/**
+ * The one way a subgraph or the gateway is started, by `npm start`, the bench and the fault tests: its
+ * entry point as a child process listening on `host:port`. The caller keeps the process (so a stop
+ * reaches it while it starts) and then awaits `ready()`.
+ */
+export function launchService({
+  name,
+  main,
+  port,
+  host = '127.0.0.1',
+  env,
+  logDir,
+  nodeArgs = [],
+}: LaunchOptions): LaunchedService {
+  const service = spawnService(name, main, { ...env, PORT: String(port), HOST: host }, logDir, nodeArgs);
+  const base = `http://${host}:${port}`;
+  return { ...service, base, ready: (timeoutMs) => waitReady(service, `${base}/readyz`, timeoutMs) };
+}
+
+/** What a subgraph reads besides PORT and HOST: its database, its secret, and the directory it checks ids against. */
+export function subgraphEnvironment(options: {
+  databaseUrl: string;
+  secret: string;
+  directory?: { url: string; secret: string };
+}): Record<string, string> {
+  return {
+    DATABASE_URL: options.databaseUrl,
+    SUBGRAPH_SECRET: options.secret,
+    ...(options.directory
+      ? { DIRECTORY_URL: options.directory.url, DIRECTORY_SECRET: options.directory.secret }
+      : {}),
+  };
 }
 
 export const lastLines = (file: string, count = 6): string =>

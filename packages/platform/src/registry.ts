@@ -2,49 +2,41 @@ import path from 'node:path';
 import { ROOT } from './paths';
 
 export interface SubgraphEntry {
-  /** Its name in the supergraph and in SUBGRAPH_<NAME>_* variables. */
+  /** Its name in the supergraph and in SUBGRAPH_<NAME>_* variables; its folder is services/<name>. */
   name: string;
-  /** The compiled entry point. */
+  /** The compiled entry point, services/<name>/dist/main.js. */
   main: string;
   /** Its own database on the shared server. */
   database: string;
-  /** Its conventional port (docker-compose.yml uses it too); `npm start` may shift it with SUBGRAPH_PORT_BASE. */
+  /**
+   * Its conventional port: the routing URL in schema/supergraph.graphql and docker-compose.yml's;
+   * `npm start` may shift it with SUBGRAPH_PORT_BASE.
+   */
   port: number;
 }
 
-/** Every subgraph the platform runs. Adding a subgraph: one line here, one in schema/src/subgraphs.ts. */
-export const SUBGRAPHS: SubgraphEntry[] = [
-  {
-    name: 'people',
-    main: path.join(ROOT, 'services/people/dist/main.js'),
-    database: 'county_people',
-    port: 4001,
-  },
-  {
-    name: 'pilots',
-    main: path.join(ROOT, 'services/pilots/dist/main.js'),
-    database: 'county_pilots',
-    port: 4003,
-  },
-  {
-    name: 'reform',
-    main: path.join(ROOT, 'services/reform/dist/main.js'),
-    database: 'county_reform',
-    port: 4002,
-  },
-  {
-    name: 'governance',
-    main: path.join(ROOT, 'services/governance/dist/main.js'),
-    database: 'county_governance',
-    port: 4005,
-  },
-  {
-    name: 'gov-services',
-    main: path.join(ROOT, 'services/gov-services/dist/main.js'),
-    database: 'county_gov_services',
-    port: 4004,
-  },
-];
+/**
+ * Every subgraph, in start order: the one list of names, databases and ports. schema/src/subgraphs.ts
+ * derives its routing URLs from it; docker-compose.yml, deploy/postgres/, .env.example, the Dockerfile,
+ * jest.config.js and tsconfig.test.json are checked against it (packages/platform/test/compose-file.test.ts,
+ * schema/test/registry.test.ts).
+ */
+export const SUBGRAPHS: SubgraphEntry[] = (
+  [
+    { name: 'people', database: 'county_people', port: 4001 },
+    { name: 'pilots', database: 'county_pilots', port: 4003 },
+    { name: 'reform', database: 'county_reform', port: 4002 },
+    { name: 'governance', database: 'county_governance', port: 4005 },
+    { name: 'gov-services', database: 'county_gov_services', port: 4004 },
+  ] satisfies Omit<SubgraphEntry, 'main'>[]
+).map((entry) => ({ ...entry, main: path.join(ROOT, 'services', entry.name, 'dist/main.js') }));
+
+/** The registry entry of `name`; throws for a name that is not registered. */
+export function subgraphEntry(name: string): SubgraphEntry {
+  const entry = SUBGRAPHS.find((s) => s.name === name);
+  if (!entry) throw new Error(`"${name}" is not in packages/platform/src/registry.ts`);
+  return entry;
+}
 
 /** The subgraph that owns regions, organisations and people: the others check ids against it. */
 export const DIRECTORY_SUBGRAPH = 'people';

@@ -8,7 +8,13 @@ import { DATA_DIR } from './paths';
 import { DIRECTORY_SUBGRAPH, GATEWAY_MAIN, SUBGRAPHS } from './registry';
 import { loadDevSecrets } from './dev-secrets';
 import { startDatabaseServer, type DatabaseServer } from './database-server';
-import { spawnService, stopService, waitReady, type ServiceProcess } from './processes';
+import {
+  launchService,
+  stopService,
+  subgraphEnvironment,
+  type LaunchedService,
+  type ServiceProcess,
+} from './processes';
 import { printBanner } from './banner';
 
 const configSchema = z.object({
@@ -48,37 +54,38 @@ async function main() {
     const port = (index: number) =>
       config.SUBGRAPH_PORT_BASE === undefined ? SUBGRAPHS[index].port : config.SUBGRAPH_PORT_BASE + index;
     const directory = SUBGRAPHS.findIndex((s) => s.name === DIRECTORY_SUBGRAPH);
+    const launched: LaunchedService[] = [];
     for (const [index, subgraph] of SUBGRAPHS.entries()) {
       await ensureDatabase(database.url, subgraph.database);
-      const service = spawnService(
-        subgraph.name,
-        subgraph.main,
-        {
-          PORT: String(port(index)),
-          HOST: '127.0.0.1',
-          DATABASE_URL: databaseUrl(database.url, subgraph.database),
-          SUBGRAPH_SECRET: secrets.subgraphSecrets[subgraph.name],
+      const service = launchService({
+        name: subgraph.name,
+        main: subgraph.main,
+        port: port(index),
+        env: {
+          ...subgraphEnvironment({
+            databaseUrl: databaseUrl(database.url, subgraph.database),
+            secret: secrets.subgraphSecrets[subgraph.name],
+            // every other subgraph checks the ids its writes name against the directory
+            ...(index === directory
+              ? {}
+              : {
+                  directory: {
+                    url: `http://127.0.0.1:${port(directory)}/graphql`,
+                    secret: secrets.subgraphSecrets[DIRECTORY_SUBGRAPH],
+                  },
+                }),
+          }),
           DEMO_DATA: 'true',
           DEMO_COUNTIES: String(config.DEMO_COUNTIES),
           LOG_LEVEL: config.LOG_LEVEL,
-          // every other subgraph checks the ids its writes name against the directory
-          ...(index === directory
-            ? {}
-            : {
-                DIRECTORY_URL: `http://127.0.0.1:${port(directory)}/graphql`,
-                DIRECTORY_SECRET: secrets.subgraphSecrets[DIRECTORY_SUBGRAPH],
-              }),
         },
-        LOG_DIR,
-      );
+        logDir: LOG_DIR,
+      });
       services.push(service);
+      launched.push(service);
     }
-    await Promise.all(
-      services.map((service, index) => waitReady(service, `http://127.0.0.1:${port(index)}/readyz`)),
-    );
+    await Promise.all(launched.map((service) => service.ready()));
     const gatewayEnv: Record<string, string> = {
-      PORT: String(config.GATEWAY_PORT),
-      HOST: '127.0.0.1',
       JWT_SECRET: secrets.jwtSecret,
       LOG_LEVEL: config.LOG_LEVEL,
     };
@@ -86,9 +93,15 @@ async function main() {
       gatewayEnv[subgraphEnvName(subgraph.name, 'URL')] = `http://127.0.0.1:${port(index)}/graphql`;
       gatewayEnv[subgraphEnvName(subgraph.name, 'SECRET')] = secrets.subgraphSecrets[subgraph.name];
     }
-    const gateway = spawnService('gateway', GATEWAY_MAIN, gatewayEnv, LOG_DIR);
+    const gateway = launchService({
+      name: 'gateway',
+      main: GATEWAY_MAIN,
+      port: config.GATEWAY_PORT,
+      env: gatewayEnv,
+      logDir: LOG_DIR,
+    });
     services.push(gateway);
-    await waitReady(gateway, `http://127.0.0.1:${config.GATEWAY_PORT}/readyz`);
+    await gateway.ready();
     await printBanner({
       gatewayUrl: `http://127.0.0.1:${config.GATEWAY_PORT}`,
       database: database.description,

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { parse } from 'graphql';
-import { composeServices } from '@apollo/composition';
-import { createLogger, subgraphSdl, type Claims } from '@county/kit';
-import { createGateway, parseGatewayConfig, signDevToken, subgraphEnvName } from '@county/gateway';
+import { createLogger, type Claims } from '@county/kit';
+import {
+  composeSupergraph,
+  createGateway,
+  parseGatewayConfig,
+  signDevToken,
+  subgraphEnvName,
+} from '@county/gateway';
 import { postGraphQL, type GraphQLResponse, type TestSubgraph } from './subgraph';
 
 export interface TestGateway {
@@ -25,16 +29,9 @@ export async function startTestGateway(
   subgraphs: TestSubgraph[],
   environment: Record<string, string> = {},
 ): Promise<TestGateway> {
-  const composed = composeServices(
-    await Promise.all(
-      subgraphs.map(async (s) => ({
-        name: s.definition.name,
-        url: s.url,
-        typeDefs: parse(await subgraphSdl(s.definition)),
-      })),
-    ),
+  const { supergraph } = await composeSupergraph(
+    subgraphs.map((s) => ({ definition: s.definition, url: s.url })),
   );
-  if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
   const jwtSecret = randomBytes(32).toString('hex');
   const env: NodeJS.ProcessEnv = {
     PORT: '0',
@@ -47,10 +44,10 @@ export async function startTestGateway(
     env[subgraphEnvName(s.definition.name, 'SECRET')] = s.secret;
     env[subgraphEnvName(s.definition.name, 'URL')] = s.url;
   }
-  const config = parseGatewayConfig(env, composed.supergraphSdl);
+  const config = parseGatewayConfig(env, supergraph);
   const gateway = createGateway(
     config,
-    composed.supergraphSdl,
+    supergraph,
     createLogger('gateway', process.env.TEST_LOG_LEVEL ?? 'silent'),
   );
   const base = await gateway.listen();

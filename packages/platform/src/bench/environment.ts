@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,10 +13,17 @@ import {
 import { GATEWAY_MAIN, SUBGRAPHS } from '../registry';
 import type { ProfiledService } from './config';
 import { withChildren } from './cpu';
-import { spawnService, stopService, waitReady, type ServiceProcess } from '../processes';
+import {
+  launchService,
+  spawnService,
+  stopService,
+  subgraphEnvironment,
+  type LaunchedService,
+  type ServiceProcess,
+} from '../processes';
 import { subgraphEnvName } from '@county/gateway';
 import {
-  composeSupergraph,
+  writeSupergraph,
   GOV_SERVICES_DATABASE,
   GOV_SERVICES_LOAD,
   GOV_SERVICES_MAIN,
@@ -57,25 +63,6 @@ const HOST = '127.0.0.1';
 const fresh = () => randomBytes(32).toString('base64url');
 const PEOPLE = SUBGRAPHS.find((subgraph) => subgraph.name === 'people');
 
-/** `spawnService` with node options (`--cpu-prof …`) before the script. */
-function spawnWithNodeArgs(
-  name: string,
-  main: string,
-  env: Record<string, string>,
-  logDir: string,
-  nodeArgs: string[],
-): ServiceProcess {
-  const logFile = path.join(logDir, `${name}.log`);
-  const log = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...nodeArgs, main], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', log, log],
-  });
-  fs.closeSync(log);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { name, child, logFile, exited };
-}
-
 /**
  * PostgreSQL (embedded in a fresh folder under /var/tmp, or a throwaway database on DATABASE_URL's
  * server), the people subgraph and the gateway, on free ports of 127.0.0.1 with fresh secrets.
@@ -111,24 +98,19 @@ export class BenchEnvironment {
 
     const subgraphPort = await freePort(HOST);
     const subgraphSecret = fresh();
-    const people = this.launch(options, 'subgraph', PEOPLE.main, {
-      PORT: String(subgraphPort),
-      HOST,
-      DATABASE_URL: databaseUrl(server, name),
-      SUBGRAPH_SECRET: subgraphSecret,
+    const people = this.launch(options, 'subgraph', PEOPLE.main, subgraphPort, {
+      ...subgraphEnvironment({ databaseUrl: databaseUrl(server, name), secret: subgraphSecret }),
       DEMO_DATA: 'true',
       DEMO_COUNTIES: String(options.counties),
       LOG_LEVEL: 'warn',
     });
     this.services.push(people);
-    await waitReady(people, `http://${HOST}:${subgraphPort}/readyz`);
+    await people.ready();
 
     const gatewayPort = await freePort(HOST);
     const jwtSecret = fresh();
     const subgraphUrl = `http://${HOST}:${subgraphPort}/graphql`;
     const gatewayEnv: Record<string, string> = {
-      PORT: String(gatewayPort),
-      HOST,
       JWT_SECRET: jwtSecret,
       SUBGRAPH_PEOPLE_URL: subgraphUrl,
       SUBGRAPH_PEOPLE_SECRET: subgraphSecret,
@@ -144,9 +126,9 @@ export class BenchEnvironment {
       : undefined;
     const directory = { url: subgraphUrl, secret: subgraphSecret };
     if (options.cockpit) await this.startOtherSubgraphs(server, options, directory, gatewayEnv, govServices);
-    const gateway = this.launch(options, 'gateway', GATEWAY_MAIN, gatewayEnv);
+    const gateway = this.launch(options, 'gateway', GATEWAY_MAIN, gatewayPort, gatewayEnv);
     this.services.push(gateway);
-    await waitReady(gateway, `http://${HOST}:${gatewayPort}/readyz`);
+    await gateway.ready();
     const cachedGatewayUrl = options.cockpit
       ? await this.startGatewayVariant('gateway-cached', gatewayEnv, [
           'RESPONSE_CACHE_TTL_MS',
@@ -191,31 +173,28 @@ export class BenchEnvironment {
         if (options.databaseUrl) this.throwaways.push({ server, name });
         const port = await freePort(HOST);
         const secret = fresh();
-        const service = spawnService(
-          entry.name,
-          entry.main,
-          {
-            PORT: String(port),
-            HOST,
-            DATABASE_URL: databaseUrl(server, name),
-            SUBGRAPH_SECRET: secret,
+        const service = launchService({
+          name: entry.name,
+          main: entry.main,
+          port,
+          host: HOST,
+          env: {
+            ...subgraphEnvironment({ databaseUrl: databaseUrl(server, name), secret, directory: people }),
             DEMO_DATA: 'true',
             DEMO_COUNTIES: String(options.counties),
-            DIRECTORY_URL: people.url,
-            DIRECTORY_SECRET: people.secret,
             LOG_LEVEL: 'warn',
           },
-          this.logDir,
-        );
+          logDir: this.logDir,
+        });
         this.services.push(service);
         // seeding the demo data happens before the subgraph is ready
-        await waitReady(service, `http://${HOST}:${port}/readyz`, 300_000);
+        await service.ready(300_000);
         return { name: entry.name, url: `http://${HOST}:${port}/graphql`, secret };
       }),
     );
     const all = [...running, ...started];
     const supergraph = path.join(this.root, 'supergraph.graphql');
-    await composeSupergraph(all, supergraph);
+    await writeSupergraph(all, supergraph);
     gatewayEnv.SUPERGRAPH_PATH = supergraph;
     for (const subgraph of all) {
       gatewayEnv[subgraphEnvName(subgraph.name, 'URL')] = subgraph.url;
@@ -230,11 +209,11 @@ export class BenchEnvironment {
     defaults: string[],
   ): Promise<string> {
     const port = await freePort(HOST);
-    const env: Record<string, string> = { ...gatewayEnv, PORT: String(port) };
+    const env: Record<string, string> = { ...gatewayEnv };
     for (const key of defaults) delete env[key];
-    const gateway = spawnService(name, GATEWAY_MAIN, env, this.logDir);
+    const gateway = launchService({ name, main: GATEWAY_MAIN, port, host: HOST, env, logDir: this.logDir });
     this.services.push(gateway);
-    await waitReady(gateway, `http://${HOST}:${port}/readyz`);
+    await gateway.ready();
     return `http://${HOST}:${port}/graphql`;
   }
 
@@ -268,27 +247,24 @@ export class BenchEnvironment {
 
     const port = await freePort(HOST);
     const secret = fresh();
-    const govServices = spawnService(
-      'gov-services',
-      GOV_SERVICES_MAIN,
-      {
-        PORT: String(port),
-        HOST,
-        DATABASE_URL: url,
-        SUBGRAPH_SECRET: secret,
-        DIRECTORY_URL: people.url,
-        DIRECTORY_SECRET: people.secret,
+    const govServices = launchService({
+      name: 'gov-services',
+      main: GOV_SERVICES_MAIN,
+      port,
+      host: HOST,
+      env: {
+        ...subgraphEnvironment({ databaseUrl: url, secret, directory: people }),
         LOG_LEVEL: 'warn',
         // every serviceStats request reads the rollups; repeats are cached only by the warm gateway
         SERVICE_STATS_CACHE_TTL_MS: '0',
       },
-      this.logDir,
-    );
+      logDir: this.logDir,
+    });
     this.services.push(govServices);
-    await waitReady(govServices, `http://${HOST}:${port}/readyz`);
+    await govServices.ready();
     const govUrl = `http://${HOST}:${port}/graphql`;
     const supergraph = path.join(this.root, 'supergraph.graphql');
-    await composeSupergraph(
+    await writeSupergraph(
       [
         { name: 'people', ...people },
         { name: 'gov-services', url: govUrl, secret },
@@ -301,18 +277,18 @@ export class BenchEnvironment {
     return { url: govUrl, secret, load };
   }
 
+  /** `launchService` with the bench's node options: the gateway's, and `--cpu-prof` for a profiled service. */
   private launch(
     options: EnvironmentOptions,
     name: ProfiledService,
     main: string,
+    port: number,
     env: Record<string, string>,
-  ): ServiceProcess {
+  ): LaunchedService {
     const nodeArgs = name === 'gateway' ? [...options.gatewayNodeArgs] : [];
     if (options.profile?.services.includes(name))
       nodeArgs.push('--cpu-prof', '--cpu-prof-dir', path.join(options.profile.dir, name));
-    return nodeArgs.length
-      ? spawnWithNodeArgs(name, main, env, this.logDir, nodeArgs)
-      : spawnService(name, main, env, this.logDir);
+    return launchService({ name, main, port, host: HOST, env, logDir: this.logDir, nodeArgs });
   }
 
   private async startDatabase(external?: string): Promise<{ server: string; description: string }> {

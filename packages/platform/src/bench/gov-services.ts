@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'graphql';
-import { composeServices } from '@apollo/composition';
 import { demoOrganizationId, organizationNaturalKey, DEMO_COUNTY_CODE } from '@county/demo-data';
 import { Identity, IDENTITY_HEADER, SUBGRAPH_SECRET_HEADER } from '@county/kit';
-import { signDevToken } from '@county/gateway';
+import { composeSupergraph, signDevToken } from '@county/gateway';
 import { ROOT } from '../paths';
 import { lastLines, type ServiceProcess } from '../processes';
 
@@ -47,17 +45,15 @@ async function sdlOf(url: string, secret: string): Promise<string> {
   return body.data._service.sdl;
 }
 
-/** Composes the running subgraphs into a supergraph file for the gateway (SUPERGRAPH_PATH). */
-export async function composeSupergraph(
+/** Composes the running subgraphs (their SDL as they serve it) into a supergraph file for the gateway (SUPERGRAPH_PATH). */
+export async function writeSupergraph(
   subgraphs: { name: string; url: string; secret: string }[],
   file: string,
 ): Promise<void> {
-  const services = await Promise.all(
-    subgraphs.map(async (s) => ({ name: s.name, url: s.url, typeDefs: parse(await sdlOf(s.url, s.secret)) })),
+  const sources = await Promise.all(
+    subgraphs.map(async (s) => ({ name: s.name, url: s.url, sdl: await sdlOf(s.url, s.secret) })),
   );
-  const composed = composeServices(services);
-  if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
-  fs.writeFileSync(file, composed.supergraphSdl);
+  fs.writeFileSync(file, (await composeSupergraph(sources)).supergraph);
 }
 
 export interface LatencyFigures {

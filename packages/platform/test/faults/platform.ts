@@ -2,14 +2,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'graphql';
-import { composeServices } from '@apollo/composition';
-import { subgraphSdl, type SubgraphDefinition } from '@county/kit';
-import { subgraphEnvName } from '@county/gateway';
+import type { SubgraphDefinition } from '@county/kit';
+import { composeSupergraph, subgraphEnvName } from '@county/gateway';
 import { databaseUrl, ensureDatabase, freePort } from '@county/postgres';
 import { ROOT } from '../../src/paths';
-import { GATEWAY_MAIN, SUBGRAPHS } from '../../src/registry';
-import { spawnService, stopService, waitReady, type ServiceProcess } from '../../src/processes';
+import { GATEWAY_MAIN, subgraphEntry } from '../../src/registry';
+import {
+  launchService,
+  stopService,
+  subgraphEnvironment,
+  type LaunchedService,
+  type ServiceProcess,
+} from '../../src/processes';
 
 const POSTGRES_DIST = path.join(ROOT, 'packages/postgres/dist');
 
@@ -99,55 +103,42 @@ export class FaultPlatform {
       const secret = randomBytes(24).toString('hex');
       const people = this.subgraphs.get('people');
       const env: Record<string, string> = {
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: this.databaseUrl(name),
-        SUBGRAPH_SECRET: secret,
+        ...subgraphEnvironment({
+          databaseUrl: this.databaseUrl(name),
+          secret,
+          ...(people && name !== 'people'
+            ? { directory: { url: `${people.base}/graphql`, secret: people.secret } }
+            : {}),
+        }),
         DEMO_DATA: String(demo[name] ?? false),
         DEMO_COUNTIES: '1',
         LOG_LEVEL: 'warn',
-        ...(people && name !== 'people'
-          ? { DIRECTORY_URL: `${people.base}/graphql`, DIRECTORY_SECRET: people.secret }
-          : {}),
       };
-      const subgraph: FaultSubgraph = {
-        name,
-        port,
-        base: `http://127.0.0.1:${port}`,
-        secret,
-        env,
-        process: this.spawn(name, env),
-      };
+      const service = this.launch(name, port, env);
+      const subgraph: FaultSubgraph = { name, port, base: service.base, secret, env, process: service };
       this.subgraphs.set(name, subgraph);
-      await waitReady(subgraph.process, `${subgraph.base}/readyz`, 90_000);
+      await service.ready(90_000);
     }
     await this.startGateway(definitions);
   }
 
-  private spawn(name: string, env: Record<string, string>): ServiceProcess {
-    const entry = SUBGRAPHS.find((s) => s.name === name);
-    if (!entry) throw new Error(`no subgraph ${name} in the registry`);
+  private launch(name: string, port: number, env: Record<string, string>): LaunchedService {
+    const entry = subgraphEntry(name);
     if (!fs.existsSync(entry.main)) throw new Error(`${entry.main} is missing: build it first`);
-    return spawnService(name, entry.main, env, this.logDir);
+    return launchService({ name, main: entry.main, port, env, logDir: this.logDir });
   }
 
   private async startGateway(definitions: SubgraphDefinition[]): Promise<void> {
-    const composed = composeServices(
-      await Promise.all(
-        definitions.map(async (definition) => ({
-          name: definition.name,
-          url: `${this.subgraphs.get(definition.name)!.base}/graphql`,
-          typeDefs: parse(await subgraphSdl(definition)),
-        })),
-      ),
+    const { supergraph } = await composeSupergraph(
+      definitions.map((definition) => ({
+        definition,
+        url: `${this.subgraphs.get(definition.name)!.base}/graphql`,
+      })),
     );
-    if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
     const supergraphPath = path.join(this.root, 'supergraph.graphql');
-    fs.writeFileSync(supergraphPath, composed.supergraphSdl);
+    fs.writeFileSync(supergraphPath, supergraph);
     const port = await freePort();
     const env: Record<string, string> = {
-      PORT: String(port),
-      HOST: '127.0.0.1',
       JWT_SECRET: this.jwtSecret,
       SUPERGRAPH_PATH: supergraphPath,
       SUBGRAPH_TIMEOUT_MS: '1000',
@@ -163,9 +154,10 @@ export class FaultPlatform {
       env[subgraphEnvName(subgraph.name, 'URL')] = `${subgraph.base}/graphql`;
       env[subgraphEnvName(subgraph.name, 'SECRET')] = subgraph.secret;
     }
-    this.gateway = spawnService('gateway', GATEWAY_MAIN, env, this.logDir);
-    this.gatewayBase = `http://127.0.0.1:${port}`;
-    await waitReady(this.gateway, `${this.gatewayBase}/readyz`, 60_000);
+    const gateway = launchService({ name: 'gateway', main: GATEWAY_MAIN, port, env, logDir: this.logDir });
+    this.gateway = gateway;
+    this.gatewayBase = gateway.base;
+    await gateway.ready(60_000);
   }
 
   /** A preload for the gateway (test-only): SIGUSR2 runs a full garbage collection. */
@@ -195,8 +187,9 @@ export class FaultPlatform {
   /** Starts it again on the same port with the same environment; resolves when it is ready. */
   async restart(name: string): Promise<void> {
     const subgraph = this.subgraphs.get(name)!;
-    subgraph.process = this.spawn(name, subgraph.env);
-    await waitReady(subgraph.process, `${subgraph.base}/readyz`, 60_000);
+    const service = this.launch(name, subgraph.port, subgraph.env);
+    subgraph.process = service;
+    await service.ready(60_000);
   }
 
   signal(name: string, signal: 'SIGSTOP' | 'SIGCONT'): void {
