@@ -53,6 +53,8 @@ ENV NODE_ENV=production \
 WORKDIR /app
 # Owned by root, read-only for the `node` user (uid 1000) the processes run as.
 COPY --from=build /app ./
+# the audit checkpoints' volume (docker-compose.yml): a fresh named volume takes this folder's owner
+RUN mkdir -p /var/lib/county/audit && chown node:node /var/lib/county/audit
 USER node
 EXPOSE 4000 4001
 CMD ["node", "gateway/dist/main.js"]

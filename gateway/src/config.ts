@@ -13,7 +13,22 @@ const baseSchema = z.object({
   JWT_JWKS_URL: env.optional(env.url()),
   JWT_ISSUER: z.string().default('county-governance-graph'),
   JWT_AUDIENCE: z.string().default('county-governance-graph'),
+  /**
+   * Signs the caller for each subgraph call (Ed25519 JWK with kid): the subgraphs hold its public key in
+   * GATEWAY_KEYS. Rotate by adding the new public key there first, then switching this.
+   */
+  IDENTITY_SIGNING_KEY: env.signingKey(),
+  /** How long a write (mutation) may take at a subgraph. */
   SUBGRAPH_TIMEOUT_MS: env.milliseconds(10000),
+  /** How long a read may take at a subgraph (SUBGRAPH_<NAME>_READ_TIMEOUT_MS for one subgraph). */
+  SUBGRAPH_READ_TIMEOUT_MS: env.milliseconds(3000),
+  /** An open circuit (a subgraph failing repeatedly) refuses calls this long before probing again. */
+  SUBGRAPH_CIRCUIT_RESET_MS: env.milliseconds(5000),
+  /** Calls in 10 s before a subgraph's circuit may open, and the share of them failed (%) that opens it. */
+  SUBGRAPH_CIRCUIT_MIN_CALLS: limit(5),
+  SUBGRAPH_CIRCUIT_FAILURE_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
+  /** Failed calls in a row that open a subgraph's circuit at once. */
+  SUBGRAPH_CIRCUIT_FAILURES_IN_ROW: limit(3),
   MAX_BODY_BYTES: z.coerce
     .number()
     .int()
@@ -49,17 +64,36 @@ const baseSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((value) => value === 'true'),
+  /** A token must carry `exp`; it may live at most this long (exp − iat, or exp − now without iat). */
+  JWT_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(2_592_000).default(43_200),
+  /** Clocks may differ this much: for `exp`, `nbf` and an `iat` in the future. */
+  JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(60),
+  /** Requests with a refused token, per client address and minute, before 429 (guessing is slowed). */
+  REFUSED_TOKEN_RATE_LIMIT_PER_MINUTE: limit(30),
+  /** /metrics on its own port (METRICS_HOST, loopback by default); unset: no separate port. */
+  METRICS_PORT: env.optional(z.coerce.number().int().min(0).max(65535)),
+  METRICS_HOST: env.host(),
+  /** /metrics on the gateway's own port only with `Authorization: Bearer <METRICS_TOKEN>`; unset: 404. */
+  METRICS_TOKEN: env.optional(z.string().min(32, { message: 'must be at least 32 characters' })),
+  /** Distinct operation names kept as metric labels (when no trusted documents name them); then `other`. */
+  METRICS_MAX_OPERATIONS: limit(200),
+  /** Connections (see README, security): slow or idle clients are cut, and no address takes them all. */
+  HTTP_HEADERS_TIMEOUT_MS: env.milliseconds(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: env.milliseconds(120_000),
+  HTTP_IDLE_TIMEOUT_MS: env.milliseconds(65_000),
+  HTTP_MAX_CONNECTIONS: limit(10_000),
+  HTTP_MAX_CONNECTIONS_PER_ADDRESS: limit(200),
 });
 
 export interface RoutedSubgraph extends SupergraphSubgraph {
-  secret: string;
+  readTimeoutMs: number;
 }
 
 export type GatewayConfig = z.infer<typeof baseSchema> & { subgraphs: RoutedSubgraph[] };
 
 /**
- * The gateway's configuration: its own settings, plus for every subgraph the supergraph routes to,
- * `SUBGRAPH_<NAME>_SECRET` (required) and `SUBGRAPH_<NAME>_URL` (overrides the composed URL).
+ * The gateway's configuration: its own settings, plus for every subgraph the supergraph routes to an
+ * optional `SUBGRAPH_<NAME>_URL` (overrides the composed URL) and `SUBGRAPH_<NAME>_READ_TIMEOUT_MS`.
  */
 export function parseGatewayConfig(environment: NodeJS.ProcessEnv, supergraphSdl: string): GatewayConfig {
   const { data: base, problems } = checkConfig(baseSchema, environment);
@@ -68,15 +102,20 @@ export function parseGatewayConfig(environment: NodeJS.ProcessEnv, supergraphSdl
     problems.push('set exactly one of JWT_SECRET (HS256, development) and JWT_JWKS_URL (production)');
   }
   const subgraphs = subgraphsOf(supergraphSdl).map((subgraph) => {
-    const secret = environment[subgraphEnvName(subgraph.name, 'SECRET')];
-    if (!secret || secret.length < 16)
-      problems.push(`${subgraphEnvName(subgraph.name, 'SECRET')} is required (at least 16 characters)`);
+    const variable = subgraphEnvName(subgraph.name, 'READ_TIMEOUT_MS');
+    const own = environment[variable];
+    const readTimeoutMs = own === undefined ? (base?.SUBGRAPH_READ_TIMEOUT_MS ?? 3000) : Number(own);
+    if (!Number.isInteger(readTimeoutMs) || readTimeoutMs < 1 || readTimeoutMs > 600000)
+      problems.push(`${variable}: must be a whole number of milliseconds from 1 to 600000`);
     return {
       ...subgraph,
       url: environment[subgraphEnvName(subgraph.name, 'URL')] ?? subgraph.url,
-      secret: secret ?? '',
+      readTimeoutMs,
     };
   });
+  if (base && base.HTTP_HEADERS_TIMEOUT_MS > base.HTTP_REQUEST_TIMEOUT_MS) {
+    problems.push('HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS');
+  }
   if (base?.NODE_ENV === 'production' && !base.TRUSTED_DOCUMENTS_PATH) {
     problems.push('TRUSTED_DOCUMENTS_PATH is required in production (the registered operations)');
   }

@@ -4,12 +4,13 @@ import { GraphQLError } from 'graphql';
 import {
   IDEMPOTENCY_KEY_HEADER,
   IDENTITY_HEADER,
+  Identity,
   REQUEST_ID_HEADER,
-  SUBGRAPH_SECRET_HEADER,
-  type Identity,
+  type CallerTokenSigner,
   type Logger,
 } from '@county/kit';
 import type { SubgraphClient } from './subgraph-client';
+import { CircuitOpenError, subgraphCircuit, type CircuitOptions } from './circuit';
 import type { GatewayMetrics } from './metrics';
 
 export interface GatewayContext {
@@ -21,10 +22,21 @@ export interface GatewayContext {
 
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 
+/** One call to a subgraph: the caller (signed for it at send time), extra headers, the body. */
+interface SubgraphCall {
+  identity: Identity;
+  headers: Record<string, string>;
+  body: string;
+  timeoutMs: number;
+}
+
+const PROBE = JSON.stringify({ query: '{ __typename }' });
+
 /**
- * Calls one subgraph over a kept-alive undici pool: its shared secret, the caller's verified identity and
- * the request id go along; a failed call (refused, timed out, HTTP error) becomes one clean error naming
- * the subgraph, and the cause goes to the gateway's log. Implements the gateway's data-source interface
+ * Calls one subgraph over a kept-alive undici pool: the caller's verified identity, signed for that
+ * subgraph alone and for a minute, and the request id go along; a failed call (refused, timed out, HTTP error) becomes one clean error naming
+ * the subgraph, and the cause goes to the gateway's log. Reads wait `readTimeoutMs`, writes
+ * `writeTimeoutMs`; a subgraph failing repeatedly is not waited for at all until a probe succeeds. Implements the gateway's data-source interface
  * directly: no fetch Request/Headers objects and no persisted-query round trips per call.
  */
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
@@ -32,30 +44,61 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     private readonly options: {
       name: string;
       url: string;
-      secret: string;
+      signer: CallerTokenSigner;
       client: SubgraphClient;
+      readTimeoutMs: number;
+      writeTimeoutMs: number;
+      circuit: CircuitOptions;
       logger: Logger;
       metrics?: GatewayMetrics;
     },
-  ) {}
+  ) {
+    this.call = subgraphCircuit(options.name, (call: SubgraphCall) => this.send(call), options.circuit, {
+      logger: options.logger,
+      // the one call an open circuit lets through is this, not a user's request waiting its timeout
+      probe: () => ({
+        identity: Identity.anonymous,
+        headers: {},
+        body: PROBE,
+        timeoutMs: options.readTimeoutMs,
+      }),
+    });
+  }
+
+  private readonly call: (call: SubgraphCall) => Promise<string>;
+
+  /** One HTTP call; anything but an answer carrying GraphQL JSON is a failure the circuit counts. */
+  private async send({ identity, headers, body, timeoutMs }: SubgraphCall): Promise<string> {
+    const response = await this.options.client.post(
+      this.options.url,
+      {
+        'content-type': 'application/json',
+        [IDENTITY_HEADER]: await this.options.signer.sign(identity, this.options.name),
+        ...headers,
+      },
+      body,
+      timeoutMs,
+    );
+    // Apollo Server answers GraphQL errors with 200, or 400 for a document it cannot run; both carry JSON
+    if (response.status !== 200 && response.status !== 400) {
+      throw new Error(`HTTP ${response.status}: ${response.body.slice(0, 200)}`);
+    }
+    return response.body;
+  }
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { request } = options;
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      [SUBGRAPH_SECRET_HEADER]: this.options.secret,
-    };
     const context = options.context as Partial<GatewayContext>;
+    const headers: Record<string, string> = {};
     if (context.requestId) headers[REQUEST_ID_HEADER] = context.requestId;
     if (context.idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = context.idempotencyKey;
-    const identity = context.identity?.toHeader();
-    if (identity) headers[IDENTITY_HEADER] = identity;
     const body = JSON.stringify({
       query: request.query,
       variables: request.variables,
       operationName: request.operationName,
     });
-    let response: { status: number; body: string };
+    const write = /^\s*mutation\b/.test(request.query ?? '');
+    const timeoutMs = write ? this.options.writeTimeoutMs : this.options.readTimeoutMs;
     const started = process.hrtime.bigint();
     const observe = (ok: boolean) =>
       this.options.metrics?.observeSubgraphCall(
@@ -63,19 +106,16 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
         Number(process.hrtime.bigint() - started) / 1e9,
         ok,
       );
+    let text: string;
     try {
-      response = await this.options.client.post(this.options.url, headers, body);
+      text = await this.call({ identity: context.identity ?? Identity.anonymous, headers, body, timeoutMs });
     } catch (error) {
       observe(false);
       throw this.unavailable(error as Error);
     }
-    observe(response.status === 200 || response.status === 400);
-    // Apollo Server answers GraphQL errors with 200, or 400 for a document it cannot run; both carry JSON
-    if (response.status !== 200 && response.status !== 400) {
-      throw this.unavailable(new Error(`HTTP ${response.status}: ${response.body.slice(0, 200)}`));
-    }
+    observe(true);
     try {
-      return JSON.parse(response.body) as GatewayGraphQLResponse;
+      return JSON.parse(text) as GatewayGraphQLResponse;
     } catch (error) {
       throw this.unavailable(error as Error);
     }
@@ -83,19 +123,16 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
 
   private unavailable(cause: Error): GraphQLError {
     const { name, logger } = this.options;
-    logger.warn({ err: cause, subgraph: name }, 'subgraph call failed');
+    const open = cause instanceof CircuitOpenError;
+    // an open circuit refuses thousands of calls a second: the log says it once, when it opens
+    if (!open) logger.warn({ err: cause, subgraph: name }, 'subgraph call failed');
     const timedOut = /timeout/i.test(
       `${(cause as { code?: string }).code ?? ''} ${cause.name} ${cause.message}`,
     );
+    const reason = open ? 'circuit-open' : timedOut ? 'timeout' : 'unreachable';
     return new GraphQLError(
       timedOut ? `The ${name} subgraph did not answer in time` : `The ${name} subgraph is unavailable`,
-      {
-        extensions: {
-          code: SUBGRAPH_UNAVAILABLE,
-          serviceName: name,
-          reason: timedOut ? 'timeout' : 'unreachable',
-        },
-      },
+      { extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: name, reason } },
     );
   }
 }

@@ -7,7 +7,7 @@ import {
   refuseTooLarge,
   REQUEST_ID_HEADER,
   sendGraphQLError,
-  SUBGRAPH_SECRET_HEADER,
+  type CallerTokenSigner,
   type Identity,
   type Logger,
 } from '@county/kit';
@@ -16,12 +16,17 @@ import type { SubgraphClient } from './subgraph-client';
 
 /**
  * `/files/<subgraph>/<path>`: a subgraph's spreadsheet endpoints behind the gateway's auth. The caller's
- * verified identity and the subgraph's secret go along, as for GraphQL; the subgraph authorises.
+ * verified identity, signed for that subgraph, goes along, as for GraphQL; the subgraph authorises.
  */
 export async function forwardFile(
   req: http.IncomingMessage,
   res: http.ServerResponse,
-  target: { routes: Map<string, RoutedSubgraph>; client: SubgraphClient; logger: Logger },
+  target: {
+    routes: Map<string, RoutedSubgraph>;
+    client: SubgraphClient;
+    signer: CallerTokenSigner;
+    logger: Logger;
+  },
   caller: { identity: Identity; requestId: string },
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway');
@@ -33,6 +38,8 @@ export async function forwardFile(
   if (!method) return sendGraphQLError(res, 405, 'BAD_REQUEST', 'File endpoints take GET or POST');
   let body: Buffer | undefined;
   try {
+    // a declared length over the limit is refused before a byte is read (the subgraph also checks its own)
+    if (Number(req.headers['content-length']) > MAX_FILE_BYTES) throw new BodyTooLargeError();
     body = method === 'POST' ? await readBytes(req, MAX_FILE_BYTES) : undefined;
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
@@ -41,12 +48,13 @@ export async function forwardFile(
     throw error;
   }
   const headers: Record<string, string> = {
-    [SUBGRAPH_SECRET_HEADER]: route.secret,
+    [IDENTITY_HEADER]: await target.signer.sign(caller.identity, route.name),
     [REQUEST_ID_HEADER]: caller.requestId,
     'content-type': req.headers['content-type'] ?? 'application/octet-stream',
   };
-  const identity = caller.identity.toHeader();
-  if (identity) headers[IDENTITY_HEADER] = identity;
+  // an import's retry key and its wish to be answered as a job (the kit's importRoute reads both)
+  for (const name of ['idempotency-key', 'prefer'])
+    if (typeof req.headers[name] === 'string') headers[name] = req.headers[name] as string;
   const fileUrl = `${route.url.replace(/\/graphql$/, '')}/files/${rest.join('/')}${url.search}`;
   let answer;
   try {

@@ -7,12 +7,14 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import {
+  CallerTokenSigner,
   closeGracefully,
   IDEMPOTENCY_KEY_HEADER,
   createRoutedServer,
   handleGraphQL,
   listen,
   REQUEST_ID_HEADER,
+  safeRequestId,
   sendGraphQLError,
   sendJson,
 } from '@county/kit';
@@ -27,12 +29,13 @@ import { checkSubgraphs } from './readiness';
 import { forwardFile } from './files';
 import { shapeLimits } from './limits/query-limits';
 import { costLimitPlugin } from './limits/cost-limit';
-import { trustedDocumentsPlugin } from './limits/trusted-documents';
+import { trustedDocumentsPlugin, trustedOperationNames } from './limits/trusted-documents';
 import { createRateLimiter } from './limits/rate-limit';
 import { createCors } from './limits/cors';
-import { checkOperationAndVariables, refuseNulCharacters } from './limits/request-hygiene';
-import { GatewayMetrics } from './metrics';
-import { ResponseCache } from './response-cache';
+import { checkOperationAndVariables, refuseUnsafeVariables } from './limits/request-hygiene';
+import { GatewayMetrics, metricsServer, mayReadMetrics } from './metrics';
+import { limitConnections } from './limits/connections';
+import { OperationFacts, ResponseCache } from './response-cache';
 import { serveCockpit } from '@county/cockpit';
 
 const header = (req: http.IncomingMessage, name: string) => {
@@ -54,8 +57,11 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
   const production = config.NODE_ENV === 'production';
   const verify = createTokenVerifier(config);
   const client = createSubgraphClient(config.SUBGRAPH_TIMEOUT_MS);
-  const metrics = new GatewayMetrics();
+  const metrics = new GatewayMetrics(config.METRICS_MAX_OPERATIONS);
+  if (config.TRUSTED_DOCUMENTS_PATH)
+    metrics.knowOperations(trustedOperationNames(config.TRUSTED_DOCUMENTS_PATH));
   const routes = new Map(config.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
+  const signer = new CallerTokenSigner(config.IDENTITY_SIGNING_KEY);
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
@@ -65,8 +71,16 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
       return new SubgraphDataSource({
         name,
         url: route.url,
-        secret: route.secret,
+        signer,
         client,
+        readTimeoutMs: route.readTimeoutMs,
+        writeTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+        circuit: {
+          resetMs: config.SUBGRAPH_CIRCUIT_RESET_MS,
+          minimumCalls: config.SUBGRAPH_CIRCUIT_MIN_CALLS,
+          failurePercent: config.SUBGRAPH_CIRCUIT_FAILURE_PERCENT,
+          failuresInRow: config.SUBGRAPH_CIRCUIT_FAILURES_IN_ROW,
+        },
         logger,
         metrics,
       });
@@ -74,12 +88,20 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
   });
   const limits = shapeLimits(config);
   const rateLimit = createRateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  const refusedTokenLimit = createRateLimiter(
+    config.REFUSED_TOKEN_RATE_LIMIT_PER_MINUTE,
+    'REFUSED_TOKEN_RATE_LIMIT_PER_MINUTE',
+    'address for refused tokens',
+  );
   const answerCors = createCors(config.CORS_ORIGINS);
-  const responseCache = new ResponseCache({
-    ttlMs: config.RESPONSE_CACHE_TTL_MS,
-    maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES,
-    share: config.RESPONSE_SHARING,
-  });
+  const responseCache = new ResponseCache(
+    {
+      ttlMs: config.RESPONSE_CACHE_TTL_MS,
+      maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES,
+      share: config.RESPONSE_SHARING,
+    },
+    new OperationFacts(supergraphSdl),
+  );
   const apollo = new ApolloServer<GatewayContext>({
     gateway: responseCache.wrap(gateway),
     introspection: !production,
@@ -96,10 +118,11 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
       ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
       // first: a request these refuse is the client's mistake, named, before any cost is estimated
+      refuseUnsafeVariables(),
       checkOperationAndVariables(),
-      refuseNulCharacters(),
       costLimitPlugin(config.LIMIT_COST),
       metrics.plugin(),
+      responseCache.plugin(),
       ...(config.TRUSTED_DOCUMENTS_PATH ? [trustedDocumentsPlugin(config.TRUSTED_DOCUMENTS_PATH)] : []),
     ],
   });
@@ -109,25 +132,26 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
     const isFile = pathname.startsWith('/files/');
     if (pathname === '/graphql' || isFile) {
       if (await answerCors(req, res)) return;
-      const requestId = (req.headers[REQUEST_ID_HEADER] as string | undefined) ?? randomUUID();
+      const requestId = safeRequestId(req.headers[REQUEST_ID_HEADER]) ?? randomUUID();
       res.setHeader(REQUEST_ID_HEADER, requestId);
       let identity;
       try {
         identity = await verify(req.headers.authorization);
       } catch (error) {
-        if (error instanceof InvalidTokenError)
-          return sendGraphQLError(res, 401, 'UNAUTHENTICATED', error.message);
-        throw error;
+        if (!(error instanceof InvalidTokenError)) throw error;
+        // no subject to count by: refused tokens are counted per address, so guessing is slowed
+        if (!(await refusedTokenLimit(req, res))) return;
+        return sendGraphQLError(res, 401, 'UNAUTHENTICATED', error.message);
       }
       if (!(await rateLimit(req, res, identity))) return;
       const started = process.hrtime.bigint();
-      if (isFile && req.method === 'POST')
-        // a spreadsheet import is a write: reads after it must not be answered from the cache
-        await responseCache.whileWriting(() =>
-          forwardFile(req, res, { routes, client, logger }, { identity, requestId }),
-        );
-      else if (isFile) await forwardFile(req, res, { routes, client, logger }, { identity, requestId });
-      else
+      if (isFile) {
+        await forwardFile(req, res, { routes, client, signer, logger }, { identity, requestId });
+        // an accepted spreadsheet import wrote to its subgraph: reads of it must not come from the cache
+        const target = pathname.split('/')[2];
+        if (req.method === 'POST' && res.statusCode < 300 && routes.has(target))
+          responseCache.written([target]);
+      } else {
         await handleGraphQL(
           apollo,
           req,
@@ -135,6 +159,7 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
           async () => ({ identity, requestId, idempotencyKey: header(req, IDEMPOTENCY_KEY_HEADER) }),
           config.MAX_BODY_BYTES,
         );
+      }
       // one line per request at debug level; its id is in every subgraph's log line for the same request
       const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
       logger.debug(
@@ -144,7 +169,8 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
       return;
     }
     if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
-    if (pathname === '/metrics') return metrics.send(res);
+    // not public: only with METRICS_TOKEN here, else on METRICS_PORT (loopback by default)
+    if (pathname === '/metrics' && mayReadMetrics(req, config.METRICS_TOKEN)) return metrics.send(res);
     if (pathname === '/readyz') {
       const readiness = await checkSubgraphs(config.subgraphs);
       return sendJson(res, readiness.ready ? 200 : 503, {
@@ -164,14 +190,25 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
   };
 
   const server = createRoutedServer(route, logger);
+  const { maxConnections } = limitConnections(server, config);
+  const scrape = config.METRICS_PORT === undefined ? undefined : metricsServer(metrics, logger);
 
   return {
     async listen() {
       await apollo.start();
+      if (scrape) {
+        const port = await listen(scrape, config.METRICS_PORT!, config.METRICS_HOST);
+        logger.info({ url: `http://${config.METRICS_HOST}:${port}/metrics` }, 'metrics');
+      }
+      logger.info(
+        { maxConnections, perAddress: config.HTTP_MAX_CONNECTIONS_PER_ADDRESS },
+        'connection limits',
+      );
       return `http://${config.HOST}:${await listen(server, config.PORT, config.HOST)}`;
     },
     async stop() {
       await closeGracefully(server, config.SHUTDOWN_TIMEOUT_MS);
+      if (scrape?.listening) await closeGracefully(scrape, config.SHUTDOWN_TIMEOUT_MS);
       await apollo.stop();
       await client.close();
     },

@@ -1,6 +1,7 @@
 import { Histogram } from 'prom-client';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ServiceMetrics } from '@county/kit';
+import type { IncomingMessage, Server } from 'node:http';
+import { createRoutedServer, secretMatches, sendJson, ServiceMetrics, type Logger } from '@county/kit';
 
 /** The gateway's metrics: the kit's per-operation figures, plus every call to every subgraph. */
 export class GatewayMetrics extends ServiceMetrics {
@@ -12,8 +13,8 @@ export class GatewayMetrics extends ServiceMetrics {
     registers: [this.registry],
   });
 
-  constructor() {
-    super('gateway');
+  constructor(maxOperations?: number) {
+    super('gateway', maxOperations);
   }
 
   observeSubgraphCall(subgraph: string, seconds: number, ok: boolean): void {
@@ -30,13 +31,25 @@ export class GatewayMetrics extends ServiceMetrics {
           didEncounterErrors: async ({ errors }) => {
             for (const error of errors) codes.push(String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
           },
-          // the name the client sent, even when the operation never resolved (invalid documents)
-          willSendResponse: async ({ operationName, request }) => {
-            const name = operationName ?? request.operationName;
-            this.observeRequest(name, Number(process.hrtime.bigint() - started) / 1e9, codes);
+          // the name of the operation that resolved: an invalid document's name is the client's word only,
+          // and is counted as anonymous (the label set stays bounded, see ServiceMetrics)
+          willSendResponse: async ({ operationName }) => {
+            this.observeRequest(operationName, Number(process.hrtime.bigint() - started) / 1e9, codes);
           },
         };
       },
     };
   }
+}
+
+/** /metrics on the gateway's public port: only with `Authorization: Bearer <METRICS_TOKEN>`, when one is set. */
+export const mayReadMetrics = (req: IncomingMessage, token: string | undefined): boolean =>
+  token !== undefined && secretMatches(req.headers.authorization, `Bearer ${token}`);
+
+/** /metrics alone, for METRICS_PORT: the network it listens on (loopback by default) is its guard. */
+export function metricsServer(metrics: GatewayMetrics, logger: Logger): Server {
+  return createRoutedServer(async (req, res) => {
+    if ((req.url ?? '/').split('?')[0] === '/metrics') return metrics.send(res);
+    sendJson(res, 404, { error: 'not found' });
+  }, logger);
 }

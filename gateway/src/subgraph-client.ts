@@ -1,7 +1,13 @@
 import { Agent, request } from 'undici';
 
 export interface SubgraphClient {
-  post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }>;
+  /** `timeoutMs` (headers, then body) below the client's own: reads wait less than writes. */
+  post(
+    url: string,
+    headers: Record<string, string>,
+    body: string,
+    timeoutMs?: number,
+  ): Promise<{ status: number; body: string }>;
   /** Any request, bytes in and out: the /files/ proxy. */
   send(
     method: 'GET' | 'POST',
@@ -26,8 +32,15 @@ export function createSubgraphClient(timeoutMs: number): SubgraphClient {
     connect: { timeout: Math.min(timeoutMs, 5000) },
   });
   return {
-    async post(url, headers, body) {
-      const response = await request(url, { method: 'POST', headers, body, dispatcher: agent });
+    async post(url, headers, body, callTimeoutMs = timeoutMs) {
+      const response = await request(url, {
+        method: 'POST',
+        headers,
+        body,
+        dispatcher: agent,
+        headersTimeout: callTimeoutMs,
+        bodyTimeout: callTimeoutMs,
+      });
       return { status: response.statusCode, body: await response.body.text() };
     },
     async send(method, url, headers, body) {

@@ -28,5 +28,5 @@ export function subgraphsOf(supergraphSdl: string): SupergraphSubgraph[] {
 }
 
 /** `gov-services` → `SUBGRAPH_GOV_SERVICES_URL` */
-export const subgraphEnvName = (name: string, suffix: 'URL' | 'SECRET') =>
+export const subgraphEnvName = (name: string, suffix: 'URL' | 'READ_TIMEOUT_MS') =>
   `SUBGRAPH_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_${suffix}`;

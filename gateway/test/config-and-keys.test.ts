@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
-import { ConfigError } from '@county/kit';
+import { ConfigError, generateSigningKey } from '@county/kit';
 import { parseGatewayConfig, signDevToken } from '@county/gateway';
 import { peopleSubgraph } from '@county/people';
 import { startTestGateway, startTestSubgraph, type TestSubgraph } from '@county/test-kit';
@@ -13,17 +13,29 @@ describe('gateway configuration', () => {
     const attempt = () => parseGatewayConfig({ PORT: 'x' }, SUPERGRAPH_STUB);
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/PORT: /);
-    expect(attempt).toThrow(/SUBGRAPH_PEOPLE_SECRET is required/);
+    expect(attempt).toThrow(/IDENTITY_SIGNING_KEY is required/);
     expect(attempt).toThrow(/set exactly one of JWT_SECRET .* and JWT_JWKS_URL/);
   });
 
-  it('requires a secret for every subgraph the supergraph routes to, and accepts an empty JWKS URL as unset', () => {
+  it('requires the key that signs callers for the subgraphs, and takes per-subgraph read timeouts', () => {
     const env = { JWT_SECRET: 'x'.repeat(32), JWT_JWKS_URL: '' };
-    expect(() => parseGatewayConfig(env, SUPERGRAPH_STUB)).toThrow(/SUBGRAPH_PEOPLE_SECRET is required/);
-    const config = parseGatewayConfig({ ...env, SUBGRAPH_PEOPLE_SECRET: 's'.repeat(16) }, SUPERGRAPH_STUB);
+    expect(() => parseGatewayConfig(env, SUPERGRAPH_STUB)).toThrow(/IDENTITY_SIGNING_KEY is required/);
+    const { privateKey, publicKey } = generateSigningKey('gateway.test');
+    expect(() =>
+      parseGatewayConfig({ ...env, IDENTITY_SIGNING_KEY: JSON.stringify(publicKey) }, SUPERGRAPH_STUB),
+    ).toThrow(/IDENTITY_SIGNING_KEY\.d is required|IDENTITY_SIGNING_KEY.*d/);
+    const signing = { ...env, IDENTITY_SIGNING_KEY: JSON.stringify(privateKey) };
+    expect(() =>
+      parseGatewayConfig({ ...signing, SUBGRAPH_PEOPLE_READ_TIMEOUT_MS: 'soon' }, SUPERGRAPH_STUB),
+    ).toThrow(/SUBGRAPH_PEOPLE_READ_TIMEOUT_MS: must be a whole number/);
+    const config = parseGatewayConfig(
+      { ...signing, SUBGRAPH_PEOPLE_READ_TIMEOUT_MS: '1500' },
+      SUPERGRAPH_STUB,
+    );
     expect(config.subgraphs).toEqual([
-      { name: 'people', url: 'http://127.0.0.1:4001/graphql', secret: 's'.repeat(16) },
+      { name: 'people', url: 'http://127.0.0.1:4001/graphql', readTimeoutMs: 1500 },
     ]);
+    expect(parseGatewayConfig(signing, SUPERGRAPH_STUB).subgraphs[0].readTimeoutMs).toBe(3000);
   });
 });
 

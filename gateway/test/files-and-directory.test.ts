@@ -95,7 +95,7 @@ describe('the directory, asked by another subgraph', () => {
       const response = await fetch(
         orphan.url.replace('/graphql', `/files/check.json?organizationId=${organization.id}`),
         {
-          headers: subgraphHeaders(orphan, as.role('reform-office')),
+          headers: await subgraphHeaders(orphan, as.role('reform-office')),
         },
       );
       expect(response.status).toBe(503);
@@ -106,7 +106,7 @@ describe('the directory, asked by another subgraph', () => {
   });
 
   it('will not start a subgraph that needs the directory without its address', async () => {
-    await expect(startTestSubgraph(filesProbe)).rejects.toThrow(/DIRECTORY_URL .* DIRECTORY_SECRET/);
+    await expect(startTestSubgraph(filesProbe)).rejects.toThrow(/DIRECTORY_URL .* DIRECTORY_KEY/);
   });
 });
 

@@ -460,3 +460,124 @@ describe(`${cases.length} hostile or broken requests`, () => {
     expect(await census()).toEqual(before);
   });
 });
+
+/* Issue 16: each of these was accepted, or answered with an internal error, before. */
+describe('tokens, cursors, deep variables, control characters and request ids', () => {
+  /** A gateway whose token secret is known here, so that tests can sign what a token's issuer could. */
+  const JWT_SECRET = randomBytes(32).toString('hex');
+  let issuer: TestGateway;
+  beforeAll(async () => {
+    issuer = await startTestGateway(subgraphs, { JWT_SECRET });
+  });
+  afterAll(() => issuer.stop());
+  const asIssued = async (forged: string) => {
+    const response = await fetch(`${issuer.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${forged}` },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    return { status: response.status, text: await response.text() };
+  };
+  const now = Math.floor(Date.now() / 1000);
+  const YEAR_2100 = Date.UTC(2100, 0, 1) / 1000;
+  const forge = (claims: { iat?: number; exp?: number }) =>
+    new SignJWT({ roles: ['leader'], ...claims })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('forger')
+      .setIssuer('county-governance-graph')
+      .setAudience('county-governance-graph')
+      .sign(new TextEncoder().encode(JWT_SECRET));
+  const errorsOf = (answer: Answer) =>
+    (JSON.parse(answer.text) as { errors: { message: string; extensions: Record<string, unknown> }[] })
+      .errors;
+
+  it.each([
+    ['no exp', { iat: now }, 'exp'],
+    ['an exp in 2100', { exp: YEAR_2100 }, 'exp'],
+    ['an iat in 2100', { iat: YEAR_2100, exp: YEAR_2100 + 3600 }, 'iat'],
+    ['a 13-hour lifetime', { iat: now, exp: now + 13 * 3600 }, 'exp'],
+    ['no iat and an exp 13 hours away', { exp: now + 13 * 3600 }, 'exp'],
+  ])('refuses a token with %s, naming the claim', async (_, claims, claim) => {
+    const answer = await asIssued(await forge(claims));
+    expect(answer.status).toBe(401);
+    expect(errorsOf(answer)[0].message).toContain(`"${claim}"`);
+  });
+
+  it('accepts a token of 12 hours, signed a little in the future (clock skew)', async () => {
+    const fine = await forge({ iat: now + 30, exp: now + 30 + 12 * 3600 });
+    expect((await asIssued(fine)).status).toBe(200);
+  });
+
+  const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  it.each([
+    ['text where the key is a UUID', cursor(['x', 'y'])],
+    ['numbers for text and a UUID', cursor([1, 2])],
+    ['a NUL character', cursor(['a\u0000', '00000000-0000-4000-8000-000000000000'])],
+    ['a huge cursor', cursor(['x'.repeat(5000), '00000000-0000-4000-8000-000000000000'])],
+  ])('answers a cursor of %s with BAD_USER_INPUT on `after`', async (_, after) => {
+    const answer = await graphql('query ($after: String) { organizations(after: $after) { totalCount } }', {
+      after,
+    });
+    const [error] = errorsOf(answer);
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after', rule: 'cursor' });
+  });
+
+  it.each([5_000, 100_000])('answers variables nested %i deep with 400 naming the rule', async (depth) => {
+    const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const answer = await post(`{"query":"{ __typename }","variables":{"v":${nested}}}`);
+    expect(answer.status).toBe(400);
+    expect(errorsOf(answer)[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'max-depth' });
+  });
+
+  const createOrganization = async (name: string) => {
+    const hr = await gateway.token({ sub: 'hr-officer', roles: ['hr'] });
+    return graphql(
+      `mutation ($name: String!) { createOrganization(input: { name: $name, type: GOVERNMENT, regionCode: "${DEMO_COUNTY_CODE}" }) { id } }`,
+      { name },
+      bearer(`Bearer ${hr}`),
+    );
+  };
+  it.each([
+    ['a right-to-left override (U+202E)', '县政府\u202Egpj.exe'],
+    ['a bell (U+0007)', '县政府\u0007'],
+    ['an escape sequence', '县政府\u001b[31m'],
+    ['a C1 control (U+0085)', '县政府\u0085'],
+  ])('refuses %s in a name, naming the field', async (_, name) => {
+    const [error] = errorsOf(await createOrganization(name));
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.name',
+      rule: 'no-control-characters',
+    });
+  });
+
+  it('refuses a line break in a one-line field', async () => {
+    const [error] = errorsOf(await createOrganization('县政府\n办公室'));
+    const issues = (error.extensions.issues as { field: string; rule: string }[] | undefined) ?? [
+      error.extensions as { field: string; rule: string },
+    ];
+    expect(issues).toContainEqual(expect.objectContaining({ field: 'input.name', rule: 'one-line' }));
+  });
+
+  it.each([
+    ['5000 characters long', 'x'.repeat(5000)],
+    ['with spaces and markup', 'a b<script>'],
+    ['carrying another header', 'a set-cookie: x=1'],
+  ])('replaces a client request id %s with a fresh one', async (_, id) => {
+    const answer = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': id },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(answer.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('keeps a plain client request id', async () => {
+    const answer = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'dash-01:req.42_a' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(answer.headers.get('x-request-id')).toBe('dash-01:req.42_a');
+  });
+});

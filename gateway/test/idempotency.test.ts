@@ -96,3 +96,46 @@ describe('idempotency keys on mutations', () => {
     expect(answer.errors?.[0].extensions).toMatchObject({ field: 'Idempotency-Key', rule: 'format' });
   });
 });
+
+describe('idempotency records expire and keep nothing readable', () => {
+  const rows = () =>
+    people.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ id: string; request_hash: string; answer: Buffer | null; fresh: boolean }[]>(
+        `select id, request_hash, answer, created_at > now() - interval '1 hour' as fresh from idempotent_request`,
+      );
+  const age = (hours: number) =>
+    people.orm.em
+      .fork()
+      .getConnection()
+      .execute(`update idempotent_request set created_at = now() - interval '${hours} hours'`);
+
+  it('stores neither the key, the caller nor the answer in clear', async () => {
+    const first = await send({ input: input(20, '县保密局') }, 'clear-text-key-0001', 'hr-clear');
+    expect(first.errors).toBeUndefined();
+    const stored = (await rows())
+      .map((row) => [row.id, row.request_hash, row.answer?.toString('utf8')].join(' '))
+      .join('\n');
+    for (const secret of ['clear-text-key-0001', 'hr-clear', '县保密局', first.data.createOrganization.id]) {
+      expect(stored).not.toContain(secret);
+    }
+    expect((await send({ input: input(20, '县保密局') }, 'clear-text-key-0001', 'hr-clear')).data).toEqual(
+      first.data,
+    );
+  });
+
+  it('runs a retry older than 24 hours again instead of replaying it, and sweeps expired keys', async () => {
+    const first = await send({ input: input(21) }, 'day-old-key-0001');
+    expect(first.errors).toBeUndefined();
+    await age(25);
+    // the key has lapsed: the retry runs, and is refused as the duplicate it now is
+    const late = await send({ input: input(21) }, 'day-old-key-0001');
+    expect(late).not.toEqual(first);
+    expect(late.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    // any keyed write deletes the expired rows
+    await age(25);
+    await send({ input: input(22) }, 'sweeping-key-0001');
+    expect((await rows()).map((row) => row.fresh)).toEqual([true]);
+  });
+});

@@ -1,5 +1,6 @@
 import { DEMO_COUNTY_CODE, generateDemoCity } from '@county/demo-data';
 import { peopleSubgraph } from '@county/people';
+import { pilotsSubgraph } from '@county/pilots';
 import { startTestGateway, startTestSubgraph, type TestGateway, type TestSubgraph } from '@county/test-kit';
 
 const city = generateDemoCity({ counties: 1 });
@@ -7,38 +8,54 @@ const countyLeader = city.people.find((p) => p.roles.includes('COUNTY_LEADER' as
 const organization = city.organizations.find((o) => o.regionCode.startsWith(DEMO_COUNTY_CODE))!;
 
 let people: TestSubgraph;
+let pilots: TestSubgraph;
 /** The default: answers shared while in flight and cached for a minute (long enough never to expire here). */
 let cached: TestGateway;
 /** RESPONSE_CACHE_TTL_MS=0: nothing stored, in-flight answers still shared. */
 let uncached: TestGateway;
 /** Neither stored nor shared: every request runs. */
 let unshared: TestGateway;
+/** Over people and pilots, cached: a write to one keeps the other's answers. */
+let twoSubgraphs: TestGateway;
+/** /metrics on the gateway port needs it (issue 16). */
+const METRICS_TOKEN = 'metrics-scraper-token-0123456789abcdef';
 
 beforeAll(async () => {
   people = await startTestSubgraph(peopleSubgraph, { demoCounties: 1 });
-  [cached, uncached, unshared] = await Promise.all([
-    startTestGateway([people], { RESPONSE_CACHE_TTL_MS: '60000' }),
-    startTestGateway([people], { RESPONSE_CACHE_TTL_MS: '0' }),
-    startTestGateway([people], { RESPONSE_CACHE_TTL_MS: '0', RESPONSE_SHARING: 'false' }),
+  pilots = await startTestSubgraph(pilotsSubgraph, { demoCounties: 1, directory: people });
+  [cached, uncached, unshared, twoSubgraphs] = await Promise.all([
+    startTestGateway([people], { RESPONSE_CACHE_TTL_MS: '60000', METRICS_TOKEN }),
+    startTestGateway([people], { RESPONSE_CACHE_TTL_MS: '0', METRICS_TOKEN }),
+    startTestGateway([people], { RESPONSE_CACHE_TTL_MS: '0', RESPONSE_SHARING: 'false', METRICS_TOKEN }),
+    startTestGateway([people, pilots], { RESPONSE_CACHE_TTL_MS: '60000', METRICS_TOKEN }),
   ]);
-});
+}, 120_000);
 afterAll(async () => {
-  await Promise.all([cached, uncached, unshared].map((gateway) => gateway?.stop()));
+  await Promise.all([cached, uncached, unshared, twoSubgraphs].map((gateway) => gateway?.stop()));
+  await pilots?.close();
   await people.close();
 });
 
-/** Calls this gateway has made to the people subgraph so far (its own /metrics). */
-async function subgraphCalls(gateway: TestGateway): Promise<number> {
-  const text = await (await fetch(`${gateway.url}/metrics`)).text();
-  const line = /^subgraph_request_duration_seconds_count\{[^}]*subgraph="people"[^}]*\} (\d+)$/m.exec(text);
+/** Calls this gateway has made to a subgraph so far (its own /metrics). */
+async function subgraphCalls(gateway: TestGateway, subgraph: string): Promise<number> {
+  const headers = { authorization: `Bearer ${METRICS_TOKEN}` };
+  const text = await (await fetch(`${gateway.url}/metrics`, { headers })).text();
+  const line = new RegExp(
+    `^subgraph_request_duration_seconds_count\\{[^}]*subgraph="${subgraph}"[^}]*\\} (\\d+)$`,
+    'm',
+  ).exec(text);
   return Number(line?.[1] ?? 0);
 }
 
-/** How many subgraph calls `run` caused at `gateway`. */
-async function callsDuring(gateway: TestGateway, run: () => Promise<unknown>): Promise<number> {
-  const before = await subgraphCalls(gateway);
+/** How many calls to `subgraph` `run` caused at `gateway`. */
+async function callsDuring(
+  gateway: TestGateway,
+  run: () => Promise<unknown>,
+  subgraph = 'people',
+): Promise<number> {
+  const before = await subgraphCalls(gateway, subgraph);
   await run();
-  return (await subgraphCalls(gateway)) - before;
+  return (await subgraphCalls(gateway, subgraph)) - before;
 }
 
 const hr = (sub: string) => ({ claims: { sub, roles: ['hr' as const] } });
@@ -134,9 +151,11 @@ describe('answers depend on the caller', () => {
   });
 
   it('shares between two subjects with the same roles, in any order', async () => {
-    await cached.query(PERSON, { id: countyLeader.id }, { claims: { sub: 'a', roles: ['hr', 'leader'] } });
+    // a name, not personal data: personal data is never shared (below)
+    const NAME = `query OfficerName($id: ID!) { person(id: $id) { name } }`;
+    await cached.query(NAME, { id: countyLeader.id }, { claims: { sub: 'a', roles: ['hr', 'leader'] } });
     const calls = await callsDuring(cached, () =>
-      cached.query(PERSON, { id: countyLeader.id }, { claims: { sub: 'b', roles: ['leader', 'hr'] } }),
+      cached.query(NAME, { id: countyLeader.id }, { claims: { sub: 'b', roles: ['leader', 'hr'] } }),
     );
     expect(calls).toBe(0);
   });
@@ -181,5 +200,89 @@ describe('writes', () => {
       ),
     );
     expect(calls).toBe(3);
+  });
+});
+
+/* Issue 16: personal data is never kept, and only a committed write forgets answers. */
+describe('personal data', () => {
+  const PERSON = `query Officer($id: ID!) { person(id: $id) { name idNumber phone } }`;
+
+  it('is never answered from the cache, and says Cache-Control: no-store', async () => {
+    const calls = await callsDuring(cached, async () => {
+      for (let i = 0; i < 2; i++) await cached.query(PERSON, { id: countyLeader.id }, hr('hr-2'));
+    });
+    expect(calls).toBe(2);
+    const authorization = `Bearer ${await cached.token({ sub: 'hr-2', roles: ['hr'] })}`;
+    const answer = await fetch(`${cached.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify({ query: PERSON, variables: { id: countyLeader.id } }),
+    });
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    const plain = await fetch(`${cached.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify({ query: REGION, variables: { code: DEMO_COUNTY_CODE } }),
+    });
+    expect(plain.headers.get('cache-control')).not.toBe('no-store');
+  });
+});
+
+describe('only a committed write forgets answers', () => {
+  const ORGANIZATION = `query UnitName($id: ID!) { organization(id: $id) { name } }`;
+  const RENAME = `mutation Rename($id: ID!, $name: String!) { updateOrganization(id: $id, input: { name: $name }) { name } }`;
+  const readTwice = async () => {
+    await cached.query(ORGANIZATION, { id: organization.id }, leader);
+    return callsDuring(cached, () => cached.query(ORGANIZATION, { id: organization.id }, leader));
+  };
+
+  it('an anonymous refused mutation forgets nothing', async () => {
+    expect(await readTwice()).toBe(0);
+    const refused = await cached.query(RENAME, { id: organization.id, name: 'x' });
+    expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await callsDuring(cached, () => cached.query(ORGANIZATION, { id: organization.id }, leader))).toBe(
+      0,
+    );
+  });
+
+  it('a mutation refused for bad input forgets nothing', async () => {
+    expect(await readTwice()).toBe(0);
+    const refused = await cached.query(RENAME, { id: organization.id, name: '' }, hr('hr-1'));
+    expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await callsDuring(cached, () => cached.query(ORGANIZATION, { id: organization.id }, leader))).toBe(
+      0,
+    );
+  });
+
+  it('an anonymous POST to a /files/ path forgets nothing', async () => {
+    expect(await readTwice()).toBe(0);
+    const upload = await fetch(`${cached.url}/files/people/organizations.xlsx`, {
+      method: 'POST',
+      body: Buffer.from('not a workbook'),
+    });
+    expect(upload.status).toBeGreaterThanOrEqual(400);
+    expect(await callsDuring(cached, () => cached.query(ORGANIZATION, { id: organization.id }, leader))).toBe(
+      0,
+    );
+  });
+
+  it('a committed write forgets the answers of the subgraph it wrote to, and keeps the others', async () => {
+    const PILOTS = `query PilotNames { pilots(first: 3) { nodes { name } } }`;
+    await Promise.all([
+      twoSubgraphs.query(PILOTS, {}, leader),
+      twoSubgraphs.query(ORGANIZATION, { id: organization.id }, leader),
+    ]);
+    const renamed = await twoSubgraphs.query(
+      RENAME,
+      { id: organization.id, name: `${organization.name}（二）` },
+      hr('hr-1'),
+    );
+    expect(renamed.errors).toBeUndefined();
+    expect(await callsDuring(twoSubgraphs, () => twoSubgraphs.query(PILOTS, {}, leader), 'pilots')).toBe(0);
+    expect(
+      await callsDuring(twoSubgraphs, () =>
+        twoSubgraphs.query(ORGANIZATION, { id: organization.id }, leader),
+      ),
+    ).toBe(1);
   });
 });

@@ -3,10 +3,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { composeSupergraph, subgraphFile, SUPERGRAPH_FILE } from './compose.lib';
 import { SUBGRAPHS } from './subgraphs';
+import { checkNullableExtensions } from './nullable-extensions';
 
-/** `npm run compose`: regenerates schema/<subgraph>.graphql and schema/supergraph.graphql. */
+/**
+ * `npm run compose`: regenerates schema/<subgraph>.graphql and schema/supergraph.graphql, unless a field
+ * added to another subgraph's entity is non-null (nullable-extensions.ts).
+ */
 composeSupergraph(SUBGRAPHS).then(
   ({ subgraphs, supergraph }) => {
+    const { problems } = checkNullableExtensions(supergraph);
+    if (problems.length) {
+      console.error(
+        `Not written: ${problems.length} problem(s) with fields added to another subgraph's entity:\n- ${problems.join('\n- ')}`,
+      );
+      process.exit(1);
+    }
     for (const { name, sdl } of subgraphs) fs.writeFileSync(subgraphFile(name), sdl);
     fs.writeFileSync(SUPERGRAPH_FILE, supergraph);
     console.log(

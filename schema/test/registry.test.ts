@@ -77,7 +77,11 @@ describe('the subgraph registry', () => {
         .split('\n')
         .map((line) => line.trim());
       expect(databases).toContain(subgraph.database);
-      expect(read('.env.example')).toMatch(new RegExp(`^${upper(subgraph.name)}_SUBGRAPH_SECRET=\\S+$`, 'm'));
+      expect(read('.env.example')).toMatch(
+        new RegExp(`^${upper(subgraph.name)}_DATABASE_PASSWORD=\\S+$`, 'm'),
+      );
+      if (subgraph.name !== 'people')
+        expect(read('.env.example')).toMatch(new RegExp(`^${upper(subgraph.name)}_DIRECTORY_KEY=\\S+$`, 'm'));
       expect(read('Dockerfile')).toContain(
         `COPY services/${subgraph.name}/package.json services/${subgraph.name}/\n`,
       );

@@ -19,9 +19,9 @@ const KIND: Record<DisputeKind, string> = {
 
 type Sub = GovernancePanelFragment['children'][number];
 
-/** The worst level present colours a tile. */
-const tileLevel = (sub: Sub) =>
-  sub.riskSummary.high ? 'high' : sub.riskSummary.medium ? 'medium' : sub.riskSummary.low ? 'low' : 'none';
+/** The worst level present colours a tile (none without figures). */
+const tileLevel = ({ riskSummary: risk }: Sub) =>
+  !risk ? 'none' : risk.high ? 'high' : risk.medium ? 'medium' : risk.low ? 'low' : 'none';
 
 const governancePanel = ((body, context): Panel<{ region: GovernancePanelFragment }> => {
   const figures = el(body, 'div', 'figures six');
@@ -43,7 +43,7 @@ const governancePanel = ((body, context): Panel<{ region: GovernancePanelFragmen
   return {
     update({ region: { disputeStats: stats, riskSummary, children } }) {
       // null only when this domain's subgraph failed, and then the screen marks the panel unavailable
-      if (!stats) return;
+      if (!stats || !riskSummary) return;
       mediated(stats.mediated, count(stats.mediated));
       resolutionRate(stats.resolutionRate, share(stats.resolutionRate), 'good');
       local(stats.localResolutionShare, share(stats.localResolutionShare));
@@ -87,9 +87,10 @@ const governancePanel = ((body, context): Panel<{ region: GovernancePanelFragmen
           tile.dataset.level = tileLevel(sub);
           tile.dataset.region = sub.code;
           el(tile, 'b', undefined, sub.name);
-          el(tile, 'span', 'high', `高${sub.riskSummary.high} `);
-          el(tile, 'span', 'medium', `中${sub.riskSummary.medium} `);
-          el(tile, 'span', 'low', `低${sub.riskSummary.low}`);
+          const risk = sub.riskSummary;
+          el(tile, 'span', 'high', `高${risk?.high ?? '—'} `);
+          el(tile, 'span', 'medium', `中${risk?.medium ?? '—'} `);
+          el(tile, 'span', 'low', `低${risk?.low ?? '—'}`);
           return tile;
         }),
       );

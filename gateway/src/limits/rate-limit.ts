@@ -4,15 +4,18 @@ import { sendJson, type Identity } from '@county/kit';
 
 export const RATE_LIMITED = 'RATE_LIMITED';
 
+const addressOf = (req: http.IncomingMessage) => `ip:${req.socket.remoteAddress ?? 'unknown'}`;
+
 /**
- * Requests per minute per token subject (or per client address for anonymous callers). Kept in memory:
- * each gateway replica counts its own, so behind N replicas a caller gets up to N times the limit.
+ * Requests per minute per token subject (or per client address for anonymous callers, and for requests
+ * whose token was refused). Kept in memory: each gateway replica counts its own, so behind N replicas a
+ * caller gets up to N times the limit. `limit` names the setting in the 429 (RATE_LIMIT_PER_MINUTE, …).
  */
-export function createRateLimiter(perMinute: number) {
+export function createRateLimiter(perMinute: number, limit = 'RATE_LIMIT_PER_MINUTE', per = 'caller') {
   const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
-  /** True when the request may go on; otherwise it has been answered with 429. */
-  return async (req: http.IncomingMessage, res: http.ServerResponse, identity: Identity) => {
-    const key = identity.subject ? `sub:${identity.subject}` : `ip:${req.socket.remoteAddress ?? 'unknown'}`;
+  /** True when the request may go on; otherwise it has been answered with 429. No identity: by address. */
+  return async (req: http.IncomingMessage, res: http.ServerResponse, identity?: Identity) => {
+    const key = identity?.subject ? `sub:${identity.subject}` : addressOf(req);
     try {
       await limiter.consume(key);
       return true;
@@ -23,8 +26,8 @@ export function createRateLimiter(perMinute: number) {
       sendJson(res, 429, {
         errors: [
           {
-            message: `Too many requests: the limit is ${perMinute} a minute per caller (RATE_LIMIT_PER_MINUTE); retry in ${seconds} s`,
-            extensions: { code: RATE_LIMITED, limit: 'RATE_LIMIT_PER_MINUTE', retryAfterSeconds: seconds },
+            message: `Too many requests: the limit is ${perMinute} a minute per ${per} (${limit}); retry in ${seconds} s`,
+            extensions: { code: RATE_LIMITED, limit, retryAfterSeconds: seconds },
           },
         ],
       });

@@ -4,39 +4,62 @@ import { getVariableValues } from 'graphql/execution/values';
 
 const NUL = '\u0000';
 
-/** The path of the first string holding a NUL character, or null. */
-function nulPath(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes(NUL) ? path : null;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = nulPath(item, `${path}.${i}`);
-      if (found) return found;
+/**
+ * No input type of the schema nests more than a few levels; a JSON value nested thousands deep would
+ * overflow the recursive code that reads variables later (the response cache's key, graphql-js).
+ */
+export const MAX_VARIABLE_DEPTH = 32;
+
+interface Finding {
+  path: string;
+  rule: 'no-nul' | 'max-depth';
+}
+
+/** The first string holding a NUL, or the first value nested too deep: walked without recursion. */
+function inspectVariables(variables: unknown): Finding | null {
+  const pending: [unknown, string, number][] = [[variables, 'variables', 0]];
+  while (pending.length) {
+    const [value, path, depth] = pending.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes(NUL)) return { path, rule: 'no-nul' };
+      continue;
     }
-  } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = nulPath(item, `${path}.${key}`);
-      if (found) return found;
-    }
+    if (!value || typeof value !== 'object') continue;
+    if (depth > MAX_VARIABLE_DEPTH) return { path, rule: 'max-depth' };
+    const items = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
+    for (let i = items.length - 1; i >= 0; i--)
+      pending.push([items[i][1], `${path}.${items[i][0]}`, depth + 1]);
   }
   return null;
 }
 
+const MESSAGES: Record<Finding['rule'], string> = {
+  'no-nul': 'must not contain the NUL character (U+0000)',
+  'max-depth': `must not be nested deeper than ${MAX_VARIABLE_DEPTH} levels`,
+};
+
 /**
- * PostgreSQL text cannot hold U+0000: a NUL in any input would fail deep in a subgraph. Refused here, once
- * for every subgraph, naming where it was.
+ * PostgreSQL text cannot hold U+0000: a NUL in any input would fail deep in a subgraph; and variables
+ * nested beyond any input type are refused before anything reads them. Once for every subgraph, naming
+ * where.
  */
-export function refuseNulCharacters(): ApolloServerPlugin {
+export function refuseUnsafeVariables(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, source }) {
-          const where =
+          const found: Finding | null =
             source.includes(NUL) || source.includes('\\u0000')
-              ? 'query'
-              : nulPath(request.variables, 'variables');
-          if (where) {
-            throw new GraphQLError(`${where}: must not contain the NUL character (U+0000)`, {
-              extensions: { code: 'BAD_USER_INPUT', field: where, rule: 'no-nul', http: { status: 400 } },
+              ? { path: 'query', rule: 'no-nul' }
+              : inspectVariables(request.variables);
+          if (found) {
+            throw new GraphQLError(`${found.path}: ${MESSAGES[found.rule]}`, {
+              extensions: {
+                code: 'BAD_USER_INPUT',
+                field: found.path,
+                rule: found.rule,
+                http: { status: 400 },
+              },
             });
           }
         },

@@ -1,11 +1,21 @@
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, parse } from 'graphql';
 
 export const OPERATION_NOT_TRUSTED = 'OPERATION_NOT_TRUSTED';
 
 export const documentHash = (document: string) => createHash('sha256').update(document).digest('hex');
+
+/** The names of the operations in the manifest: the only operation names metrics label. */
+export function trustedOperationNames(manifestPath: string): string[] {
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Record<string, string>;
+  return Object.values(manifest).flatMap((document) =>
+    parse(document).definitions.flatMap((definition) =>
+      definition.kind === Kind.OPERATION_DEFINITION && definition.name ? [definition.name.value] : [],
+    ),
+  );
+}
 
 /**
  * Production runs only registered operations (trusted documents): a manifest `{ "<sha256>": "<document>" }`

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonVariable, jwksSchema, privateJwkSchema, rotatingJwksSchema } from './trust/keys';
 
 export class ConfigError extends Error {}
 
@@ -24,7 +25,8 @@ export function checkConfig<S extends z.ZodType>(
   if (result.success) return { data: result.data, problems: [] };
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.') || '(environment)';
-    const value = issue.path.length === 1 ? env[String(issue.path[0])] : undefined;
+    // a variable that is set but wrong inside (a key's field) is named with its path, never "required"
+    const value = issue.path.length ? env[String(issue.path[0])] : undefined;
     return value === undefined ? `${name} is required (${issue.message})` : `${name}: ${issue.message}`;
   });
   return { problems };
@@ -42,6 +44,14 @@ export const env = {
   secret: () => z.string().min(16, { message: 'must be at least 16 characters' }),
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   milliseconds: (fallback: number) => z.coerce.number().int().min(1).max(600000).default(fallback),
+  /** Public keys (a JSON Web Key Set: one, or two while one is rotated) whose signatures are trusted. */
+  publicKeys: (rotating = false) =>
+    jsonVariable(
+      rotating ? rotatingJwksSchema : jwksSchema,
+      'a JSON Web Key Set of Ed25519 public keys ({"keys":[…]})',
+    ),
+  /** One Ed25519 private key as a JSON Web Key, with its kid. */
+  signingKey: () => jsonVariable(privateJwkSchema, 'an Ed25519 private key (a JSON Web Key with its kid)'),
   /** An optional variable; set but empty (`JWT_SECRET=` in a compose file) counts as unset. */
   optional: <T extends z.ZodType>(schema: T) =>
     z.preprocess((value) => (value === '' ? undefined : value), schema.optional()),
@@ -52,12 +62,21 @@ export const subgraphConfigSchema = z.object({
   PORT: env.port(4001),
   HOST: env.host(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' }),
-  SUBGRAPH_SECRET: env.secret(),
+  /** The gateway's public keys: this subgraph answers only callers the gateway signed for it. */
+  GATEWAY_KEYS: env.publicKeys(true),
   LOG_LEVEL: env.logLevel(),
   SHUTDOWN_TIMEOUT_MS: env.milliseconds(10000),
   // the people subgraph, for subgraphs whose writes name its records (`usesDirectory`)
   DIRECTORY_URL: env.optional(env.url()),
-  DIRECTORY_SECRET: env.optional(env.secret()),
+  /** This subgraph's own key towards the directory (kid <its name>[.<version>]): never a person's roles. */
+  DIRECTORY_KEY: env.optional(env.signingKey()),
+  /** On the directory (people): the other subgraphs' public keys, trusted for the directory's checks only. */
+  DIRECTORY_CLIENT_KEYS: env.optional(env.publicKeys()),
   DIRECTORY_TIMEOUT_MS: env.milliseconds(5000),
+  // the audit chain's signed checkpoints outside the database (packages/kit/src/audit/audit-anchor.ts)
+  AUDIT_ANCHOR_KEY: env.optional(env.secret()),
+  AUDIT_CHECKPOINT_DIR: env.optional(z.string().min(1)),
+  AUDIT_CHECKPOINT_INTERVAL_MS: env.optional(z.coerce.number().int().min(1000).max(86_400_000)),
+  AUDIT_CHECKPOINTS_KEPT: env.optional(z.coerce.number().int().min(1).max(100_000)),
 });
 export type SubgraphConfig = z.infer<typeof subgraphConfigSchema>;

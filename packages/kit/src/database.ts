@@ -1,5 +1,7 @@
 import { AuditRecord, AuditSubscriber, KitAuditTrail20261122 } from './audit';
-import { IdempotentRequest, KitIdempotency20261122 } from './idempotency';
+import { IdempotentRequest, KitIdempotency20261122, KitIdempotency20261205 } from './idempotency';
+import { ImportJob } from './imports/import-job.entity';
+import { KitImportJobs20261205 } from './imports/import-job.migration';
 import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
@@ -33,7 +35,7 @@ export function ormOptions(
     driver: PostgreSqlDriver,
     clientUrl: url,
     // every subgraph keeps its own audit trail, written in the same flush as the writes it records
-    entities: [...entities, AuditRecord, IdempotentRequest],
+    entities: [...entities, AuditRecord, IdempotentRequest, ImportJob],
     subscribers: [new AuditSubscriber()],
     extensions: [Migrator],
     migrations: {
@@ -41,6 +43,8 @@ export function ormOptions(
         ...migrations,
         { name: 'KitAuditTrail20261122', class: KitAuditTrail20261122 },
         { name: 'KitIdempotency20261122', class: KitIdempotency20261122 },
+        { name: 'KitIdempotency20261205', class: KitIdempotency20261205 },
+        { name: 'KitImportJobs20261205', class: KitImportJobs20261205 },
       ],
       transactional: true,
       allOrNothing: true,

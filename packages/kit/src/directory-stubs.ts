@@ -43,6 +43,8 @@ const references: DirectoryStubs['references'] = {
 
 function regionClass(): KeyClass<RegionKey> {
   @ObjectType('Region', { description: '行政区划 — a region, owned by the people subgraph' })
+  // marks people as the owner in the supergraph (join__type extension: true here): the nullable check reads it
+  @Directive('@extends')
   @Directive('@key(fields: "code")')
   class RegionRef {
     @Field(() => ID)
@@ -53,6 +55,7 @@ function regionClass(): KeyClass<RegionKey> {
 
 function idClass(type: 'Organization' | 'Person', description: string): KeyClass<IdKey> {
   @ObjectType(type, { description })
+  @Directive('@extends')
   @Directive('@key(fields: "id")')
   class IdRef {
     @Field(() => ID)

@@ -8,9 +8,16 @@ import {
   type Representation,
 } from './directory-operations';
 import { badInput, directoryUnavailable } from './errors';
-import type { Identity } from './identity';
-import { IDENTITY_HEADER } from './identity';
-import { SUBGRAPH_SECRET_HEADER } from './secret';
+import { Identity, IDENTITY_HEADER } from './identity';
+import type { CallerTokenSigner } from './trust/caller-token';
+
+const services = new Map<string, Identity>();
+/** One identity object per service, so the signer's per-identity token cache is hit. */
+const serviceIdentity = (name: string): Identity => {
+  let identity = services.get(name);
+  if (!identity) services.set(name, (identity = Identity.forService(name)));
+  return identity;
+};
 
 /** The people subgraph's entities another subgraph may name in a write. */
 export type DirectoryType = 'Organization' | 'Person' | 'Region';
@@ -22,8 +29,10 @@ const KEY_OF: Record<DirectoryType, 'id' | 'code'> = { Organization: 'id', Perso
 export interface DirectoryEndpoint {
   /** The people subgraph's /graphql URL. */
   url: string;
-  /** The people subgraph's shared secret: only the gateway and sibling subgraphs hold it. */
-  secret: string;
+  /** Signs as this subgraph (its DIRECTORY_KEY): the directory answers it its checks, nothing else. */
+  signer: CallerTokenSigner;
+  /** This subgraph's name: what the directory's log says asked. */
+  service: string;
   timeoutMs: number;
 }
 
@@ -32,19 +41,22 @@ interface DirectoryResponse<D> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
+/** The subgraph that keeps the directory: the audience of a directory call. */
+export const DIRECTORY_AUDIENCE = 'people';
+
 /**
  * The directory (regions, organisations, people) as seen from another subgraph. A subgraph never reads the
- * people database; when a write names a directory record, it asks the people subgraph, as the caller, so
- * a write never stores a key to nothing. A gateway-side check could not stop the write, hence here.
+ * people database; when a write names a directory record, it asks the people subgraph, so a write never
+ * stores a key to nothing. A gateway-side check could not stop the write, hence here. It asks as itself,
+ * never as the caller: its credential buys the public answers of ./directory-operations and nothing more.
  */
 export class Directory {
   constructor(
     private readonly endpoint: DirectoryEndpoint | undefined,
-    private readonly identity: Identity,
     private readonly requestId: string,
   ) {}
 
-  /** One of the directory operations (./directory-operations), sent on behalf of the caller. */
+  /** One of the directory operations (./directory-operations), sent as this subgraph. */
   private async send<V extends Record<string, unknown>, D>(
     operation: DirectoryOperation<V, D>,
     variables: V,
@@ -52,12 +64,12 @@ export class Directory {
     if (!this.endpoint) throw directoryUnavailable();
     let body: DirectoryResponse<D>;
     try {
+      const { signer, service } = this.endpoint;
       const response = await fetch(this.endpoint.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [SUBGRAPH_SECRET_HEADER]: this.endpoint.secret,
-          [IDENTITY_HEADER]: this.identity.toHeader(),
+          [IDENTITY_HEADER]: await signer.sign(serviceIdentity(service), DIRECTORY_AUDIENCE),
           'x-request-id': this.requestId,
         },
         body: JSON.stringify({ query: operation.document, operationName: operation.name, variables }),

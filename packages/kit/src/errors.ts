@@ -14,6 +14,7 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   DIRECTORY_UNAVAILABLE: 'DIRECTORY_UNAVAILABLE',
+  RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -24,6 +25,7 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.NOT_FOUND,
   ErrorCode.CONFLICT,
   ErrorCode.DIRECTORY_UNAVAILABLE,
+  ErrorCode.RATE_LIMITED,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -76,6 +78,12 @@ export const staleVersion = (current: number, sent: number, field = 'input.versi
 export function assertCurrentVersion(current: number, sent: number, field = 'input.version'): void {
   if (current !== sent) throw staleVersion(current, sent, field);
 }
+
+/** A caller has spent a budget of attempts (`limit` names the setting); nothing was looked up or changed. */
+export const rateLimited = (message: string, limit: string, retryAfterSeconds: number) =>
+  new GraphQLError(message, {
+    extensions: { code: ErrorCode.RATE_LIMITED, limit, retryAfterSeconds },
+  });
 
 /** A write that must check the directory (the people subgraph) is refused while the directory is down. */
 export const directoryUnavailable = () =>

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Directory } from './directory';
@@ -17,11 +17,26 @@ export interface FileRequest {
   directory: Directory;
   logger: Logger;
   query: URLSearchParams;
+  /** The request's headers (Idempotency-Key, Prefer). */
+  headers: IncomingHttpHeaders;
   /** The raw request body (the uploaded file); empty for GET. */
   body: Buffer;
+  /** What the route's `accept` returned, checked before the body was read. */
+  accepted?: unknown;
 }
 
-export type FileReply = { file: Buffer; filename: string; contentType: string } | { json: unknown };
+export type FileReply =
+  { file: Buffer; filename: string; contentType: string } | { json: unknown; status?: number };
+
+/** Too much work under way (imports at their cap): 503, try again shortly. */
+export class ServiceBusyError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * An HTTP endpoint beside /graphql for what GraphQL carries badly: spreadsheets in and out. Served by the
@@ -30,6 +45,10 @@ export type FileReply = { file: Buffer; filename: string; contentType: string } 
 export interface FileRoute {
   method: 'GET' | 'POST';
   path: string;
+  /** The largest upload taken (default MAX_FILE_BYTES); a larger Content-Length is refused unread. */
+  maxBytes?(): number;
+  /** Checks made before the upload is read (who calls, the query): a refused caller's bytes stay unread. */
+  accept?(request: Omit<FileRequest, 'body' | 'accepted'>): unknown;
   handle(request: FileRequest): Promise<FileReply>;
 }
 
@@ -46,13 +65,23 @@ export async function serveFileRoute(
   route: FileRoute,
   req: IncomingMessage,
   res: ServerResponse,
-  request: Omit<FileRequest, 'body' | 'query'>,
+  request: Omit<FileRequest, 'body' | 'query' | 'headers'>,
 ): Promise<void> {
+  let maxBytes = MAX_FILE_BYTES;
   try {
-    const body = route.method === 'POST' ? await readBytes(req, MAX_FILE_BYTES) : Buffer.alloc(0);
     const query = new URL(req.url ?? '/', 'http://subgraph').searchParams;
-    const reply = await route.handle({ ...request, query, body });
-    if ('json' in reply) return sendJson(res, 200, reply.json);
+    const head = { ...request, query, headers: req.headers };
+    let body: Buffer = Buffer.alloc(0);
+    let accepted: unknown;
+    if (route.method === 'POST') {
+      maxBytes = route.maxBytes?.() ?? MAX_FILE_BYTES;
+      // a declared length over the limit is refused before anything is read, whoever is calling
+      if (Number(req.headers['content-length']) > maxBytes) throw new BodyTooLargeError();
+      accepted = await route.accept?.(head);
+      body = await readBytes(req, maxBytes);
+    }
+    const reply = await route.handle({ ...head, body, accepted });
+    if ('json' in reply) return sendJson(res, reply.status ?? 200, reply.json);
     res.writeHead(200, {
       'content-type': reply.contentType,
       'content-length': reply.file.length,
@@ -62,7 +91,11 @@ export async function serveFileRoute(
     res.end(reply.file);
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
-      return refuseTooLarge(res, `The file exceeds ${MAX_FILE_BYTES} bytes`);
+      return refuseTooLarge(res, `The file exceeds ${maxBytes} bytes`);
+    }
+    if (error instanceof ServiceBusyError) {
+      res.setHeader('retry-after', String(error.retryAfterSeconds));
+      return sendGraphQLError(res, 503, 'SERVICE_BUSY', error.message);
     }
     const code = error instanceof GraphQLError ? error.extensions.code : undefined;
     if (error instanceof GraphQLError && isClientErrorCode(code)) {

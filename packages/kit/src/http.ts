@@ -4,6 +4,13 @@ import type { AddressInfo } from 'node:net';
 
 export class BodyTooLargeError extends Error {}
 
+/** A client's x-request-id is echoed, logged and kept in the audit trail: only a short, plain one is. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** The client's request id when it is safe to keep, else undefined (the caller makes a fresh one). */
+export const safeRequestId = (value: string | string[] | undefined): string | undefined =>
+  typeof value === 'string' && REQUEST_ID.test(value) ? value : undefined;
+
 /**
  * 413 for a body over the limit. The rest of the body is still on the wire, unread: the connection is
  * closed after the answer, or the client's next request on it would be read from the middle of this one.

@@ -21,6 +21,7 @@ export const claimsSchema = z.object({
 });
 export type Claims = z.infer<typeof claimsSchema>;
 
+/** Carries the caller token (./trust/caller-token) from the gateway, or a sibling, to a subgraph. */
 export const IDENTITY_HEADER = 'x-county-identity';
 
 export class Identity {
@@ -30,25 +31,17 @@ export class Identity {
     readonly subject: string | null,
     readonly roles: readonly Role[],
     readonly name?: string,
+    /** Set when a subgraph asks for its own checks: such a caller has no subject and no roles. */
+    readonly service?: string,
   ) {}
 
   static fromClaims(claims: Claims): Identity {
     return new Identity(claims.sub, claims.roles, claims.name);
   }
 
-  /** Decodes the header the gateway sets; a malformed header is an error, never a silent anonymous. */
-  static fromHeader(value: string | undefined): Identity {
-    if (!value) return Identity.anonymous;
-    const json: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    return Identity.fromClaims(claimsSchema.parse(json));
-  }
-
-  /** The header value the gateway forwards; empty for the anonymous viewer (no header at all). */
-  toHeader(): string {
-    if (this.isAnonymous) return '';
-    return Buffer.from(JSON.stringify({ sub: this.subject, name: this.name, roles: this.roles })).toString(
-      'base64url',
-    );
+  /** A subgraph asking the directory for its own checks (never on behalf of a person). */
+  static forService(name: string): Identity {
+    return new Identity(null, [], undefined, name);
   }
 
   get isAnonymous(): boolean {

@@ -3,6 +3,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { MikroORM } from '@mikro-orm/postgresql';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** What may stand as an operation label: a GraphQL name of reasonable length. */
+const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 /**
  * One process's Prometheus metrics (prom-client): requests, errors and latency per operation, and the
@@ -12,8 +14,15 @@ export class ServiceMetrics {
   readonly registry = new Registry();
   private readonly requests: Histogram<'operation' | 'outcome'>;
   private readonly errors: Counter<'operation' | 'code'>;
+  /** Operation names in use as labels: clients choose them, so their number is capped. */
+  private readonly operations = new Set<string>();
+  private closed = false;
 
-  constructor(service: string) {
+  /** `maxOperations`: distinct names kept as labels; later ones are counted as `other`. */
+  constructor(
+    service: string,
+    private readonly maxOperations = 200,
+  ) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
     this.requests = new Histogram({
@@ -31,9 +40,15 @@ export class ServiceMetrics {
     });
   }
 
-  /** Anonymous operations share one label, so a client cannot blow up the label set. */
+  /** Only these names become labels (the registered operations), any other is `other`. */
+  knowOperations(names: Iterable<string>): void {
+    for (const name of names) if (NAME.test(name)) this.operations.add(name);
+    this.closed = true;
+  }
+
+  /** Anonymous operations share one label, and names past the cap share `other`: the label set is bounded. */
   observeRequest(operation: string | null | undefined, seconds: number, errorCodes: readonly string[]): void {
-    const name = operationLabel(operation);
+    const name = this.operationLabel(operation);
     this.requests.observe({ operation: name, outcome: errorCodes.length ? 'error' : 'ok' }, seconds);
     for (const code of errorCodes) this.errors.inc({ operation: name, code });
   }
@@ -60,12 +75,17 @@ export class ServiceMetrics {
     });
   }
 
+  private operationLabel(operation: string | null | undefined): string {
+    if (!operation || !NAME.test(operation)) return 'anonymous';
+    if (this.operations.has(operation)) return operation;
+    if (this.closed || this.operations.size >= this.maxOperations) return 'other';
+    this.operations.add(operation);
+    return operation;
+  }
+
   async send(res: ServerResponse): Promise<void> {
     const body = await this.registry.metrics();
     res.writeHead(200, { 'content-type': this.registry.contentType });
     res.end(body);
   }
 }
-
-const operationLabel = (operation: string | null | undefined) =>
-  operation && /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(operation) ? operation : 'anonymous';

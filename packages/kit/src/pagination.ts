@@ -54,24 +54,79 @@ export function ConnectionType<T extends object>(node: ClassType<T>, description
 
 type CursorValue = string | number;
 
-function decodeCursor(after: string): [CursorValue, CursorValue] {
+/** A cursor this list hands out is a few dozen characters; anything much longer is not one. */
+const MAX_CURSOR_LENGTH = 1024;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INTEGER = /^-?\d{1,19}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+const INTEGER_RANGE: Record<string, number> = {
+  smallint: 32_767,
+  int2: 32_767,
+  integer: 2_147_483_647,
+  int: 2_147_483_647,
+  int4: 2_147_483_647,
+};
+
+/**
+ * Whether a cursor value fits the column it is compared with (the column type MikroORM knows): a value
+ * of another type, or text PostgreSQL cannot hold, would otherwise fail in the database as an internal
+ * error, with the SQL in the log.
+ */
+function fitsColumn(value: CursorValue, columnType: string): boolean {
+  const type = columnType.toLowerCase().replace(/\(.*$/, '');
+  if (type === 'uuid') return typeof value === 'string' && UUID.test(value);
+  if (type in INTEGER_RANGE)
+    return Number.isInteger(value) && Math.abs(value as number) <= INTEGER_RANGE[type];
+  if (type === 'bigint' || type === 'int8')
+    return (
+      (typeof value === 'number' && Number.isSafeInteger(value)) ||
+      (typeof value === 'string' && INTEGER.test(value))
+    );
+  if (
+    ['numeric', 'decimal', 'real', 'double', 'double precision', 'float', 'float4', 'float8'].includes(type)
+  )
+    return typeof value === 'number' && Number.isFinite(value);
+  if (type === 'date')
+    return typeof value === 'string' && DAY.test(value) && !Number.isNaN(Date.parse(value));
+  if (type.startsWith('timestamp'))
+    return typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+  return typeof value === 'string' && !value.includes('\u0000');
+}
+
+function decodeCursor(after: string, columnTypes: [string, string]): [CursorValue, CursorValue] {
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      value.every((v) => ['string', 'number'].includes(typeof v))
-    ) {
-      return value as [CursorValue, CursorValue];
-    }
+    if (after.length <= MAX_CURSOR_LENGTH)
+      value = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    // not JSON: refused below
   }
-  throw badInput('after', 'cursor', 'is not a cursor this list returned');
+  if (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    value.every(
+      (v, i) => ['string', 'number'].includes(typeof v) && fitsColumn(v as CursorValue, columnTypes[i]),
+    )
+  ) {
+    return value as [CursorValue, CursorValue];
+  }
+  throw badInput(
+    'after',
+    'cursor',
+    'is not a cursor this list returned: pass a `pageInfo.endCursor` of the same list',
+  );
 }
 
 const encodeCursor = (sort: CursorValue, key: CursorValue) =>
   Buffer.from(JSON.stringify([sort, key])).toString('base64url');
+
+/** The database type of a property of the list's entity ('text' when MikroORM does not say). */
+function columnType<T extends object>(qb: QueryBuilder<T>, property: string): string {
+  const metadata = qb.mainAlias.metadata as
+    { properties: Record<string, { columnTypes?: string[] } | undefined> } | undefined;
+  return metadata?.properties[property]?.columnTypes?.[0] ?? 'text';
+}
 
 export function pageSize(first: number | undefined): number {
   if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
@@ -93,7 +148,7 @@ export async function paginate<T extends object, S extends keyof T & string, K e
   const size = pageSize(args.first);
   const countQuery = qb.clone();
   if (args.after) {
-    const [sortValue, keyValue] = decodeCursor(args.after);
+    const [sortValue, keyValue] = decodeCursor(args.after, [columnType(qb, sort), columnType(qb, key)]);
     qb.andWhere({
       $or: [{ [sort]: { $gt: sortValue } }, { [sort]: sortValue, [key]: { $gt: keyValue } }],
     } as never);

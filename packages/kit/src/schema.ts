@@ -8,7 +8,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { SubgraphContext } from './context';
 import { auditTrailResolver } from './audit';
 
-const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override"])\n\n`;
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override", "@extends"])\n\n`;
 
 /**
  * Resolves an entity from the representation the gateway sends (its key fields). Called once per

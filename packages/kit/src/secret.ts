@@ -1,7 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-export const SUBGRAPH_SECRET_HEADER = 'x-subgraph-secret';
-
 /** Compares a presented secret with the expected one in constant time (digests make the lengths equal). */
 export function secretMatches(presented: string | string[] | undefined, expected: string): boolean {
   if (typeof presented !== 'string') return false;

@@ -11,10 +11,18 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from './logger';
 import { createContext, type SubgraphContext } from './context';
 import { formatSubgraphError, isClientErrorCode } from './errors';
-import { Identity, IDENTITY_HEADER } from './identity';
+import { IDENTITY_HEADER, type Identity } from './identity';
 import { isDatabaseReady } from './database';
-import { secretMatches, SUBGRAPH_SECRET_HEADER } from './secret';
-import { closeGracefully, createRoutedServer, listen, sendGraphQLError, sendJson } from './http';
+import { CallerTokenError, type CallerTokenVerifier } from './trust/caller-token';
+import { serviceCallerPlugin } from './trust/service-callers';
+import {
+  closeGracefully,
+  createRoutedServer,
+  listen,
+  safeRequestId,
+  sendGraphQLError,
+  sendJson,
+} from './http';
 import { handleGraphQL } from './apollo-http';
 import { Directory, type DirectoryEndpoint } from './directory';
 import { serveFileRoute, type FileRoute } from './files';
@@ -29,7 +37,8 @@ export interface SubgraphServerOptions {
   name: string;
   schema: GraphQLSchema;
   orm: MikroORM;
-  secret: string;
+  /** Verifies the caller token every request carries (the gateway's, or a sibling's for the directory). */
+  callers: CallerTokenVerifier;
   logger: Logger;
   /** The people subgraph, for writes that name directory records. */
   directory?: DirectoryEndpoint;
@@ -42,8 +51,8 @@ export interface SubgraphServerOptions {
 }
 
 /**
- * One subgraph's HTTP face: `/graphql` for the gateway only (its shared secret, in constant time),
- * `/files/…` for spreadsheets (same rule), `/healthz` (the process is alive), `/readyz` (its database
+ * One subgraph's HTTP face: `/graphql` for callers the gateway signed for this subgraph (and, on the
+ * directory, siblings asking its checks), `/files/…` for spreadsheets (the gateway's callers only), `/healthz` (the process is alive), `/readyz` (its database
  * answers) and `/metrics` (Prometheus).
  */
 export class SubgraphServer {
@@ -68,6 +77,7 @@ export class SubgraphServer {
         ApolloServerPluginCacheControlDisabled(),
         requestLogPlugin(this.metrics),
         idempotencyPlugin(options.orm),
+        serviceCallerPlugin(),
       ],
     });
     this.http = createRoutedServer((req, res) => this.route(req, res), options.logger);
@@ -102,23 +112,25 @@ export class SubgraphServer {
       ? this.fileRoute(req.method, path.slice('/files/'.length))
       : null;
     if (path !== '/graphql' && !route) return sendJson(res, 404, { error: 'not found' });
-    if (!secretMatches(req.headers[SUBGRAPH_SECRET_HEADER], this.options.secret)) {
-      return sendGraphQLError(res, 401, 'UNAUTHENTICATED', 'This subgraph answers the gateway only');
-    }
     let identity: Identity;
     try {
-      identity = Identity.fromHeader(req.headers[IDENTITY_HEADER] as string | undefined);
-    } catch {
-      return sendGraphQLError(res, 400, 'BAD_REQUEST', `The ${IDENTITY_HEADER} header is malformed`);
+      identity = await this.options.callers.verify(req.headers[IDENTITY_HEADER] as string | undefined);
+    } catch (error) {
+      const why = error instanceof CallerTokenError ? error.message : 'it is not a valid caller token';
+      this.options.logger.warn({ reason: why, path }, 'caller token refused');
+      return sendGraphQLError(res, 401, 'UNAUTHENTICATED', `This subgraph answers the gateway only: ${why}`);
     }
-    const requestId = (req.headers[REQUEST_ID_HEADER] as string | undefined) ?? randomUUID();
+    if (identity.service && route) {
+      return sendGraphQLError(res, 403, 'FORBIDDEN', "Spreadsheets are for the gateway's callers only");
+    }
+    const requestId = safeRequestId(req.headers[REQUEST_ID_HEADER]) ?? randomUUID();
     const { orm, logger } = this.options;
     const parts = {
       em: orm.em.fork(),
       identity,
       requestId,
       logger: logger.child({ requestId }),
-      directory: new Directory(this.options.directory, identity, requestId),
+      directory: new Directory(this.options.directory, requestId),
     };
     // every write below is recorded in the audit trail as this caller's
     await auditActor.run({ identity, requestId }, async () => {

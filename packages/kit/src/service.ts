@@ -16,7 +16,9 @@ import { PortInUseError } from './http';
 import type { FileRoute } from './files';
 import type { Permissions } from './permissions';
 import type { DirectoryEndpoint } from './directory';
+import { CallerTokenSigner, CallerTokenVerifier } from './trust/caller-token';
 import { ServiceMetrics } from './metrics';
+import { startAuditAnchor, withAuditAnchor } from './audit';
 
 export interface DemoSeedOptions {
   /** Counties in the demo city (the benchmark's scale knob). */
@@ -29,7 +31,7 @@ export interface SubgraphDefinition extends SubgraphSchemaDefinition {
   migrations: MigrationList;
   /** Loads the deterministic demo data when the database holds none yet; returns rows written. */
   seedDemo?: (orm: MikroORM, options: DemoSeedOptions) => Promise<number>;
-  /** Its writes name directory records: it needs DIRECTORY_URL and DIRECTORY_SECRET to start. */
+  /** Its writes name directory records: it needs DIRECTORY_URL and DIRECTORY_KEY to start. */
   usesDirectory?: boolean;
   /** Spreadsheet endpoints, served under /files/ (and by the gateway under /files/<name>/). */
   files?: FileRoute[];
@@ -85,6 +87,7 @@ export async function startSubgraph(
     const applied = await migrate(orm);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     attachment = (await definition.attach?.({ orm, logger, metrics })) ?? {};
+    attachment = withAuditAnchor(attachment, await startAuditAnchor(definition.name, orm, logger, config));
     if (demo && definition.seedDemo) {
       const rows = await definition.seedDemo(orm, demo);
       if (rows) logger.info({ rows, counties: demo.counties }, 'demo data seeded');
@@ -94,7 +97,7 @@ export async function startSubgraph(
       name: definition.name,
       schema,
       orm,
-      secret: config.SUBGRAPH_SECRET,
+      callers: new CallerTokenVerifier(definition.name, config.GATEWAY_KEYS, config.DIRECTORY_CLIENT_KEYS),
       logger,
       directory,
       files: definition.files,
@@ -118,12 +121,23 @@ function directoryEndpoint(
   definition: SubgraphDefinition,
   config: SubgraphConfig,
 ): DirectoryEndpoint | undefined {
-  const { DIRECTORY_URL: url, DIRECTORY_SECRET: secret, DIRECTORY_TIMEOUT_MS: timeoutMs } = config;
-  if (url && secret) return { url, secret, timeoutMs };
+  const { DIRECTORY_URL: url, DIRECTORY_KEY: key, DIRECTORY_TIMEOUT_MS: timeoutMs } = config;
+  if (url && key) {
+    try {
+      return {
+        url,
+        signer: CallerTokenSigner.forService(definition.name, key),
+        service: definition.name,
+        timeoutMs,
+      };
+    } catch (error) {
+      throw new ConfigError(`Invalid configuration: DIRECTORY_KEY: ${(error as Error).message}`);
+    }
+  }
   if (definition.usesDirectory) {
     throw new ConfigError(
       `Invalid configuration: the ${definition.name} subgraph checks ids against the people subgraph: ` +
-        'set DIRECTORY_URL (its /graphql URL) and DIRECTORY_SECRET (its secret)',
+        'set DIRECTORY_URL (its /graphql URL) and DIRECTORY_KEY (its own signing key)',
     );
   }
   return undefined;

@@ -1,22 +1,94 @@
+import { Readable } from 'node:stream';
 import ExcelJS, { type CellValue } from 'exceljs';
 import { badInput } from './errors';
+import { checkArchive, notXlsx } from './imports/archive-check';
+import type { ImportLimits } from './imports/import-limits';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
-/** The first sheet of an uploaded .xlsx; a file that is empty or not a workbook is bad input (`file`). */
-export async function readFirstSheet(file: Buffer): Promise<ExcelJS.Worksheet> {
+/** One data row of an uploaded sheet: its number as Excel shows it, and its cells by column number. */
+export interface SheetRow {
+  number: number;
+  cell(column: number): CellValue;
+}
+
+/** The first sheet of an upload: its header row (column number by header text) and its non-empty rows. */
+export interface SheetRows {
+  headers: Map<string, number>;
+  rows: SheetRow[];
+}
+
+type Limits = Pick<ImportLimits, 'maxUnpackedBytes' | 'maxRows' | 'maxColumns'>;
+
+/**
+ * The first sheet of an uploaded .xlsx, read streaming (exceljs's WorkbookReader) within `limits`: the zip
+ * is checked for its unpacked size first, then rows are read one at a time and only the non-empty ones
+ * kept. A file that is empty, not a workbook, or over a limit is bad input (`file`, naming the rule).
+ */
+export async function readFirstSheet(file: Buffer, limits: Limits): Promise<SheetRows> {
   if (file.length === 0) throw badInput('file', 'empty', 'the file is empty');
-  const notXlsx = badInput('file', 'xlsx', 'is not an .xlsx workbook');
-  if (!file.subarray(0, 4).equals(ZIP_MAGIC)) throw notXlsx;
-  const workbook = new ExcelJS.Workbook();
+  if (!file.subarray(0, 4).equals(ZIP_MAGIC)) throw notXlsx();
+  await checkArchive(file, limits.maxUnpackedBytes);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    // number formats tell a date cell from a number
+    styles: 'cache',
+    entries: 'ignore',
+  });
+  let sheet: SheetRows | null = null;
+  let refusal: unknown = null;
   try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    // the workbook is walked to its end even after a refusal: exceljs spools sheets that come before the
+    // shared strings to temporary files and deletes each only as the walk moves past it
+    for await (const worksheet of reader) {
+      if (sheet || refusal) {
+        await skip(worksheet);
+        continue;
+      }
+      sheet = { headers: new Map(), rows: [] };
+      try {
+        await readRows(worksheet, sheet, limits);
+      } catch (error) {
+        refusal = error;
+      }
+    }
   } catch {
-    throw notXlsx;
+    throw notXlsx();
   }
-  const sheet = workbook.worksheets[0];
+  if (refusal) throw (refusal as { extensions?: unknown }).extensions ? refusal : notXlsx();
   if (!sheet) throw badInput('file', 'empty', 'the workbook has no sheet');
   return sheet;
+}
+
+async function readRows(worksheet: AsyncIterable<ExcelJS.Row>, sheet: SheetRows, limits: Limits) {
+  for await (const row of worksheet) {
+    if (row.cellCount > limits.maxColumns)
+      throw badInput(
+        'file',
+        'max-columns',
+        `row ${row.number} uses column ${row.cellCount}; at most ${limits.maxColumns} columns are read (IMPORT_MAX_COLUMNS)`,
+      );
+    const values = row.values as CellValue[];
+    if (row.number === 1) {
+      values.forEach((value, column) => sheet.headers.set(cellText(value), column));
+      continue;
+    }
+    if (!values.some((value) => cellText(value ?? null) !== '')) continue;
+    if (sheet.rows.length >= limits.maxRows)
+      throw badInput(
+        'file',
+        'max-rows',
+        `the sheet has more than ${limits.maxRows} rows; split it (IMPORT_MAX_ROWS)`,
+      );
+    sheet.rows.push({ number: row.number, cell: (column) => values[column] ?? null });
+  }
+}
+
+/** Leaves a sheet unread: stopping its row iterator closes the stream behind it. */
+async function skip(worksheet: AsyncIterable<unknown>): Promise<void> {
+  for await (const _ of worksheet) break;
 }
 
 /** The text a cell shows, whatever exceljs made of it (rich text, hyperlink, formula result, date). */

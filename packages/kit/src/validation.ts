@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { findUnsafeText } from '@county/domain';
 import { badInput, type InputIssue } from './errors';
 
 const RULES: Record<string, string> = {
@@ -24,6 +25,10 @@ function ruleOf(issue: z.core.$ZodIssue): string {
  * listing every other issue too; nothing has been written yet.
  */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, argument: string): z.infer<S> {
+  // every text of every input, whatever rule its field has (free-form change sets and filters too)
+  const unsafe = findUnsafeText(value);
+  if (unsafe)
+    throw badInput([argument, ...unsafe.path].filter(Boolean).join('.'), unsafe.rule, unsafe.message);
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues: InputIssue[] = result.error.issues.map((issue) => ({

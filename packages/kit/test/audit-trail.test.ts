@@ -121,3 +121,15 @@ describe('the trail is append-only and chained', () => {
     expect(await chain()).toEqual({ records: 2, intact: false, firstBrokenSeq: '3' });
   });
 });
+
+describe('a chain without AUDIT_ANCHOR_KEY', () => {
+  it('says it is not anchored, in AuditChain and loudly in /readyz', async () => {
+    const { data } = await people.query<any>(`{ peopleAuditChain { anchored checkpoints } }`, {}, auditor);
+    expect(data!.peopleAuditChain).toEqual({ anchored: false, checkpoints: 0 });
+    const ready = (await (await fetch(people.url.replace('/graphql', '/readyz'))).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(ready.auditAnchor).toMatch(/^OFF: set AUDIT_ANCHOR_KEY and AUDIT_CHECKPOINT_DIR/);
+  });
+});

@@ -41,9 +41,9 @@ describe('directoryStubs', () => {
       expect(two).toContain('secondStat');
       expect(two).not.toContain('firstStat');
       for (const sdl of [one, two]) {
-        expect(sdl).toMatch(/type Region\s+@key\(fields: "code"\)/);
-        expect(sdl).toMatch(/type Organization\s+@key\(fields: "id"\)/);
-        expect(sdl).toMatch(/type Person\s+@key\(fields: "id"\)/);
+        expect(sdl).toMatch(/type Region\s+@extends\s+@key\(fields: "code"\)/);
+        expect(sdl).toMatch(/type Organization\s+@extends\s+@key\(fields: "id"\)/);
+        expect(sdl).toMatch(/type Person\s+@extends\s+@key\(fields: "id"\)/);
       }
     }
   });

@@ -1,5 +1,4 @@
 import net from 'node:net';
-import { randomBytes } from 'node:crypto';
 import {
   ConfigError,
   DatabaseUnreachableError,
@@ -10,13 +9,13 @@ import {
   createLogger,
 } from '@county/kit';
 import { freePort } from '@county/postgres';
-import { createTestDatabase, probeSubgraph } from '@county/test-kit';
+import { createTestDatabase, probeSubgraph, testGatewayKeys } from '@county/test-kit';
 
 const config = (overrides: Record<string, unknown>) => ({
   PORT: 0,
   HOST: '127.0.0.1',
   DATABASE_URL: 'postgres://u:p@127.0.0.1:1/x',
-  SUBGRAPH_SECRET: randomBytes(16).toString('hex'),
+  GATEWAY_KEYS: testGatewayKeys,
   LOG_LEVEL: 'silent' as const,
   SHUTDOWN_TIMEOUT_MS: 1000,
   DIRECTORY_TIMEOUT_MS: 1000,
@@ -27,7 +26,7 @@ describe('start-up failures are one clear message', () => {
   it('names every missing variable', () => {
     expect(() => parseConfig(subgraphConfigSchema, {})).toThrow(ConfigError);
     expect(() => parseConfig(subgraphConfigSchema, {})).toThrow(
-      /DATABASE_URL is required.*SUBGRAPH_SECRET is required/,
+      /DATABASE_URL is required.*GATEWAY_KEYS is required/,
     );
   });
 
@@ -36,11 +35,15 @@ describe('start-up failures are one clear message', () => {
       parseConfig(subgraphConfigSchema, {
         PORT: 'eighty',
         DATABASE_URL: 'mysql://x',
-        SUBGRAPH_SECRET: 'short',
+        GATEWAY_KEYS: '{"keys":[{"kty":"OKP","crv":"Ed25519","x":"short","kid":"gateway"}]}',
+        DIRECTORY_KEY: 'not json',
       });
     expect(attempt).toThrow(/PORT: .*number/);
     expect(attempt).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);
-    expect(attempt).toThrow(/SUBGRAPH_SECRET: must be at least 16 characters/);
+    expect(attempt).toThrow(/GATEWAY_KEYS\.keys\.0\.x: must be base64url/);
+    expect(attempt).toThrow(
+      /DIRECTORY_KEY: must be an Ed25519 private key \(a JSON Web Key with its kid\), written as JSON/,
+    );
   });
 
   it('says which database is unreachable, without its password', async () => {

@@ -45,7 +45,7 @@ export async function printBanner(facts: BannerFacts): Promise<void> {
   Leaders' cockpit   ${facts.gatewayUrl}/cockpit/?region=${DEMO_COUNTY_CODE}&year=2019&token=${tokens[0][1]}
   GraphQL endpoint   ${facts.gatewayUrl}/graphql
   Explorer (offline) ${facts.gatewayUrl}/explorer
-  Health             ${facts.gatewayUrl}/healthz   ${facts.gatewayUrl}/readyz   ${facts.gatewayUrl}/metrics
+  Health             ${facts.gatewayUrl}/healthz   ${facts.gatewayUrl}/readyz   (/metrics: bearer metricsToken of .data/dev-secrets.json)
   Database           ${facts.database}
   Logs               ${facts.logDir}
 

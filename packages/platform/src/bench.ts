@@ -126,7 +126,7 @@ async function main(config: BenchConfig, deadline: number) {
         ...(endpoints.cachedGatewayUrl ? { cachedGatewayUrl: endpoints.cachedGatewayUrl } : {}),
         jwtSecret: endpoints.jwtSecret,
         govServicesUrl: endpoints.govServices.url,
-        govServicesSecret: endpoints.govServices.secret,
+        keys: endpoints.keys,
       };
       console.log('bench: gov-services serviceStats through the gateway, city and county');
       const stats = await measureServiceStats(gov, load);

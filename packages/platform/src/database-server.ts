@@ -38,7 +38,10 @@ function defaultDataDir(): { dir: string; note?: string } {
 }
 
 /** The server every subgraph's database lives on: DATABASE_URL's, or an embedded PostgreSQL. */
-export async function startDatabaseServer(onLog: (line: string) => void): Promise<DatabaseServer> {
+export async function startDatabaseServer(
+  onLog: (line: string) => void,
+  superuserPassword?: string,
+): Promise<DatabaseServer> {
   const config = parseConfig(configSchema);
   if (config.DATABASE_URL) {
     return {
@@ -54,6 +57,7 @@ export async function startDatabaseServer(onLog: (line: string) => void): Promis
     persistent: true,
     callerHandlesSignals: true,
     onLog,
+    superuserPassword,
   });
   return {
     url: postgres.adminUrl,

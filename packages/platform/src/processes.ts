@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { subgraphTrustEnvironment, type DeploymentKeys } from './trust';
 
 export interface ServiceProcess {
   name: string;
@@ -50,6 +51,8 @@ export interface LaunchedService extends ServiceProcess {
   base: string;
   /** Resolves once its /readyz answers 200; rejects when it exits first or time runs out. */
   ready(timeoutMs?: number): Promise<void>;
+  /** What it was launched with: the supervisor (supervisor.ts) launches it again with these. */
+  options: LaunchOptions;
 }
 
 /**
@@ -57,32 +60,31 @@ export interface LaunchedService extends ServiceProcess {
  * entry point as a child process listening on `host:port`. The caller keeps the process (so a stop
  * reaches it while it starts) and then awaits `ready()`.
  */
-export function launchService({
-  name,
-  main,
-  port,
-  host = '127.0.0.1',
-  env,
-  logDir,
-  nodeArgs = [],
-}: LaunchOptions): LaunchedService {
+export function launchService(options: LaunchOptions): LaunchedService {
+  const { name, main, port, host = '127.0.0.1', env, logDir, nodeArgs = [] } = options;
   const service = spawnService(name, main, { ...env, PORT: String(port), HOST: host }, logDir, nodeArgs);
   const base = `http://${host}:${port}`;
-  return { ...service, base, ready: (timeoutMs) => waitReady(service, `${base}/readyz`, timeoutMs) };
+  return {
+    ...service,
+    base,
+    options,
+    ready: (timeoutMs) => waitReady(service, `${base}/readyz`, timeoutMs),
+  };
 }
 
-/** What a subgraph reads besides PORT and HOST: its database, its secret, and the directory it checks ids against. */
+/**
+ * What a subgraph reads besides PORT and HOST: its database, the keys it trusts (and signs with towards
+ * the directory), and the directory's address.
+ */
 export function subgraphEnvironment(options: {
+  name: string;
   databaseUrl: string;
-  secret: string;
-  directory?: { url: string; secret: string };
+  keys: DeploymentKeys;
+  directoryUrl?: string;
 }): Record<string, string> {
   return {
     DATABASE_URL: options.databaseUrl,
-    SUBGRAPH_SECRET: options.secret,
-    ...(options.directory
-      ? { DIRECTORY_URL: options.directory.url, DIRECTORY_SECRET: options.directory.secret }
-      : {}),
+    ...subgraphTrustEnvironment(options.name, options.keys, options.directoryUrl),
   };
 }
 

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError, parseConfig } from '@county/kit';
-import { ensureDatabase, databaseUrl, EmbeddedPostgresError } from '@county/postgres';
+import { ensureDatabase, databaseUrl, ensureOwnerRole, EmbeddedPostgresError } from '@county/postgres';
 import { MAX_DEMO_COUNTIES } from '@county/demo-data';
 import { subgraphEnvName } from '@county/gateway';
 import { DATA_DIR } from './paths';
 import { DIRECTORY_SUBGRAPH, GATEWAY_MAIN, SUBGRAPHS } from './registry';
 import { loadDevSecrets } from './dev-secrets';
+import { gatewayTrustEnvironment } from './trust';
 import { startDatabaseServer, type DatabaseServer } from './database-server';
 import {
   launchService,
@@ -16,6 +17,7 @@ import {
   type ServiceProcess,
 } from './processes';
 import { printBanner } from './banner';
+import { superviseServices } from './supervisor';
 
 const configSchema = z.object({
   GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
@@ -26,6 +28,22 @@ const configSchema = z.object({
 });
 
 const LOG_DIR = path.join(DATA_DIR, 'logs');
+
+/**
+ * The subgraph connects as the owner of its own database, never as the superuser. A DATABASE_URL whose
+ * user may not create roles keeps working as before, and says so.
+ */
+async function ownerUrl(serverUrl: string, database: string, password: string): Promise<string> {
+  try {
+    return await ensureOwnerRole(serverUrl, database, database, password);
+  } catch (error) {
+    console.warn(
+      `${database}: could not make it a role of its own (${(error as Error).message.split('\n')[0]}); ` +
+        'the subgraph connects as the DATABASE_URL user',
+    );
+    return databaseUrl(serverUrl, database);
+  }
+}
 
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), one database and one process per
@@ -50,31 +68,29 @@ async function main() {
   process.on('SIGTERM', () => void stopAll(0));
 
   try {
-    database = await startDatabaseServer(() => undefined);
+    database = await startDatabaseServer(() => undefined, secrets.postgresPassword);
     const port = (index: number) =>
       config.SUBGRAPH_PORT_BASE === undefined ? SUBGRAPHS[index].port : config.SUBGRAPH_PORT_BASE + index;
     const directory = SUBGRAPHS.findIndex((s) => s.name === DIRECTORY_SUBGRAPH);
     const launched: LaunchedService[] = [];
     for (const [index, subgraph] of SUBGRAPHS.entries()) {
       await ensureDatabase(database.url, subgraph.database);
+      const owner = await ownerUrl(database.url, subgraph.database, secrets.databasePasswords[subgraph.name]);
       const service = launchService({
         name: subgraph.name,
         main: subgraph.main,
         port: port(index),
         env: {
           ...subgraphEnvironment({
-            databaseUrl: databaseUrl(database.url, subgraph.database),
-            secret: secrets.subgraphSecrets[subgraph.name],
+            name: subgraph.name,
+            databaseUrl: owner,
+            keys: secrets.keys,
             // every other subgraph checks the ids its writes name against the directory
-            ...(index === directory
-              ? {}
-              : {
-                  directory: {
-                    url: `http://127.0.0.1:${port(directory)}/graphql`,
-                    secret: secrets.subgraphSecrets[DIRECTORY_SUBGRAPH],
-                  },
-                }),
+            directoryUrl: index === directory ? undefined : `http://127.0.0.1:${port(directory)}/graphql`,
           }),
+          // the audit chains are anchored outside PostgreSQL: a key it never sees, checkpoints beside the logs
+          AUDIT_ANCHOR_KEY: secrets.auditAnchorKey,
+          AUDIT_CHECKPOINT_DIR: path.join(DATA_DIR, 'audit-checkpoints'),
           DEMO_DATA: 'true',
           DEMO_COUNTIES: String(config.DEMO_COUNTIES),
           LOG_LEVEL: config.LOG_LEVEL,
@@ -87,11 +103,12 @@ async function main() {
     await Promise.all(launched.map((service) => service.ready()));
     const gatewayEnv: Record<string, string> = {
       JWT_SECRET: secrets.jwtSecret,
+      ...gatewayTrustEnvironment(secrets.keys),
+      METRICS_TOKEN: secrets.metricsToken,
       LOG_LEVEL: config.LOG_LEVEL,
     };
     for (const [index, subgraph] of SUBGRAPHS.entries()) {
       gatewayEnv[subgraphEnvName(subgraph.name, 'URL')] = `http://127.0.0.1:${port(index)}/graphql`;
-      gatewayEnv[subgraphEnvName(subgraph.name, 'SECRET')] = secrets.subgraphSecrets[subgraph.name];
     }
     const gateway = launchService({
       name: 'gateway',
@@ -109,15 +126,16 @@ async function main() {
       logDir: LOG_DIR,
       seconds: (Date.now() - started) / 1000,
     });
-    for (const service of services) {
-      void service.exited.then((code) => {
-        if (stopping) return;
-        console.error(
-          `${service.name} stopped unexpectedly (exit code ${code}); see ${service.logFile}. Stopping the platform.`,
-        );
+    // a process that exits is launched again with backoff while the others keep serving
+    superviseServices(services, {
+      stopping: () => stopping,
+      // without the gateway nothing answers: giving up on it stops the platform
+      onGiveUp: (service) => {
+        if (service.name !== 'gateway') return;
+        console.error('Nothing answers without the gateway: stopping the platform.');
         void stopAll(1);
-      });
-    }
+      },
+    });
   } catch (error) {
     const expected =
       error instanceof ConfigError || error instanceof EmbeddedPostgresError || error instanceof Error;

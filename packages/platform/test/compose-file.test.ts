@@ -38,7 +38,7 @@ const envExample = parseEnvFile(fs.readFileSync(path.join(ROOT, '.env.example'),
 
 /** `${NAME:?message}`: docker-compose refuses to start without the variable. */
 const REQUIRED = /^\$\{([A-Z][A-Z0-9_]*):\?[^}]+\}$/;
-const SECRET_NAME = /SECRET|PASSWORD|PASSPHRASE|PRIVATE_KEY|API_KEY|TOKEN/;
+const SECRET_NAME = /SECRET|PASSWORD|PASSPHRASE|PRIVATE_KEY|SIGNING_KEY|DIRECTORY_KEY|API_KEY|TOKEN/;
 
 function parseEnvFile(text: string): { values: Record<string, string>; documented: Set<string> } {
   const values: Record<string, string> = {};
@@ -51,6 +51,8 @@ function parseEnvFile(text: string): { values: Record<string, string>; documente
   }
   return { values, documented };
 }
+
+const upperName = (name: string) => name.toUpperCase().replace(/-/g, '_');
 
 function service(name: string): ComposeService {
   const found = compose.services[name];
@@ -96,10 +98,12 @@ describe('docker-compose.yml', () => {
         expect(s().ports).toBeUndefined();
       });
 
-      it('uses its own database on the compose PostgreSQL', () => {
-        expect(String(s().environment?.DATABASE_URL)).toMatch(
-          new RegExp(`^postgres(ql)?://.+@postgres:5432/${subgraph.database}$`),
+      it('uses its own database on the compose PostgreSQL, as the role that owns it, not the superuser', () => {
+        const variable = `${upperName(subgraph.name)}_DATABASE_PASSWORD`;
+        expect(String(s().environment?.DATABASE_URL)).toBe(
+          `postgres://${subgraph.database}:\${${variable}:?set ${variable} (see .env.example)}@postgres:5432/${subgraph.database}`,
         );
+        expect(service('postgres').environment?.[variable]).toMatch(REQUIRED);
       });
 
       it('has a health check on /readyz and waits for a healthy PostgreSQL', () => {
@@ -107,10 +111,18 @@ describe('docker-compose.yml', () => {
         expect(s().depends_on?.postgres?.condition).toBe('service_healthy');
       });
 
-      it('shares its secret with the gateway, from a required variable', () => {
-        const secret = s().environment?.SUBGRAPH_SECRET;
-        expect(secret).toMatch(REQUIRED);
-        expect(service('gateway').environment?.[subgraphEnvName(subgraph.name, 'SECRET')]).toBe(secret);
+      it('trusts the gateway key, and signs towards the directory with a key of its own', () => {
+        expect(s().environment?.GATEWAY_KEYS).toBe('${GATEWAY_KEYS:?set GATEWAY_KEYS (see .env.example)}');
+        if (subgraph.name === 'people') {
+          expect(s().environment?.DIRECTORY_CLIENT_KEYS).toMatch(REQUIRED);
+        } else {
+          const variable = `${upperName(subgraph.name)}_DIRECTORY_KEY`;
+          expect(s().environment?.DIRECTORY_KEY).toBe(`\${${variable}:?set ${variable} (see .env.example)}`);
+        }
+        expect(service('gateway').environment?.IDENTITY_SIGNING_KEY).toMatch(REQUIRED);
+        for (const s of Object.values(compose.services)) {
+          expect(Object.keys(s.environment ?? {})).not.toContain('SUBGRAPH_SECRET');
+        }
       });
 
       it('is routed to by the gateway, which waits for it to be healthy', () => {

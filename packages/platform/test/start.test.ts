@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Client } from 'pg';
 import { freePort } from '@county/postgres';
 import { ROOT } from '../src/paths';
+import { SUBGRAPHS } from '../src/registry';
 
 /**
  * `npm start` as a user runs it (the compiled entry point, as `npm start` runs it after its build): the
@@ -25,7 +27,7 @@ const alive = (pid: number) => {
   }
 };
 
-function startPlatform(): Promise<{ child: ChildProcess; output: string }> {
+function startPlatform(): Promise<{ child: ChildProcess; output: string; latest: () => string }> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     COUNTY_DATA_DIR: dataDir,
@@ -41,7 +43,7 @@ function startPlatform(): Promise<{ child: ChildProcess; output: string }> {
   return new Promise((resolve, reject) => {
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('is running')) resolve({ child, output });
+      if (output.includes('is running')) resolve({ child, output, latest: () => output });
     };
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
@@ -51,10 +53,70 @@ function startPlatform(): Promise<{ child: ChildProcess; output: string }> {
   });
 }
 
-function stop(child: ChildProcess): Promise<number | null> {
+function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  child.kill('SIGTERM');
+  child.kill(signal);
   return exited;
+}
+
+/** The pid of the process `parent` runs `main` in (Linux /proc: the platform's own children). */
+function childRunning(parent: number, main: string): number {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === parent && fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(main))
+        return Number(entry);
+    } catch {
+      // it ended while we looked
+    }
+  }
+  throw new Error(`no child of ${parent} runs ${main}`);
+}
+
+/** Polls until `check` holds (bounded): the platform's own answers, no fixed sleeps. */
+async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+}
+
+const answers = (url: string) =>
+  fetch(url, { signal: AbortSignal.timeout(2000) }).then(
+    (response) => response.ok,
+    () => false,
+  );
+
+/** Every domain's figures in one query: those of a failed subgraph are null, the others stand. */
+const DOMAINS = [
+  'reformStats',
+  'pilotStats',
+  'serviceStats',
+  'disputeStats',
+  'riskSummary',
+  'workforceStats',
+];
+async function countyFigures() {
+  const response = await fetch(`http://127.0.0.1:${ports.gateway}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: `{ region(code: "990722") { name reformStats(year: 2019) { total } pilotStats(year: 2019) { carried }
+        serviceStats(from: "2019-01-01", to: "2019-12-31") { received }
+        disputeStats(from: "2019-01-01", to: "2019-12-31") { mediated } riskSummary(year: 2019) { atRisk }
+        workforceStats { cadresInSecondment } } }`,
+    }),
+  });
+  const body = (await response.json()) as {
+    data: { region: ({ name: string } & Record<string, unknown>) | null };
+    errors?: { extensions?: { serviceName?: string } }[];
+  };
+  const answered = DOMAINS.filter((field) => body.data?.region?.[field]);
+  return { ...body, answered };
 }
 
 async function regionChildren(): Promise<number> {
@@ -65,6 +127,41 @@ async function regionChildren(): Promise<number> {
   });
   const body = (await response.json()) as { data: { region: { children: unknown[] } } };
   return body.data.region.children.length;
+}
+
+/**
+ * Each subgraph connects as the owner of its own database and of nothing else; the superuser's password
+ * is the generated one kept with the dev secrets, not the embedded package's default.
+ */
+async function expectOwnRoles() {
+  const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, 'dev-secrets.json'), 'utf8')) as {
+    postgresPassword: string;
+    databasePasswords: Record<string, string>;
+  };
+  const url = (user: string, password: string, database: string) =>
+    `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${ports.pg}/${database}`;
+  const admin = new Client({ connectionString: url('postgres', secrets.postgresPassword, 'postgres') });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ usename: string; datname: string }>(
+      `select distinct usename, datname from pg_stat_activity where datname like 'county\\_%'`,
+    );
+    expect(new Set(rows.map((row) => row.datname))).toEqual(new Set(SUBGRAPHS.map((s) => s.database)));
+    for (const row of rows) expect(row).toEqual({ usename: row.datname, datname: row.datname });
+    const { rows: privileged } = await admin.query(
+      `select rolname from pg_roles where rolname like 'county\\_%' and (rolsuper or rolcreaterole or rolcreatedb)`,
+    );
+    expect(privileged).toEqual([]);
+  } finally {
+    await admin.end();
+  }
+  await expect(
+    new Client({ connectionString: url('postgres', 'postgres', 'postgres') }).connect(),
+  ).rejects.toThrow(/password/);
+  const people = new Client({
+    connectionString: url('county_people', secrets.databasePasswords.people, 'county_reform'),
+  });
+  await expect(people.connect()).rejects.toThrow(/permission denied/);
 }
 
 beforeAll(async () => {
@@ -90,6 +187,7 @@ it(
     expect(output).toContain(`http://127.0.0.1:${ports.gateway}/explorer`);
     expect(output).toMatch(/hr \(sees personal data\)\n\s+eyJ/);
     expect(await regionChildren()).toBe(21);
+    await expectOwnRoles();
 
     const postmaster = Number(
       fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0],
@@ -106,11 +204,41 @@ it(
 );
 
 it(
-  'reuses the data on the next start: no second seeding',
+  'reuses the data on the next start, restarts a subgraph killed under it, and stops everything on Ctrl-C',
   async () => {
-    const { child } = await startPlatform();
+    const { child, latest } = await startPlatform();
     expect(await regionChildren()).toBe(21);
-    expect(await stop(child)).toBe(0);
+
+    const governance = SUBGRAPHS.find((s) => s.name === 'governance')!;
+    const governanceReady = `http://127.0.0.1:${ports.subgraphs + SUBGRAPHS.indexOf(governance)}/readyz`;
+    const killed = childRunning(child.pid!, governance.main);
+    process.kill(killed, 'SIGKILL');
+    await until(async () => !(await answers(governanceReady)), 'governance gone');
+    // while it is down the gateway keeps answering the others: governance's figures alone are null
+    const partial = await countyFigures();
+    expect(partial.data.region?.name).toBeTruthy();
+    expect(partial.answered).toEqual(['reformStats', 'pilotStats', 'serviceStats', 'workforceStats']);
+    expect(partial.errors?.map((e) => e.extensions?.serviceName)).toContain('governance');
+
+    await until(() => answers(governanceReady), 'governance back by itself');
+    const revived = childRunning(child.pid!, governance.main);
+    expect(revived).not.toBe(killed);
+    expect(latest()).toMatch(/governance stopped unexpectedly \(signal SIGKILL\); restarting it in 1 s/);
+    let full = await countyFigures();
+    // the gateway may take a moment to trust it again
+    await until(async () => !(full = await countyFigures()).errors, 'full answers again', 30_000);
+    expect(full.answered).toEqual(DOMAINS);
+    const governanceLog = fs.readFileSync(path.join(dataDir, 'logs', 'governance.log'), 'utf8');
+    expect(governanceLog).toContain('"event":"restart"');
+
+    const postmaster = Number(
+      fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0],
+    );
+    expect(await stop(child, 'SIGINT')).toBe(0);
+    expect(alive(revived)).toBe(false);
+    expect(alive(postmaster)).toBe(false);
+    await expect(fetch(`http://127.0.0.1:${ports.gateway}/healthz`)).rejects.toThrow();
+    expect(latest().match(/restarting it in/g)).toHaveLength(1); // and none while stopping
     const log = fs.readFileSync(path.join(dataDir, 'logs', 'people.log'), 'utf8');
     expect(log.match(/demo data seeded/g)).toHaveLength(1);
     expect(log.match(/subgraph ready/g)).toHaveLength(2);

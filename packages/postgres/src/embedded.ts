@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import fs from 'node:fs';
 import asyncExitHook from 'async-exit-hook';
 import path from 'node:path';
@@ -18,6 +19,11 @@ export interface EmbeddedPostgresOptions {
    * that still needs the database has finished.
    */
   callerHandlesSignals?: boolean;
+  /**
+   * The superuser's password (npm start keeps a generated one with its dev secrets). A cluster made
+   * before with the package's default password gets this one on start. Default: the package's own.
+   */
+  superuserPassword?: string;
 }
 
 export interface RunningPostgres {
@@ -101,7 +107,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     databaseDir: dataDir,
     port: options.port,
     user: USER,
-    password: PASSWORD,
+    password: options.superuserPassword ?? PASSWORD,
     persistent: options.persistent,
     createPostgresUser: runningAsRoot(),
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
@@ -120,9 +126,42 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
 
+  const password = options.superuserPassword ?? PASSWORD;
+  const adminUrl = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`;
+  if (password !== PASSWORD) await adoptPassword(adminUrl, options.port, password);
   return {
-    adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    adminUrl,
     dataDir,
     stop: () => stopOnce(instance, dataDir),
   };
+}
+
+/** A cluster initialised with the default password (before it was generated) takes the new one once. */
+async function adoptPassword(adminUrl: string, port: number, password: string): Promise<void> {
+  const canLogin = async (url: string) => {
+    const client = new Client({ connectionString: url });
+    try {
+      await client.connect();
+      return client;
+    } catch {
+      return null;
+    }
+  };
+  const current = await canLogin(adminUrl);
+  if (current) return void (await current.end());
+  const legacy = await canLogin(`postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`);
+  if (!legacy) {
+    throw new EmbeddedPostgresError(
+      'The embedded PostgreSQL refuses both the password kept in the dev secrets and the default one',
+    );
+  }
+  try {
+    const { rows } = await legacy.query<{ sql: string }>(
+      `select format('alter role %I password %L', $1::text, $2::text) as sql`,
+      [USER, password],
+    );
+    await legacy.query(rows[0].sql);
+  } finally {
+    await legacy.end();
+  }
 }

@@ -8,6 +8,7 @@ import {
   subgraphEnvName,
 } from '@county/gateway';
 import { postGraphQL, type GraphQLResponse, type TestSubgraph } from './subgraph';
+import { testGatewaySigningKey } from './keys';
 
 export interface TestGateway {
   url: string;
@@ -23,7 +24,7 @@ export interface TestGateway {
 
 /**
  * The real gateway over running test subgraphs: their SDLs composed in-process (as `npm run compose`
- * does), their secrets and ports wired through the same environment variables a deployment uses.
+ * does), their keys and ports wired through the same environment variables a deployment uses.
  */
 export async function startTestGateway(
   subgraphs: TestSubgraph[],
@@ -37,11 +38,11 @@ export async function startTestGateway(
     PORT: '0',
     HOST: '127.0.0.1',
     JWT_SECRET: jwtSecret,
+    IDENTITY_SIGNING_KEY: JSON.stringify(testGatewaySigningKey),
     LOG_LEVEL: 'silent',
     ...environment,
   };
   for (const s of subgraphs) {
-    env[subgraphEnvName(s.definition.name, 'SECRET')] = s.secret;
     env[subgraphEnvName(s.definition.name, 'URL')] = s.url;
   }
   const config = parseGatewayConfig(env, supergraph);

@@ -4,3 +4,4 @@ export * from './subgraph';
 export * from './gateway';
 export * from './probe-subgraph';
 export * from './clock';
+export * from './keys';

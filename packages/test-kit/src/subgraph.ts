@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { createLogger, Identity, IDENTITY_HEADER, startSubgraph, SUBGRAPH_SECRET_HEADER } from '@county/kit';
-import type { RunningSubgraph, SubgraphDefinition } from '@county/kit';
+import { createLogger, Identity, IDENTITY_HEADER, startSubgraph } from '@county/kit';
+import type { Jwks, RunningSubgraph, SubgraphConfig, SubgraphDefinition } from '@county/kit';
 import { createTestDatabase, type TestDatabase } from './test-database';
+import { gatewayToken, testDirectoryClientKeys, testDirectoryKey, testGatewayKeys } from './keys';
 
 export interface GraphQLResponse<D = Record<string, unknown>> {
   status: number;
@@ -26,9 +26,8 @@ export async function postGraphQL<D = Record<string, unknown>>(
 
 export interface TestSubgraph extends RunningSubgraph {
   definition: SubgraphDefinition;
-  secret: string;
   database: TestDatabase;
-  /** Calls the subgraph as the gateway would: with its secret and the caller's identity. */
+  /** Calls the subgraph as the gateway would: the caller's identity signed for this subgraph. */
   query<D = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -41,22 +40,30 @@ export interface TestSubgraph extends RunningSubgraph {
 /** Boots a subgraph on an ephemeral port over a fresh database, migrated and (optionally) seeded. */
 export async function startTestSubgraph(
   definition: SubgraphDefinition,
-  options: { demoCounties?: number; directory?: TestSubgraph } = {},
+  options: {
+    demoCounties?: number;
+    directory?: TestSubgraph;
+    /** The gateway keys it trusts (default: the test gateway's): to test a key rotation. */
+    gatewayKeys?: Jwks;
+    /** More configuration, e.g. AUDIT_ANCHOR_KEY and AUDIT_CHECKPOINT_DIR to anchor its audit chain. */
+    env?: Partial<SubgraphConfig>;
+  } = {},
 ): Promise<TestSubgraph> {
   const database = await createTestDatabase(definition.name.replace(/-/g, '_'));
-  const secret = randomBytes(24).toString('hex');
   const running = await startSubgraph(
     definition,
     {
       PORT: 0,
       HOST: '127.0.0.1',
       DATABASE_URL: database.url,
-      SUBGRAPH_SECRET: secret,
+      GATEWAY_KEYS: options.gatewayKeys ?? testGatewayKeys,
+      DIRECTORY_CLIENT_KEYS: testDirectoryClientKeys,
       LOG_LEVEL: 'silent',
       SHUTDOWN_TIMEOUT_MS: 2000,
       DIRECTORY_URL: options.directory?.url,
-      DIRECTORY_SECRET: options.directory?.secret,
+      DIRECTORY_KEY: options.directory ? testDirectoryKey(definition.name) : undefined,
       DIRECTORY_TIMEOUT_MS: 5000,
+      ...options.env,
     },
     createLogger(definition.name, process.env.TEST_LOG_LEVEL ?? 'silent'),
     options.demoCounties ? { counties: options.demoCounties } : undefined,
@@ -64,10 +71,9 @@ export async function startTestSubgraph(
   return {
     ...running,
     definition,
-    secret,
     database,
-    query: (query, variables = {}, identity = Identity.anonymous) =>
-      postGraphQL(running.url, query, variables, headersFor(secret, identity)),
+    query: async (query, variables = {}, identity = Identity.anonymous) =>
+      postGraphQL(running.url, query, variables, await subgraphHeaders({ definition }, identity)),
     close: async () => {
       await running.stop();
       await database.drop();
@@ -75,14 +81,13 @@ export async function startTestSubgraph(
   };
 }
 
-const headersFor = (secret: string, identity: Identity): Record<string, string> => ({
-  [SUBGRAPH_SECRET_HEADER]: secret,
-  ...(identity.isAnonymous ? {} : { [IDENTITY_HEADER]: identity.toHeader() }),
-});
-
 /** The headers the gateway sends to `subgraph` for `identity`: for calling its /files/ routes directly. */
-export const subgraphHeaders = (subgraph: Pick<TestSubgraph, 'secret'>, identity: Identity) =>
-  headersFor(subgraph.secret, identity);
+export const subgraphHeaders = async (
+  subgraph: Pick<TestSubgraph, 'definition'>,
+  identity: Identity,
+): Promise<Record<string, string>> => ({
+  [IDENTITY_HEADER]: await gatewayToken(identity, subgraph.definition.name),
+});
 
 /** Identities for tests, built the way the gateway builds them from a verified token. */
 export const as = {

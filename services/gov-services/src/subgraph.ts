@@ -1,5 +1,5 @@
 import './vocabulary';
-import type { SubgraphDefinition } from '@county/kit';
+import { importJobsRoute, type SubgraphDefinition } from '@county/kit';
 import { ServiceItem } from './item/item.entity';
 import { ItemResolver } from './item/item.resolver';
 import { ItemMutations } from './item/item.mutations';
@@ -84,6 +84,6 @@ export const govServicesSubgraph: SubgraphDefinition = {
   references,
   usesDirectory: true,
   seedDemo: seedGovServicesDemo,
-  files: [calendarExportRoute, calendarImportRoute],
+  files: [calendarExportRoute, calendarImportRoute, importJobsRoute],
   attach: attachCalendar,
 };

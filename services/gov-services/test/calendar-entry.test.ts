@@ -127,7 +127,7 @@ describe('entering a year: bad input gets a clear error and changes nothing', ()
     const before = await snapshot();
     const response = await fetch(`${gov.url.replace(/\/graphql$/, '')}/files/calendar.xlsx?year=2028`, {
       method: 'POST',
-      headers: subgraphHeaders(gov, bureau),
+      headers: await subgraphHeaders(gov, bureau),
       body: new Uint8Array(await workbook.xlsx.writeBuffer()),
     });
     expect(response.status).toBe(400);

@@ -2,6 +2,8 @@ import {
   assertPerformAction,
   auditPermissions,
   definePermissions,
+  entityGroupLoader,
+  mayPerformAction,
   type Rule,
   type SubgraphContext,
 } from '@county/kit';
@@ -36,8 +38,36 @@ export const permissions = definePermissions({
   'visit.record': { what: 'record a return visit (回访) on a dispute', ...withinRegion },
   'mediation-organization.create': { what: 'add a mediation organisation (调解组织)', ...withinRegion },
   'risk.judge': { what: 'judge a village’s risk (风险研判)', ...withinRegion },
+  'dispute.read-parties': {
+    what: 'read a dispute’s parties, summary and notes in full (others see them masked)',
+    roles: ['hr', ...withinRegion.roles],
+    allows: (identity, scope: RegionScope) => identity.has('hr') || withinRegion.allows(identity, scope),
+  },
   ...auditPermissions,
 });
+
+/**
+ * Whether the caller may read the parties of a dispute in `regionCode` (the `dispute.read-parties` action):
+ * its township, the county's governance centre (the political-legal committee) or hr. The centres a
+ * department runs are loaded once per request, however many disputes a page holds.
+ */
+export async function seesDisputeParties(ctx: SubgraphContext, regionCode: string): Promise<boolean> {
+  const { identity } = ctx;
+  const departments =
+    identity.isAnonymous || identity.has('hr') || identity.coversRegion(regionCode)
+      ? []
+      : identity.departments;
+  const centres = departments.length
+    ? await entityGroupLoader(ctx, GovernanceCentre, 'organizationId', { regionCode: 'asc' }).loadMany(
+        departments,
+      )
+    : [];
+  const centreRegions = centres.flatMap((found) => {
+    if (found instanceof Error) throw found;
+    return found.map((centre) => centre.regionCode);
+  });
+  return mayPerformAction(ctx, permissions, 'dispute.read-parties', { regionCode, centreRegions });
+}
 
 type RegionAction = {
   [K in keyof typeof permissions]: (typeof permissions)[K] extends Rule<RegionScope> ? K : never;

@@ -257,7 +257,7 @@ describe('ledger exports (.xlsx)', () => {
     const response = await fetch(
       pilots.url.replace('/graphql', '/files/work-ledger.xlsx?regionCode=990722'),
       {
-        headers: subgraphHeaders(pilots, as.role('reform-office')),
+        headers: await subgraphHeaders(pilots, as.role('reform-office')),
       },
     );
     expect(response.status).toBe(200);
@@ -301,7 +301,7 @@ describe('ledger exports (.xlsx)', () => {
 
   it('refuses a malformed region code, naming the field', async () => {
     const response = await fetch(pilots.url.replace('/graphql', '/files/work-ledger.xlsx?regionCode=99'), {
-      headers: subgraphHeaders(pilots, as.role('leader')),
+      headers: await subgraphHeaders(pilots, as.role('leader')),
     });
     expect(response.status).toBe(400);
     const body = (await response.json()) as any;

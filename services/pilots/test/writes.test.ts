@@ -96,7 +96,7 @@ describe('who may write', () => {
 
 describe('the directory', () => {
   it('refuses a write while the people subgraph cannot be reached, and changes nothing', async () => {
-    const down = { url: 'http://127.0.0.1:9/graphql', secret: 'unused' } as TestSubgraph;
+    const down = { url: 'http://127.0.0.1:9/graphql' } as TestSubgraph;
     const cut = await startTestSubgraph(pilotsSubgraph, { directory: down });
     try {
       const { errors } = await cut.query(CREATE, { input: pilotInput() }, reformOffice);

@@ -1,5 +1,5 @@
 import './vocabulary';
-import type { SubgraphDefinition } from '@county/kit';
+import { importJobsRoute, type SubgraphDefinition } from '@county/kit';
 import { reformEntities } from './entities';
 import { migrations } from './migrations';
 import { OrganizationRef, PersonRef, RegionRef, references } from './directory';
@@ -45,5 +45,5 @@ export const reformSubgraph: SubgraphDefinition = {
   references,
   seedDemo: seedReformDemo,
   usesDirectory: true,
-  files: [ledgerExportRoute, ledgerImportRoute],
+  files: [ledgerExportRoute, ledgerImportRoute, importJobsRoute],
 };

@@ -22,13 +22,13 @@ const nameOf = (id: string) => city.organizations.find((o) => o.id === id)!.name
 const fileUrl = (query: string) => `${reform.url.replace(/\/graphql$/, '')}/files/ledger.xlsx?${query}`;
 
 async function download(query: string, identity: Identity) {
-  return fetch(fileUrl(query), { headers: subgraphHeaders(reform, identity) });
+  return fetch(fileUrl(query), { headers: await subgraphHeaders(reform, identity) });
 }
 
 async function upload(query: string, body: Buffer | Uint8Array, identity: Identity = reformOffice) {
   const response = await fetch(fileUrl(query), {
     method: 'POST',
-    headers: { ...subgraphHeaders(reform, identity), 'content-type': XLSX },
+    headers: { ...(await subgraphHeaders(reform, identity)), 'content-type': XLSX },
     body,
   });
   return { status: response.status, body: (await response.json()) as any };

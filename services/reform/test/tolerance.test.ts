@@ -9,7 +9,7 @@ import { department } from './fixtures';
 process.env.REFORM_LAG_TOLERANCE = '35';
 
 /** Reads only (fixtures go in by SQL), so the directory is never asked: an address that answers nothing. */
-const NO_DIRECTORY = { url: 'http://127.0.0.1:9/graphql', secret: 'unused-directory-secret' } as TestSubgraph;
+const NO_DIRECTORY = { url: 'http://127.0.0.1:9/graphql' } as TestSubgraph;
 
 let reform: TestSubgraph;
 const [year] = todayInChina().split('-').map(Number);

@@ -1,4 +1,4 @@
-import { Args, ArgsType, Ctx, Directive, Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Ctx, Directive, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 import { assertPerformAction, auditPermissions } from '../permissions';
 import type { SubgraphContext } from '../context';
@@ -6,6 +6,8 @@ import { parseInput } from '../validation';
 import { ConnectionType, PageArgs, paginate } from '../pagination';
 import { AuditRecord } from './audit-record.entity';
 import { verifyAuditChain } from './audit-chain';
+import { auditAnchorOf } from './audit-anchor';
+import { maskAuditRecord, seesPersonalDataInTrail } from './personal-fields';
 import { z } from 'zod';
 
 @ArgsType()
@@ -44,6 +46,21 @@ class AuditChainCheck {
 
   @Field(() => String, { nullable: true, description: 'The first record that does not check out' })
   firstBrokenSeq!: string | null;
+
+  @Field({ description: 'True when the chain is compared with signed checkpoints kept outside its database' })
+  anchored!: boolean;
+
+  @Field(() => Int, { description: 'Signed checkpoints the chain was compared with' })
+  checkpoints!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The latest checkpointed record the chain still matches',
+  })
+  checkpointedSeq!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the chain does not check out; null when it does' })
+  problem!: string | null;
 }
 
 @ObjectType('AuditRecordConnection', { description: 'A page of audit records' })
@@ -52,7 +69,10 @@ class AuditRecordConnection extends ConnectionType(AuditRecord, 'A page of audit
 
 const resolvers = new Map<string, ClassType>();
 
-/** `<subgraph>AuditTrail` and `<subgraph>AuditChain`: each subgraph's own trail, for `auditor` only. */
+/**
+ * `<subgraph>AuditTrail` and `<subgraph>AuditChain`: each subgraph's own trail, for `auditor` only, with
+ * personal fields masked unless the auditor also sees personal data.
+ */
 export function auditTrailResolver(subgraph: string): ClassType {
   const prefix = subgraph.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
   const existing = resolvers.get(prefix);
@@ -73,7 +93,11 @@ export function auditTrailResolver(subgraph: string): ClassType {
       if (args.subject) qb.andWhere({ subject: args.subject });
       if (args.from) qb.andWhere({ at: { $gte: args.from } });
       if (args.to) qb.andWhere({ at: { $lt: args.to } });
-      return paginate(qb, args, 'seq', 'seq');
+      const page = await paginate(qb, args, 'seq', 'seq');
+      // personal fields stay masked in the trail for all but those who see personal data (hr)
+      return seesPersonalDataInTrail(ctx.identity)
+        ? page
+        : { ...page, nodes: page.nodes.map(maskAuditRecord) };
     }
 
     @Query(() => AuditChainCheck, {
@@ -82,7 +106,7 @@ export function auditTrailResolver(subgraph: string): ClassType {
     })
     async chain(@Ctx() ctx: SubgraphContext) {
       assertPerformAction(ctx, auditPermissions, 'audit.read');
-      return verifyAuditChain(ctx.em);
+      return verifyAuditChain(ctx.em, auditAnchorOf(ctx.em));
     }
   }
   resolvers.set(prefix, AuditTrailResolver);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import {
   HeaderMap,
   type ApolloServerPlugin,
@@ -14,6 +14,34 @@ export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 const KEY = /^[\x21-\x7e]{8,200}$/;
 /** A first request that has not answered in this long is taken as lost (its process died) and may rerun. */
 const ABANDONED_AFTER = '2 minutes';
+/** How long a key holds: a retry later than this runs again. */
+export const IDEMPOTENCY_RETENTION = '24 hours';
+/** Expired rows deleted by each keyed mutation: the table stays within a day of keys with no cron. */
+const SWEEP_BATCH = 100;
+
+/**
+ * The row's id and the answer's key, both derived from the caller and the key: the table holds neither in
+ * clear, and an answer (hr's carry unmasked personal data) is unreadable without the key the client sends.
+ */
+function secrets(subject: string, key: string) {
+  const material = Buffer.from(`${subject}\0${key}`);
+  const derive = (purpose: string) =>
+    Buffer.from(hkdfSync('sha256', material, 'county-idempotency', purpose, 32));
+  return { id: derive('row id').toString('hex'), answerKey: derive('answer') };
+}
+
+function seal(answerKey: Buffer, id: string, answer: unknown): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', answerKey, iv).setAAD(Buffer.from(id));
+  const sealed = Buffer.concat([cipher.update(JSON.stringify(answer), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]);
+}
+
+function unseal(answerKey: Buffer, id: string, stored: Buffer): Record<string, unknown> {
+  const decipher = createDecipheriv('aes-256-gcm', answerKey, stored.subarray(0, 12)).setAAD(Buffer.from(id));
+  decipher.setAuthTag(stored.subarray(12, 28));
+  return JSON.parse(Buffer.concat([decipher.update(stored.subarray(28)), decipher.final()]).toString('utf8'));
+}
 
 const refusal = (
   message: string,
@@ -33,7 +61,8 @@ const refusal = (
  * Mutations sent with an `Idempotency-Key` header run once per caller and key: a retry with the same
  * operation and variables gets the first answer; the same key with anything else is refused; a retry
  * while the first is still running is told so. Answers that failed inside the service are not kept, so
- * they can be retried.
+ * they can be retried. A key holds for `IDEMPOTENCY_RETENTION`; each keyed mutation deletes a batch of
+ * expired rows.
  */
 export function idempotencyPlugin(orm: MikroORM): ApolloServerPlugin<SubgraphContext> {
   const sql = async <T>(text: string, params: unknown[]) =>
@@ -42,7 +71,7 @@ export function idempotencyPlugin(orm: MikroORM): ApolloServerPlugin<SubgraphCon
     async requestDidStart({ request }) {
       const key = request.http?.headers.get(IDEMPOTENCY_KEY_HEADER);
       if (!key) return;
-      let claimed: { subject: string; key: string } | null = null;
+      let claimed: ReturnType<typeof secrets> | null = null;
       return {
         async responseForOperation(context: GraphQLRequestContext<SubgraphContext>) {
           if (context.operation?.operation !== 'mutation') return null;
@@ -52,26 +81,33 @@ export function idempotencyPlugin(orm: MikroORM): ApolloServerPlugin<SubgraphCon
           const hash = createHash('sha256')
             .update(JSON.stringify([context.source, context.request.variables ?? {}]))
             .digest('hex');
+          const row = secrets(subject, key);
+          await sql(
+            `delete from idempotent_request where id in (select id from idempotent_request
+               where created_at < now() - interval '${IDEMPOTENCY_RETENTION}' order by created_at limit ${SWEEP_BATCH})`,
+            [],
+          );
           const inserted = await sql<unknown[]>(
-            `insert into idempotent_request (subject, key, request_hash) values (?, ?, ?)
-               on conflict (subject, key) do update set request_hash = excluded.request_hash, created_at = now()
-                 where idempotent_request.response is null
-                   and idempotent_request.created_at < now() - interval '${ABANDONED_AFTER}'
+            `insert into idempotent_request (id, request_hash) values (?, ?)
+               on conflict (id) do update set request_hash = excluded.request_hash, answer = null, created_at = now()
+                 where idempotent_request.created_at < now() - interval '${IDEMPOTENCY_RETENTION}'
+                    or (idempotent_request.answer is null
+                        and idempotent_request.created_at < now() - interval '${ABANDONED_AFTER}')
              returning 1`,
-            [subject, key, hash],
+            [row.id, hash],
           );
           if (inserted.length) {
-            claimed = { subject, key };
+            claimed = row;
             return null;
           }
-          const [first] = await sql<{ request_hash: string; response: Record<string, unknown> | null }[]>(
-            `select request_hash, response from idempotent_request where subject = ? and key = ?`,
-            [subject, key],
+          const [first] = await sql<{ request_hash: string; answer: Buffer | null }[]>(
+            `select request_hash, answer from idempotent_request where id = ?`,
+            [row.id],
           );
-          if (first.request_hash !== hash) {
+          if (first && first.request_hash !== hash) {
             return refusal('Idempotency-Key: was already used with another operation or input', 'same-input');
           }
-          if (!first.response) {
+          if (!first?.answer) {
             return refusal(
               'Idempotency-Key: the first request with this key is still running',
               'in-progress',
@@ -80,23 +116,19 @@ export function idempotencyPlugin(orm: MikroORM): ApolloServerPlugin<SubgraphCon
           }
           return {
             http: { status: 200, headers: new HeaderMap() },
-            body: { kind: 'single', singleResult: first.response },
+            body: { kind: 'single', singleResult: unseal(row.answerKey, row.id, first.answer) },
           };
         },
         async willSendResponse({ response }) {
           if (!claimed) return;
           const result = response.body.kind === 'single' ? response.body.singleResult : null;
           if (!result || result.errors?.some((e) => !isKept(e.extensions?.code))) {
-            await sql(`delete from idempotent_request where subject = ? and key = ?`, [
-              claimed.subject,
-              claimed.key,
-            ]);
+            await sql(`delete from idempotent_request where id = ?`, [claimed.id]);
             return;
           }
-          await sql(`update idempotent_request set response = ? where subject = ? and key = ?`, [
-            JSON.stringify(result),
-            claimed.subject,
-            claimed.key,
+          await sql(`update idempotent_request set answer = ? where id = ?`, [
+            seal(claimed.answerKey, claimed.id, result),
+            claimed.id,
           ]);
         },
       };

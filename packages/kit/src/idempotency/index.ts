@@ -1,3 +1,3 @@
 export { IdempotentRequest } from './idempotent-request.entity';
-export { KitIdempotency20261122 } from './idempotency-migration';
-export { idempotencyPlugin, IDEMPOTENCY_KEY_HEADER } from './idempotency-plugin';
+export { KitIdempotency20261122, KitIdempotency20261205 } from './idempotency-migration';
+export { idempotencyPlugin, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_RETENTION } from './idempotency-plugin';

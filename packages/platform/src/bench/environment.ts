@@ -11,6 +11,7 @@ import {
   type RunningPostgres,
 } from '@county/postgres';
 import { GATEWAY_MAIN, SUBGRAPHS } from '../registry';
+import { gatewayTrustEnvironment, generateDeploymentKeys, type DeploymentKeys } from '../trust';
 import type { ProfiledService } from './config';
 import { withChildren } from './cpu';
 import {
@@ -48,11 +49,12 @@ export interface EnvironmentOptions {
 /** What the load generator needs to reach both targets. */
 export interface Endpoints {
   subgraphUrl: string;
-  subgraphSecret: string;
+  /** The deployment's keys: the bench calls subgraphs directly as the gateway would. */
+  keys: DeploymentKeys;
   gatewayUrl: string;
   jwtSecret: string;
   database: string;
-  govServices?: { url: string; secret: string; load: LoadFigures };
+  govServices?: { url: string; load: LoadFigures };
   /** The gateway with the response cache on (`gatewayUrl` has it off): only with `cockpit`. */
   cachedGatewayUrl?: string;
   /** The gateway with the cache off but identical in-flight requests shared: only with `cockpit`. */
@@ -97,9 +99,9 @@ export class BenchEnvironment {
     if (options.databaseUrl) this.throwaways.push({ server, name });
 
     const subgraphPort = await freePort(HOST);
-    const subgraphSecret = fresh();
+    const keys = generateDeploymentKeys();
     const people = this.launch(options, 'subgraph', PEOPLE.main, subgraphPort, {
-      ...subgraphEnvironment({ databaseUrl: databaseUrl(server, name), secret: subgraphSecret }),
+      ...subgraphEnvironment({ name: PEOPLE.name, databaseUrl: databaseUrl(server, name), keys }),
       DEMO_DATA: 'true',
       DEMO_COUNTIES: String(options.counties),
       LOG_LEVEL: 'warn',
@@ -112,8 +114,8 @@ export class BenchEnvironment {
     const subgraphUrl = `http://${HOST}:${subgraphPort}/graphql`;
     const gatewayEnv: Record<string, string> = {
       JWT_SECRET: jwtSecret,
+      ...gatewayTrustEnvironment(keys),
       SUBGRAPH_PEOPLE_URL: subgraphUrl,
-      SUBGRAPH_PEOPLE_SECRET: subgraphSecret,
       LOG_LEVEL: 'warn',
       // one bench caller sends thousands of requests a minute: the per-caller limit would answer most of them
       RATE_LIMIT_PER_MINUTE: '1000000',
@@ -122,10 +124,10 @@ export class BenchEnvironment {
       RESPONSE_SHARING: 'false',
     };
     const govServices = options.govServices
-      ? await this.startGovServices(server, options, { url: subgraphUrl, secret: subgraphSecret }, gatewayEnv)
+      ? await this.startGovServices(server, options, keys, subgraphUrl, gatewayEnv)
       : undefined;
-    const directory = { url: subgraphUrl, secret: subgraphSecret };
-    if (options.cockpit) await this.startOtherSubgraphs(server, options, directory, gatewayEnv, govServices);
+    if (options.cockpit)
+      await this.startOtherSubgraphs(server, options, keys, subgraphUrl, gatewayEnv, govServices);
     const gateway = this.launch(options, 'gateway', GATEWAY_MAIN, gatewayPort, gatewayEnv);
     this.services.push(gateway);
     await gateway.ready();
@@ -141,7 +143,7 @@ export class BenchEnvironment {
 
     return {
       subgraphUrl,
-      subgraphSecret,
+      keys,
       gatewayUrl: `http://${HOST}:${gatewayPort}/graphql`,
       jwtSecret,
       database: description,
@@ -158,11 +160,12 @@ export class BenchEnvironment {
   private async startOtherSubgraphs(
     server: string,
     options: EnvironmentOptions,
-    people: { url: string; secret: string },
+    keys: DeploymentKeys,
+    peopleUrl: string,
     gatewayEnv: Record<string, string>,
-    govServices?: { url: string; secret: string },
+    govServices?: { url: string },
   ): Promise<void> {
-    const running = [{ name: 'people', ...people }];
+    const running = [{ name: 'people', url: peopleUrl }];
     if (govServices) running.push({ name: 'gov-services', ...govServices });
     const started = await Promise.all(
       SUBGRAPHS.filter((entry) => !running.some((r) => r.name === entry.name)).map(async (entry) => {
@@ -172,14 +175,18 @@ export class BenchEnvironment {
         await ensureDatabase(server, name);
         if (options.databaseUrl) this.throwaways.push({ server, name });
         const port = await freePort(HOST);
-        const secret = fresh();
         const service = launchService({
           name: entry.name,
           main: entry.main,
           port,
           host: HOST,
           env: {
-            ...subgraphEnvironment({ databaseUrl: databaseUrl(server, name), secret, directory: people }),
+            ...subgraphEnvironment({
+              name: entry.name,
+              databaseUrl: databaseUrl(server, name),
+              keys,
+              directoryUrl: peopleUrl,
+            }),
             DEMO_DATA: 'true',
             DEMO_COUNTIES: String(options.counties),
             LOG_LEVEL: 'warn',
@@ -189,16 +196,15 @@ export class BenchEnvironment {
         this.services.push(service);
         // seeding the demo data happens before the subgraph is ready
         await service.ready(300_000);
-        return { name: entry.name, url: `http://${HOST}:${port}/graphql`, secret };
+        return { name: entry.name, url: `http://${HOST}:${port}/graphql` };
       }),
     );
     const all = [...running, ...started];
     const supergraph = path.join(this.root, 'supergraph.graphql');
-    await writeSupergraph(all, supergraph);
+    await writeSupergraph(all, keys, supergraph);
     gatewayEnv.SUPERGRAPH_PATH = supergraph;
     for (const subgraph of all) {
       gatewayEnv[subgraphEnvName(subgraph.name, 'URL')] = subgraph.url;
-      gatewayEnv[subgraphEnvName(subgraph.name, 'SECRET')] = subgraph.secret;
     }
   }
 
@@ -224,7 +230,8 @@ export class BenchEnvironment {
   private async startGovServices(
     server: string,
     options: EnvironmentOptions,
-    people: { url: string; secret: string },
+    keys: DeploymentKeys,
+    peopleUrl: string,
     gatewayEnv: Record<string, string>,
   ): Promise<NonNullable<Endpoints['govServices']>> {
     const name = options.databaseUrl
@@ -246,14 +253,13 @@ export class BenchEnvironment {
     );
 
     const port = await freePort(HOST);
-    const secret = fresh();
     const govServices = launchService({
       name: 'gov-services',
       main: GOV_SERVICES_MAIN,
       port,
       host: HOST,
       env: {
-        ...subgraphEnvironment({ databaseUrl: url, secret, directory: people }),
+        ...subgraphEnvironment({ name: 'gov-services', databaseUrl: url, keys, directoryUrl: peopleUrl }),
         LOG_LEVEL: 'warn',
         // every serviceStats request reads the rollups; repeats are cached only by the warm gateway
         SERVICE_STATS_CACHE_TTL_MS: '0',
@@ -266,15 +272,15 @@ export class BenchEnvironment {
     const supergraph = path.join(this.root, 'supergraph.graphql');
     await writeSupergraph(
       [
-        { name: 'people', ...people },
-        { name: 'gov-services', url: govUrl, secret },
+        { name: 'people', url: peopleUrl },
+        { name: 'gov-services', url: govUrl },
       ],
+      keys,
       supergraph,
     );
     gatewayEnv.SUPERGRAPH_PATH = supergraph;
     gatewayEnv[subgraphEnvName('gov-services', 'URL')] = govUrl;
-    gatewayEnv[subgraphEnvName('gov-services', 'SECRET')] = secret;
-    return { url: govUrl, secret, load };
+    return { url: govUrl, load };
   }
 
   /** `launchService` with the bench's node options: the gateway's, and `--cpu-prof` for a profiled service. */

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { demoOrganizationId, organizationNaturalKey, DEMO_COUNTY_CODE } from '@county/demo-data';
-import { Identity, IDENTITY_HEADER, SUBGRAPH_SECRET_HEADER } from '@county/kit';
+import { Identity } from '@county/kit';
+import { gatewayHeaders, type DeploymentKeys } from '../trust';
 import { composeSupergraph, signDevToken } from '@county/gateway';
 import { ROOT } from '../paths';
 import { lastLines, type ServiceProcess } from '../processes';
@@ -34,10 +35,10 @@ export async function loadFigures(loader: ServiceProcess): Promise<LoadFigures> 
 }
 
 /** A subgraph's SDL from its `_service` field, as composition reads it. */
-async function sdlOf(url: string, secret: string): Promise<string> {
+async function sdlOf(name: string, url: string, keys: DeploymentKeys): Promise<string> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [SUBGRAPH_SECRET_HEADER]: secret },
+    headers: { 'content-type': 'application/json', ...(await gatewayHeaders(keys, name)) },
     body: JSON.stringify({ query: '{ _service { sdl } }' }),
   });
   const body = (await response.json()) as { data?: { _service: { sdl: string } } };
@@ -47,11 +48,12 @@ async function sdlOf(url: string, secret: string): Promise<string> {
 
 /** Composes the running subgraphs (their SDL as they serve it) into a supergraph file for the gateway (SUPERGRAPH_PATH). */
 export async function writeSupergraph(
-  subgraphs: { name: string; url: string; secret: string }[],
+  subgraphs: { name: string; url: string }[],
+  keys: DeploymentKeys,
   file: string,
 ): Promise<void> {
   const sources = await Promise.all(
-    subgraphs.map(async (s) => ({ name: s.name, url: s.url, sdl: await sdlOf(s.url, s.secret) })),
+    subgraphs.map(async (s) => ({ name: s.name, url: s.url, sdl: await sdlOf(s.name, s.url, keys) })),
   );
   fs.writeFileSync(file, (await composeSupergraph(sources)).supergraph);
 }
@@ -137,7 +139,8 @@ export interface GovServicesEndpoints {
   cachedGatewayUrl?: string;
   jwtSecret: string;
   govServicesUrl: string;
-  govServicesSecret: string;
+  /** To call gov-services directly, as the gateway would. */
+  keys: DeploymentKeys;
 }
 
 /**
@@ -198,19 +201,16 @@ export interface WriteFigures {
  */
 export async function measureCaseWrites(endpoints: GovServicesEndpoints, cases = 100): Promise<WriteFigures> {
   const organization = demoOrganizationId(organizationNaturalKey(DEMO_COUNTY_CODE, 'service-center'));
-  const headers = {
+  const caller = Identity.fromClaims({ sub: 'bench', roles: [`department:${organization}`] });
+  const headers = async () => ({
     'content-type': 'application/json',
-    [SUBGRAPH_SECRET_HEADER]: endpoints.govServicesSecret,
-    [IDENTITY_HEADER]: Identity.fromClaims({
-      sub: 'bench',
-      roles: [`department:${organization}`],
-    }).toHeader(),
-  };
+    ...(await gatewayHeaders(endpoints.keys, 'gov-services', caller)),
+  });
   const send = async (query: string, variables: Record<string, unknown>) => {
     const t = performance.now();
     const response = await fetch(endpoints.govServicesUrl, {
       method: 'POST',
-      headers,
+      headers: await headers(),
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: Record<string, { id: string }>; errors?: unknown[] };
@@ -275,15 +275,15 @@ export interface RecomputeFigures {
  * subgraph's /readyz no longer lists it.
  */
 export async function measureCalendarRecompute(endpoints: GovServicesEndpoints): Promise<RecomputeFigures> {
-  const headers = {
+  const caller = Identity.fromClaims({ sub: 'bench', roles: ['approval-bureau'] });
+  const headers = async () => ({
     'content-type': 'application/json',
-    [SUBGRAPH_SECRET_HEADER]: endpoints.govServicesSecret,
-    [IDENTITY_HEADER]: Identity.fromClaims({ sub: 'bench', roles: ['approval-bureau'] }).toHeader(),
-  };
+    ...(await gatewayHeaders(endpoints.keys, 'gov-services', caller)),
+  });
   const send = async (query: string, variables: Record<string, unknown> = {}) => {
     const response = await fetch(endpoints.govServicesUrl, {
       method: 'POST',
-      headers,
+      headers: await headers(),
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as {

@@ -35,14 +35,16 @@ export function stopLoad(): void {
   running?.stop();
 }
 
-function load(target: Target, seconds: number, connections: number, expectBody: string) {
-  if (stopped) return Promise.reject(new Error('the benchmark is stopping'));
+async function load(target: Target, seconds: number, connections: number, expectBody: string) {
+  if (stopped) throw new Error('the benchmark is stopping');
+  // a caller token lives a minute: each run gets a fresh one
+  const headers = await target.headers();
   return new Promise<autocannon.Result>((resolve, reject) => {
     running = autocannon(
       {
         url: target.url,
         method: 'POST',
-        headers: target.headers,
+        headers,
         body: target.body,
         connections,
         pipelining: 1,

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Identity, IDENTITY_HEADER, SUBGRAPH_SECRET_HEADER } from '@county/kit';
+import { Identity } from '@county/kit';
+import { gatewayHeaders } from '../trust';
 import { signDevToken } from '@county/gateway';
 import type { Endpoints } from './environment';
 
@@ -12,11 +13,14 @@ export type TargetName = 'direct' | 'gateway';
 export interface Target {
   name: TargetName;
   url: string;
-  headers: Record<string, string>;
+  /** Fresh for each run: the direct target's caller token lives a minute. */
+  headers: () => Promise<Record<string, string>>;
   body: string;
 }
 
 /** The same query, as a leader: through the gateway (a signed token) or to the subgraph as the gateway would. */
+const leader = Identity.fromClaims({ sub: 'bench', roles: ['leader'] });
+
 export async function benchTargets(endpoints: Endpoints): Promise<Target[]> {
   const body = JSON.stringify({ query: QUERY });
   const json = { 'content-type': 'application/json' };
@@ -25,17 +29,13 @@ export async function benchTargets(endpoints: Endpoints): Promise<Target[]> {
     {
       name: 'direct',
       url: endpoints.subgraphUrl,
-      headers: {
-        ...json,
-        [SUBGRAPH_SECRET_HEADER]: endpoints.subgraphSecret,
-        [IDENTITY_HEADER]: Identity.fromClaims({ sub: 'bench', roles: ['leader'] }).toHeader(),
-      },
+      headers: async () => ({ ...json, ...(await gatewayHeaders(endpoints.keys, 'people', leader)) }),
       body,
     },
     {
       name: 'gateway',
       url: endpoints.gatewayUrl,
-      headers: { ...json, authorization: `Bearer ${token}` },
+      headers: async () => ({ ...json, authorization: `Bearer ${token}` }),
       body,
     },
   ];
@@ -46,7 +46,7 @@ const excerpt = (text: string) => (text.length > 600 ? `${text.slice(0, 600)}…
 async function answer(target: Target): Promise<{ text: string; data: unknown }> {
   const response = await fetch(target.url, {
     method: 'POST',
-    headers: target.headers,
+    headers: await target.headers(),
     body: target.body,
     signal: AbortSignal.timeout(10_000),
   });

@@ -7,6 +7,7 @@ import { composeSupergraph, subgraphEnvName } from '@county/gateway';
 import { databaseUrl, ensureDatabase, freePort } from '@county/postgres';
 import { ROOT } from '../../src/paths';
 import { GATEWAY_MAIN, subgraphEntry } from '../../src/registry';
+import { gatewayTrustEnvironment, generateDeploymentKeys } from '../../src/trust';
 import {
   launchService,
   stopService,
@@ -17,12 +18,14 @@ import {
 
 const POSTGRES_DIST = path.join(ROOT, 'packages/postgres/dist');
 
+/** The soak reads the gateway's heap from its /metrics, which is served to this bearer only. */
+const GATEWAY_METRICS_TOKEN = 'fault-platform-metrics-token-0123456789';
+
 /** One subgraph process of the fault platform, restartable on the same port. */
 export interface FaultSubgraph {
   name: string;
   port: number;
   base: string;
-  secret: string;
   env: Record<string, string>;
   process: ServiceProcess;
 }
@@ -40,6 +43,7 @@ export class FaultPlatform {
   gateway?: ServiceProcess;
   gatewayBase = '';
   readonly jwtSecret = randomBytes(32).toString('hex');
+  readonly keys = generateDeploymentKeys();
   readonly logDir: string;
 
   constructor(readonly root: string) {
@@ -100,22 +104,20 @@ export class FaultPlatform {
       const name = definition.name;
       await ensureDatabase(this.adminUrl, `faults_${name.replace(/-/g, '_')}`);
       const port = await freePort();
-      const secret = randomBytes(24).toString('hex');
       const people = this.subgraphs.get('people');
       const env: Record<string, string> = {
         ...subgraphEnvironment({
+          name,
           databaseUrl: this.databaseUrl(name),
-          secret,
-          ...(people && name !== 'people'
-            ? { directory: { url: `${people.base}/graphql`, secret: people.secret } }
-            : {}),
+          keys: this.keys,
+          directoryUrl: people && name !== 'people' ? `${people.base}/graphql` : undefined,
         }),
         DEMO_DATA: String(demo[name] ?? false),
         DEMO_COUNTIES: '1',
         LOG_LEVEL: 'warn',
       };
       const service = this.launch(name, port, env);
-      const subgraph: FaultSubgraph = { name, port, base: service.base, secret, env, process: service };
+      const subgraph: FaultSubgraph = { name, port, base: service.base, env, process: service };
       this.subgraphs.set(name, subgraph);
       await service.ready(90_000);
     }
@@ -140,9 +142,15 @@ export class FaultPlatform {
     const port = await freePort();
     const env: Record<string, string> = {
       JWT_SECRET: this.jwtSecret,
+      ...gatewayTrustEnvironment(this.keys),
       SUPERGRAPH_PATH: supergraphPath,
       SUBGRAPH_TIMEOUT_MS: '1000',
+      SUBGRAPH_READ_TIMEOUT_MS: '1000',
+      // a restarted or resumed subgraph is probed after a second
+      SUBGRAPH_CIRCUIT_RESET_MS: '1000',
       RATE_LIMIT_PER_MINUTE: '1000000',
+      // /metrics on the gateway port needs its token (issue 16)
+      METRICS_TOKEN: GATEWAY_METRICS_TOKEN,
       // faults must reach the subgraphs: a cached or shared answer would hide them
       RESPONSE_CACHE_TTL_MS: '0',
       RESPONSE_SHARING: 'false',
@@ -152,7 +160,6 @@ export class FaultPlatform {
     };
     for (const subgraph of this.subgraphs.values()) {
       env[subgraphEnvName(subgraph.name, 'URL')] = `${subgraph.base}/graphql`;
-      env[subgraphEnvName(subgraph.name, 'SECRET')] = subgraph.secret;
     }
     const gateway = launchService({ name: 'gateway', main: GATEWAY_MAIN, port, env, logDir: this.logDir });
     this.gateway = gateway;
@@ -171,7 +178,8 @@ export class FaultPlatform {
   async gatewayHeapAfterGc(): Promise<number> {
     this.gateway!.child.kill('SIGUSR2');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const text = await (await fetch(`${this.gatewayBase}/metrics`)).text();
+    const headers = { authorization: `Bearer ${GATEWAY_METRICS_TOKEN}` };
+    const text = await (await fetch(`${this.gatewayBase}/metrics`, { headers })).text();
     const sample = /^nodejs_heap_size_used_bytes(?:\{[^}]*\})? (\S+)$/m.exec(text);
     if (!sample) throw new Error('the gateway /metrics has no nodejs_heap_size_used_bytes');
     return Number(sample[1]);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   assertPerformAction,
+  importRoute,
   parseInput,
   XLSX_CONTENT_TYPE,
   type FileRoute,
@@ -37,19 +38,21 @@ export const calendarExportRoute: FileRoute = {
 
 /**
  * POST /files/calendar.xlsx?year=2027[&version=N] with the workbook (role approval-bureau): the whole year
- * or nothing; a refusal lists every bad row, and the year's own rules (statutory holidays, …) by row too.
+ * or nothing; a refusal lists the bad rows, and the year's own rules (statutory holidays, …) by row too.
+ * The kit's `importRoute` holds the upload to the import limits (and would make a large one a job).
  */
-export const calendarImportRoute: FileRoute = {
-  method: 'POST',
+export const calendarImportRoute: FileRoute = importRoute({
   path: 'calendar.xlsx',
-  async handle({ em, identity, query, body }) {
+  accept({ identity, query }) {
     assertPerformAction({ identity }, permissions, 'calendar.enter');
-    const request = parseInput(
+    return parseInput(
       importRule,
       { year: query.get('year') ?? undefined, version: query.get('version') ?? undefined },
       '',
     );
-    const { entry, rejected } = await readCalendarSheet(body);
+  },
+  async run(sheet, request, { em, identity, limits }) {
+    const { entry, rejected } = readCalendarSheet(sheet, limits.maxErrors);
     const checked = calendarEntryRule.safeParse({
       year: request.year,
       source: entry.source,
@@ -57,18 +60,16 @@ export const calendarImportRoute: FileRoute = {
       version: request.version,
     });
     if (!checked.success) rejected.push(...checked.error.issues.map((issue) => rowOf(issue, entry.rows)));
-    if (rejected.length || !checked.success) throw calendarRejected(rejected);
+    if (rejected.total || !checked.success) throw calendarRejected(rejected);
     const view = await enterCalendarYear({ em, identity }, checked.data);
     return {
-      json: {
-        year: view.year,
-        status: view.status,
-        days: view.days.length,
-        recompute: view.recompute?.status ?? null,
-      },
+      year: view.year,
+      status: view.status,
+      days: view.days.length,
+      recompute: view.recompute?.status ?? null,
     };
   },
-};
+});
 
 /** A rule's issue as a rejected row: `days.<i>.date` is the sheet row of day i; the rest are year-wide. */
 function rowOf(

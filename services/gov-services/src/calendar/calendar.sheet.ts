@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import { GraphQLError } from 'graphql';
-import { badInput, cellDate, cellText, ErrorCode, readFirstSheet } from '@county/kit';
+import { badInput, cellDate, cellText, RejectedRows, uploadRejected, type SheetRows } from '@county/kit';
 import { CalendarDayKind } from './calendar.entity';
 import type { WorkingCalendarYear } from './calendar.view';
 
@@ -43,30 +42,27 @@ export async function calendarWorkbook(view: WorkingCalendarYear): Promise<Buffe
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The refusal of a whole upload, listing every problem. */
-export const calendarRejected = (rejected: RejectedRow[]) =>
-  new GraphQLError(`file: ${rejected.length} problem(s) in the calendar; nothing was entered`, {
-    extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'file', rule: 'rows', rejected },
-  });
+/** The refusal of a whole upload, listing the first problems and counting them all. */
+export const calendarRejected = (rejected: RejectedRows<RejectedRow>) =>
+  uploadRejected('calendar', 'nothing was entered', rejected);
 
-/** Reads an uploaded year: rows of date, kind, name and source; every unreadable row is listed. */
-export async function readCalendarSheet(
-  file: Buffer,
-): Promise<{ entry: SheetEntry; rejected: RejectedRow[] }> {
-  const sheet = await readFirstSheet(file);
-  const columns = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, column) => columns.set(cellText(cell.value), column));
+/** Reads an uploaded year: rows of date, kind, name and source; every unreadable row is counted. */
+export function readCalendarSheet(
+  sheet: SheetRows,
+  maxErrors: number,
+): { entry: SheetEntry; rejected: RejectedRows<RejectedRow> } {
+  const columns = sheet.headers;
   const missing = [HEADERS.date, HEADERS.kind, HEADERS.source].filter((h) => !columns.has(h));
   if (missing.length)
     throw badInput('file', 'missing-column', `the sheet lacks the column(s) ${missing.join('、')}`);
-  const rejected: RejectedRow[] = [];
+  const rejected = new RejectedRows<RejectedRow>(maxErrors);
   const entry: SheetEntry = { source: '', days: [], rows: [] };
   const sources = new Set<string>();
-  sheet.eachRow((row, number) => {
-    if (number === 1) return;
-    const cell = (header: string) => (columns.has(header) ? row.getCell(columns.get(header)!).value : null);
+  for (const row of sheet.rows) {
+    const { number } = row;
+    const cell = (header: string) => (columns.has(header) ? row.cell(columns.get(header)!) : null);
     const text = (header: string) => cellText(cell(header));
-    if (![HEADERS.date, HEADERS.kind, HEADERS.name, HEADERS.source].some((h) => text(h))) return;
+    if (![HEADERS.date, HEADERS.kind, HEADERS.name, HEADERS.source].some((h) => text(h))) continue;
     const reject = (column: string, reason: string) => rejected.push({ row: number, column, reason });
     const date = cellDate(cell(HEADERS.date));
     if (!date)
@@ -84,7 +80,7 @@ export async function readCalendarSheet(
       entry.days.push({ date, kind, name: text(HEADERS.name) || null });
       entry.rows.push(number);
     }
-  });
+  }
   if (sources.size > 1)
     rejected.push({
       row: null,
@@ -92,7 +88,7 @@ export async function readCalendarSheet(
       reason: `one notice per year: the sheet names ${sources.size}`,
     });
   entry.source = [...sources][0] ?? '';
-  if (!entry.days.length && !rejected.length)
+  if (!entry.days.length && !rejected.total)
     throw badInput('file', 'empty', 'the sheet has no days under its header');
   return { entry, rejected };
 }

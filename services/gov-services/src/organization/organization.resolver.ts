@@ -9,6 +9,7 @@ import { ServiceItemConnection } from '../item/item.resolver';
 @Resolver(() => OrganizationRef)
 export class OrganizationResolver {
   @FieldResolver(() => ServiceItemConnection, {
+    nullable: true, // fails alone: schema/src/nullable-extensions.ts
     description: '实施事项 — service items it is responsible for',
   })
   serviceItems(

@@ -8,7 +8,10 @@ import { ServiceCaseConnection } from '../case/case.resolver';
 /** What this subgraph adds to the people subgraph's Person: the cases a proxy agent handled. */
 @Resolver(() => PersonRef)
 export class PersonResolver {
-  @FieldResolver(() => ServiceCaseConnection, { description: '代办件 — cases this proxy agent handled' })
+  @FieldResolver(() => ServiceCaseConnection, {
+    nullable: true, // fails alone: schema/src/nullable-extensions.ts
+    description: '代办件 — cases this proxy agent handled',
+  })
   proxyCases(
     @Root() person: PersonRef,
     @Args() args: PageArgs,

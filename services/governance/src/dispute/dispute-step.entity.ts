@@ -1,3 +1,4 @@
+import { declarePersonalFields, withheld } from '@county/kit';
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, GraphQLISODateTime } from 'type-graphql';
 import { DisputeAction, DisputeStatus } from '../vocabulary';
@@ -48,3 +49,6 @@ export class DisputeStep {
   @Field(() => GraphQLISODateTime, { description: '记录时间 — when it was recorded' })
   recordedAt: Date = new Date();
 }
+
+// the audit trail keeps them masked for every reader without hr, as it does people's
+declarePersonalFields(DisputeStep, { note: withheld });

@@ -1,3 +1,4 @@
+import { declarePersonalFields, withheld } from '@county/kit';
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, GraphQLISODateTime } from 'type-graphql';
 import {
@@ -49,8 +50,8 @@ export class Dispute {
   @Field(() => GraphQLISODateTime, { description: '登记时间 — reported at' })
   reportedAt!: Date;
 
+  /** Personal data: exposed by the resolver, masked unless the caller may read the parties. */
   @Property({ type: 'string', length: 500 })
-  @Field({ description: '当事人 — the parties, as recorded' })
   parties!: string;
 
   @Property({ type: 'integer' })
@@ -60,8 +61,8 @@ export class Dispute {
   @Property({ type: 'decimal', precision: 14, scale: 2, nullable: true })
   amount!: string | null;
 
+  /** Free text that names the parties: exposed by the resolver like `parties`. */
   @Property({ type: 'text' })
-  @Field({ description: '纠纷简况 — what the dispute is about' })
   summary!: string;
 
   @Enum({ items: () => RiskColour })
@@ -102,3 +103,6 @@ export class Dispute {
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }
+
+// the audit trail keeps them masked for every reader without hr, as it does people's
+declarePersonalFields(Dispute, { parties: withheld, summary: withheld });

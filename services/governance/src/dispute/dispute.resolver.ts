@@ -10,6 +10,15 @@ import { Dispute } from './dispute.entity';
 import { DisputeStep } from './dispute-step.entity';
 import { DisputesArgs } from './dispute.args';
 import { findDisputes } from './dispute.query';
+import { seesDisputeParties } from '../permissions';
+
+/** What callers who may not read a dispute's parties see instead of its free text. */
+export const MASKED = '***';
+const MASKED_FOR = `"${MASKED}" unless the caller is the dispute's township, the county's governance centre (political-legal committee) or hr`;
+
+/** Loaded rows are plain objects (not entities), so a masked copy is safe to hand out. */
+const withNoteMasked = <T extends { note: string | null }>(row: T): T =>
+  row.note === null ? row : { ...row, note: MASKED };
 
 export const DisputeConnection = ConnectionType(Dispute, '纠纷列表 — a page of disputes, by time reported');
 
@@ -62,13 +71,49 @@ export class DisputeResolver {
     return dispute.amount === null ? null : Number(dispute.amount);
   }
 
-  @FieldResolver(() => [DisputeStep], { description: '办理过程 — every recorded step, in order' })
-  steps(@Root() dispute: Dispute, @Ctx() ctx: SubgraphContext): Promise<DisputeStep[]> {
-    return entityGroupLoader(ctx, DisputeStep, 'disputeId', { sequence: 'asc' }).load(dispute.id);
+  @FieldResolver(() => String, {
+    description: `当事人 — the parties, as recorded; personal data: ${MASKED_FOR}`,
+  })
+  async parties(@Root() dispute: Dispute, @Ctx() ctx: SubgraphContext): Promise<string> {
+    return (await seesDisputeParties(ctx, dispute.regionCode)) ? dispute.parties : MASKED;
   }
 
-  @FieldResolver(() => [ReturnVisit], { description: '督查回访 — return visits, in order' })
-  returnVisits(@Root() dispute: Dispute, @Ctx() ctx: SubgraphContext): Promise<ReturnVisit[]> {
-    return entityGroupLoader(ctx, ReturnVisit, 'disputeId', { visitedAt: 'asc' }).load(dispute.id);
+  // free text that names the parties (and often their village, kin and sums), which no rule can scrub
+  // reliably; kind, channel, amount and status say what the dispute is about to everyone else
+  @FieldResolver(() => String, {
+    description: `纠纷简况 — what the dispute is about; personal data (it names the parties): ${MASKED_FOR}`,
+  })
+  async summary(@Root() dispute: Dispute, @Ctx() ctx: SubgraphContext): Promise<string> {
+    return (await seesDisputeParties(ctx, dispute.regionCode)) ? dispute.summary : MASKED;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      '已隐去 — true when parties, summary and the notes of steps and visits are masked for this caller',
+  })
+  async personalDataMasked(@Root() dispute: Dispute, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+    return !(await seesDisputeParties(ctx, dispute.regionCode));
+  }
+
+  @FieldResolver(() => [DisputeStep], {
+    description: '办理过程 — every recorded step, in order; notes are personal data, masked like the summary',
+  })
+  async steps(@Root() dispute: Dispute, @Ctx() ctx: SubgraphContext): Promise<DisputeStep[]> {
+    const [steps, sees] = await Promise.all([
+      entityGroupLoader(ctx, DisputeStep, 'disputeId', { sequence: 'asc' }).load(dispute.id),
+      seesDisputeParties(ctx, dispute.regionCode),
+    ]);
+    return sees ? steps : steps.map(withNoteMasked);
+  }
+
+  @FieldResolver(() => [ReturnVisit], {
+    description: '督查回访 — return visits, in order; notes are personal data, masked like the summary',
+  })
+  async returnVisits(@Root() dispute: Dispute, @Ctx() ctx: SubgraphContext): Promise<ReturnVisit[]> {
+    const [visits, sees] = await Promise.all([
+      entityGroupLoader(ctx, ReturnVisit, 'disputeId', { visitedAt: 'asc' }).load(dispute.id),
+      seesDisputeParties(ctx, dispute.regionCode),
+    ]);
+    return sees ? visits : visits.map(withNoteMasked);
   }
 }

@@ -21,7 +21,10 @@ export class OrganizationResolver {
     return entityLoader(ctx, MediationOrganization, 'organizationId').load(organization.id);
   }
 
-  @FieldResolver(() => DisputeConnection, { description: '调解纠纷 — disputes this committee took on' })
+  @FieldResolver(() => DisputeConnection, {
+    nullable: true, // fails alone: schema/src/nullable-extensions.ts
+    description: '调解纠纷 — disputes this committee took on',
+  })
   mediations(
     @Root() organization: OrganizationRef,
     @Args() args: DisputeFilterArgs,

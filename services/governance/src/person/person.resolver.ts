@@ -13,6 +13,7 @@ import { yearRule } from '@county/domain';
 @Resolver(() => PersonRef)
 export class PersonResolver {
   @FieldResolver(() => [Grid], {
+    nullable: true, // fails alone: schema/src/nullable-extensions.ts
     description: '负责网格 — the grids this person serves as grid worker, by code',
   })
   grids(@Root() person: PersonRef, @Ctx() ctx: SubgraphContext): Promise<Grid[]> {
@@ -30,7 +31,10 @@ export class PersonResolver {
       .load(person.id);
   }
 
-  @FieldResolver(() => DisputeConnection, { description: '调解纠纷 — disputes this person mediated' })
+  @FieldResolver(() => DisputeConnection, {
+    nullable: true, // fails alone: schema/src/nullable-extensions.ts
+    description: '调解纠纷 — disputes this person mediated',
+  })
   mediations(
     @Root() person: PersonRef,
     @Args() args: DisputeFilterArgs,
@@ -40,6 +44,7 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => [RiskJudgement], {
+    nullable: true, // fails alone: schema/src/nullable-extensions.ts
     description: '包联风险村 — villages this county leader is assigned to in a year',
   })
   riskAssignments(

@@ -43,7 +43,10 @@ export class RegionResolver {
     return disputeStats(ctx, region.code, first, last);
   }
 
-  @FieldResolver(() => GridConnection, { description: '网格 — the grids in this region and below, by code' })
+  @FieldResolver(() => GridConnection, {
+    nullable: true, // fails alone: schema/src/nullable-extensions.ts
+    description: '网格 — the grids in this region and below, by code',
+  })
   grids(
     @Root() region: RegionRef,
     @Args() args: RegionGridsArgs,
@@ -76,6 +79,7 @@ export class RegionResolver {
   }
 
   @FieldResolver(() => RiskJudgementConnection, {
+    nullable: true, // fails alone: schema/src/nullable-extensions.ts
     description: '风险村 — villages in this region judged at risk in a year (or at `level`), by code',
   })
   riskVillages(
@@ -86,7 +90,10 @@ export class RegionResolver {
     return riskVillages(ctx, region.code, args);
   }
 
-  @FieldResolver(() => RiskSummary, { description: '风险村研判汇总 — villages judged in a year, by level' })
+  @FieldResolver(() => RiskSummary, {
+    nullable: true, // fails alone: schema/src/nullable-extensions.ts
+    description: '风险村研判汇总 — villages judged in a year, by level',
+  })
   riskSummary(
     @Root() region: RegionRef,
     @Arg('year', () => Int) year: number,

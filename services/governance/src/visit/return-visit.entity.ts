@@ -1,3 +1,4 @@
+import { declarePersonalFields, withheld } from '@county/kit';
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType, GraphQLISODateTime } from 'type-graphql';
 import { Dispute } from '../dispute/dispute.entity';
@@ -31,3 +32,6 @@ export class ReturnVisit {
   @Field(() => String, { nullable: true, description: '说明 — note' })
   note!: string | null;
 }
+
+// the audit trail keeps them masked for every reader without hr, as it does people's
+declarePersonalFields(ReturnVisit, { note: withheld });

@@ -1,5 +1,6 @@
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { declarePersonalFields, withheld } from '@county/kit';
 import { Person } from '../person/person.entity';
 import { AssessmentGrade } from '../workforce/vocabulary';
 
@@ -36,3 +37,10 @@ export class AnnualAssessment {
   @Field(() => Int, { description: '版本 — send it back with a change (optimistic locking)' })
   version!: number;
 }
+
+// hr-only in answers, so withheld in the audit trail too
+declarePersonalFields(AnnualAssessment, {
+  qualitativeScore: withheld,
+  quantitativeScore: withheld,
+  grade: withheld,
+});

@@ -1,6 +1,6 @@
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '@county/kit';
+import { DateScalar, declarePersonalFields, withheld } from '@county/kit';
 import { Person } from '../person/person.entity';
 import { Organization } from '../organization/organization.entity';
 import { CommunityPostType, Education } from '../workforce/vocabulary';
@@ -49,3 +49,6 @@ export class CommunityWorker {
   @Field(() => Int, { description: '版本 — send it back with a change (optimistic locking)' })
   version!: number;
 }
+
+// hr-only in answers, so withheld in the audit trail too
+declarePersonalFields(CommunityWorker, { education: withheld });

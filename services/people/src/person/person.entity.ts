@@ -1,5 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { maskIdNumber, maskPhone } from '@county/domain';
+import { declarePersonalFields, withheld } from '@county/kit';
 import { Gender, PersonRole } from '../vocabulary';
 import { Organization } from '../organization/organization.entity';
 
@@ -61,3 +63,6 @@ export class Person {
   @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }
+
+// the audit trail masks them as the Person resolver does (birth date: null there, withheld here)
+declarePersonalFields(Person, { birthDate: withheld, phone: maskPhone, idNumber: maskIdNumber });

@@ -10,9 +10,10 @@ import {
 } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { uuidRule } from '@county/domain';
-import { permissions } from '../permissions';
+import { permissions, seesPersonalData } from '../permissions';
 import { Organization } from '../organization/organization.entity';
 import { Person } from './person.entity';
+import { idNumberProbes } from './id-number-probes';
 import { CreatePersonInput, UpdatePersonInput } from './person.args';
 import { personChangesRule, personRule } from './person.rules';
 
@@ -21,13 +22,30 @@ async function requireWritableOrganization(ctx: SubgraphContext, organizationId:
   assertPerformAction(ctx, permissions, 'person.write', organization);
 }
 
+/**
+ * An ID number is unique in the directory, and a refusal says that the number is someone's. Only hr, who
+ * may read every ID number anyway, is told so; anyone else gets one answer for every number in use (same
+ * field, rule and text, whoever holds it) and a budget of checks (`idNumberProbes`), so a writer can try only
+ * a few of the candidates for the 8 digits a masked ID number hides.
+ */
 async function requireUniqueIdNumber(
   ctx: SubgraphContext,
   idNumber: string,
   exceptId?: string,
 ): Promise<void> {
+  const precise = seesPersonalData(ctx);
+  if (!precise) await idNumberProbes().beforeLookup(ctx);
   const other = await ctx.em.count(Person, { idNumber, ...(exceptId ? { id: { $ne: exceptId } } : {}) });
-  if (other) throw badInput('input.idNumber', 'unique', 'belongs to another person in the directory');
+  if (!other) {
+    if (!precise) await idNumberProbes().free(ctx);
+    return;
+  }
+  if (precise) throw badInput('input.idNumber', 'unique', 'belongs to another person in the directory');
+  throw badInput(
+    'input.idNumber',
+    'usable',
+    'cannot be used for this record; the organisation department (hr) can say why',
+  );
 }
 
 @Resolver(() => Person)

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '@county/kit';
+import { DateScalar, declarePersonalFields, withheld } from '@county/kit';
 import { Person } from '../person/person.entity';
 import { Organization } from '../organization/organization.entity';
 import { AssessmentGrade, Recommender, SecondmentFront } from '../workforce/vocabulary';
@@ -50,3 +50,6 @@ export class Secondment {
   @Field(() => Int, { description: '版本 — send it back with a change (optimistic locking)' })
   version!: number;
 }
+
+// hr-only in answers, so withheld in the audit trail too
+declarePersonalFields(Secondment, { secondAssessmentGrade: withheld, secondAssessmentScore: withheld });

@@ -1,6 +1,6 @@
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '@county/kit';
+import { DateScalar, declarePersonalFields, withheld } from '@county/kit';
 import { Gender } from '../vocabulary';
 import { Organization } from '../organization/organization.entity';
 import { Placement } from '../workforce/vocabulary';
@@ -60,3 +60,6 @@ export class DepartingCadre {
   @Field(() => Int, { description: '版本 — send it back with a change (optimistic locking)' })
   version!: number;
 }
+
+// hr-only in answers, so withheld in the audit trail too
+declarePersonalFields(DepartingCadre, { placementNote: withheld });

@@ -5,6 +5,8 @@ import { PersonRole } from '../vocabulary';
 import { assessmentYearRule } from '../assessment/assessment.rules';
 import { regionPattern } from '../workforce/region-filter';
 import { AssessmentGrade, CommunityPostType, Placement } from '../workforce/vocabulary';
+import { seesPersonalData } from '../permissions';
+import { privacySettings } from '../privacy-settings';
 import * as sql from './workforce-stats.sql';
 import {
   AssessmentGradeDistribution,
@@ -16,6 +18,14 @@ import {
   TrainingCoverage,
   WorkforceStats,
 } from './workforce-stats.types';
+
+const SUPPRESSED_GRADES = {
+  excellent: null,
+  competent: null,
+  basicallyCompetent: null,
+  incompetent: null,
+  suppressed: true,
+} as const;
 
 function run<T>(ctx: SubgraphContext, statement: string, params: unknown[]): Promise<T[]> {
   return ctx.em.getConnection().execute(statement, params);
@@ -47,6 +57,8 @@ function countsBy<K extends string>(rows: ({ count: number } & Record<K, string>
 @Resolver(() => Region)
 export class RegionWorkforceResolver {
   @FieldResolver(() => WorkforceStats, {
+    // nullable: a failure here nulls the workforce figures alone, not the region every domain hangs off
+    nullable: true,
     description:
       '队伍统计 — people, community workers, quotas, assessments, secondments and training of the region and below',
   })
@@ -119,12 +131,18 @@ export class WorkforceStatsResolver {
       stats.year,
     ]);
     const count = countsBy(rows, 'grade');
+    const year = rows[0]?.year ?? stats.year;
+    const assessed = rows.reduce((sum, row) => sum + row.count, 0);
+    if (assessed > 0 && assessed < privacySettings().STATS_MIN_GROUP_SIZE && !seesPersonalData(ctx)) {
+      return { year, ...SUPPRESSED_GRADES };
+    }
     return {
-      year: rows[0]?.year ?? stats.year,
+      year,
       excellent: count(AssessmentGrade.EXCELLENT),
       competent: count(AssessmentGrade.COMPETENT),
       basicallyCompetent: count(AssessmentGrade.BASICALLY_COMPETENT),
       incompetent: count(AssessmentGrade.INCOMPETENT),
+      suppressed: false,
     };
   }
 

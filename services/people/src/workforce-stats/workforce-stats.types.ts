@@ -56,22 +56,32 @@ export class CommunityQuotaStats {
   vacancies!: number;
 }
 
+/**
+ * Grades are hr-only personal data: for anyone else the counts are null (`suppressed`) while fewer than
+ * `STATS_MIN_GROUP_SIZE` people were assessed, since a village's few counts would name each cadre's grade.
+ */
 @ObjectType({ description: '考核等次分布 — assessments of a year by grade' })
 export class AssessmentGradeDistribution {
   @Field(() => Int, { nullable: true, description: '年度 — the year counted; null when nobody was assessed' })
   year!: number | null;
 
-  @Field(() => Int)
-  excellent!: number;
+  @Field(() => Int, { nullable: true, description: '优秀 — excellent; null when suppressed' })
+  excellent!: number | null;
 
-  @Field(() => Int)
-  competent!: number;
+  @Field(() => Int, { nullable: true, description: '称职 — competent; null when suppressed' })
+  competent!: number | null;
 
-  @Field(() => Int)
-  basicallyCompetent!: number;
+  @Field(() => Int, { nullable: true, description: '基本称职 — basically competent; null when suppressed' })
+  basicallyCompetent!: number | null;
 
-  @Field(() => Int)
-  incompetent!: number;
+  @Field(() => Int, { nullable: true, description: '不称职 — incompetent; null when suppressed' })
+  incompetent!: number | null;
+
+  @Field({
+    description:
+      '已隐去 — true when the counts are withheld: fewer people were assessed than the smallest group shown to callers without hr',
+  })
+  suppressed!: boolean;
 }
 
 @ObjectType({ description: '培训覆盖 — who of the region’s people attended training' })

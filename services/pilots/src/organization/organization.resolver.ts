@@ -13,7 +13,10 @@ import { OrganizationRef } from '../directory';
 /** What this subgraph adds to the people subgraph's Organization: its pilots and pilot leads. */
 @Resolver(() => OrganizationRef)
 export class OrganizationResolver {
-  @FieldResolver(() => PilotConnection, { description: '试点 — pilots it leads or takes part in' })
+  @FieldResolver(() => PilotConnection, {
+    nullable: true, // fails alone: schema/src/nullable-extensions.ts
+    description: '试点 — pilots it leads or takes part in',
+  })
   pilots(
     @Root() organization: OrganizationRef,
     @Args() args: PilotFilterArgs,
@@ -27,7 +30,10 @@ export class OrganizationResolver {
     );
   }
 
-  @FieldResolver(() => PilotLeadConnection, { description: '试点线索 — pilot leads handed to it' })
+  @FieldResolver(() => PilotLeadConnection, {
+    nullable: true, // fails alone: schema/src/nullable-extensions.ts
+    description: '试点线索 — pilot leads handed to it',
+  })
   pilotLeads(
     @Root() organization: OrganizationRef,
     @Args() args: PilotLeadFilterArgs,

@@ -10,6 +10,7 @@ import { PilotConnection } from '../pilot/pilot.resolver';
 @Resolver(() => PersonRef)
 export class PersonResolver {
   @FieldResolver(() => PilotConnection, {
+    nullable: true, // fails alone: schema/src/nullable-extensions.ts
     description: '负责的试点 — pilots this person is the responsible leader of',
   })
   pilots(

@@ -4,7 +4,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEMO_COUNTY_CODE } from '@county/demo-data';
-import { Directory, env, Identity, openDatabase, parseConfig } from '@county/kit';
+import {
+  CallerTokenSigner,
+  Directory,
+  env,
+  importLimits,
+  openDatabase,
+  parseConfig,
+  readFirstSheet,
+} from '@county/kit';
 import { GraphQLError } from 'graphql';
 import { chinaDay } from '@county/domain';
 import { reformEntities } from '../entities';
@@ -15,12 +23,12 @@ import { exportRequestRule, importRequestRule, parseLedgerRequest } from './ledg
 
 const USAGE = `usage: npm run ledger -w services/reform -- export --year 2019 --out ledger.xlsx [--as-of 2019-09-30]
        npm run ledger -w services/reform -- import --year 2019 --file ledger.xlsx [--region 990722]
-environment: DATABASE_URL (the reform database), DIRECTORY_URL and DIRECTORY_SECRET (the people subgraph)`;
+environment: DATABASE_URL (the reform database), DIRECTORY_URL (the people subgraph) and DIRECTORY_KEY (reform's)`;
 
 const configSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' }),
   DIRECTORY_URL: env.url(),
-  DIRECTORY_SECRET: env.secret(),
+  DIRECTORY_KEY: env.signingKey(),
   DIRECTORY_TIMEOUT_MS: env.milliseconds(10000),
 });
 
@@ -46,11 +54,14 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = parseConfig(configSchema);
-  // the command acts for the reform office, as its import through the gateway would
-  const identity = new Identity('ledger-command', ['reform-office'], '台账命令');
+  // the command asks the directory with the reform subgraph's own key, as the subgraph's import would
   const directory = new Directory(
-    { url: config.DIRECTORY_URL, secret: config.DIRECTORY_SECRET, timeoutMs: config.DIRECTORY_TIMEOUT_MS },
-    identity,
+    {
+      url: config.DIRECTORY_URL,
+      signer: CallerTokenSigner.forService('reform', config.DIRECTORY_KEY),
+      service: 'reform',
+      timeoutMs: config.DIRECTORY_TIMEOUT_MS,
+    },
     `ledger-${Date.now()}`,
   );
   const orm = await openDatabase(config.DATABASE_URL, reformEntities, migrations);
@@ -67,18 +78,21 @@ async function main(argv: string[]): Promise<number> {
       year: values.year,
       region: values.region ?? DEMO_COUNTY_CODE,
     });
+    // the same limits as an upload (IMPORT_MAX_*), so the command refuses what the route refuses
+    const limits = importLimits();
     const report = await importLedger(em, directory, {
       year: request.year,
       regionCode: request.region,
-      file: await readFile(fromCaller(values.file!)),
+      sheet: await readFirstSheet(await readFile(fromCaller(values.file!)), limits),
+      maxErrors: limits.maxErrors,
     });
-    for (const r of report.rejected) console.error(`row ${r.row}, ${r.column}: ${r.reason}`);
+    for (const r of report.rejected.first) console.error(`row ${r.row}, ${r.column}: ${r.reason}`);
     console.log(
-      report.rejected.length
-        ? `refused: ${report.rejected.length} problem(s), nothing imported`
+      report.rejected.total
+        ? `refused: ${report.rejected.total} problem(s), nothing imported`
         : `imported ${report.imported} task(s)`,
     );
-    return report.rejected.length ? 1 : 0;
+    return report.rejected.total ? 1 : 0;
   } finally {
     await orm.close(true);
   }

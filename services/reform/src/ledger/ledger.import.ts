@@ -1,8 +1,15 @@
-import ExcelJS from 'exceljs';
-import { GraphQLError } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isRegionCode, regionCodePrefix } from '@county/domain';
-import { badInput, cellDate, cellText, ErrorCode, readFirstSheet, type Directory } from '@county/kit';
+import {
+  badInput,
+  cellDate,
+  cellText,
+  RejectedRows,
+  uploadRejected,
+  type Directory,
+  type SheetRow,
+  type SheetRows,
+} from '@county/kit';
 import { TaskSource, TaskStatus } from '../vocabulary';
 import { ReformTask } from '../task/task.entity';
 import { SpecialGroup } from '../special-group/special-group.entity';
@@ -20,22 +27,22 @@ export interface RejectedRow {
 
 export interface ImportReport {
   imported: number;
-  rejected: RejectedRow[];
+  rejected: RejectedRows<RejectedRow>;
 }
 
 export interface LedgerImport {
   year: number;
   /** The county (or township) whose ledger this is: units and leaders are looked up there. */
   regionCode: string;
-  file: Buffer;
+  sheet: SheetRows;
+  /** Problems listed in a refusal (the rest are counted). */
+  maxErrors: number;
 }
 
 const CODE = /^[0-9A-Za-z-]{1,40}$/;
 
 /** Column numbers by ledger column, from the header row; refuses a sheet that lacks a required one. */
-function locateColumns(sheet: ExcelJS.Worksheet): Partial<Record<LedgerColumn, number>> {
-  const byHeader = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, column) => byHeader.set(cellText(cell.value), column));
+function locateColumns(byHeader: Map<string, number>): Partial<Record<LedgerColumn, number>> {
   const columns: Partial<Record<LedgerColumn, number>> = {};
   const missing: string[] = [];
   for (const [key, spec] of Object.entries(LEDGER_COLUMNS) as [
@@ -51,11 +58,9 @@ function locateColumns(sheet: ExcelJS.Worksheet): Partial<Record<LedgerColumn, n
   return columns;
 }
 
-/** The refusal of a whole import, listing every rejected row. */
+/** The refusal of a whole import, listing the first rejected rows and counting them all. */
 export const ledgerRejected = (report: ImportReport) =>
-  new GraphQLError(`file: ${report.rejected.length} problem(s) in the ledger; nothing was imported`, {
-    extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'file', rule: 'rows', rejected: report.rejected },
-  });
+  uploadRejected('ledger', 'nothing was imported', report.rejected);
 
 interface Context {
   year: number;
@@ -77,18 +82,13 @@ export async function importLedger(
   directory: Directory,
   request: LedgerImport,
 ): Promise<ImportReport> {
-  const sheet = await readFirstSheet(request.file);
-  const columns = locateColumns(sheet);
-  const rows: ExcelJS.Row[] = [];
-  sheet.eachRow((row, number) => {
-    if (number > 1 && (row.values as ExcelJS.CellValue[]).some((v) => cellText(v ?? null) !== ''))
-      rows.push(row);
-  });
+  const columns = locateColumns(request.sheet.headers);
+  const { rows } = request.sheet;
   if (!rows.length) throw badInput('file', 'empty', 'the sheet has no task rows under its header');
 
-  const codes = rows.map((row) => cellText(row.getCell(columns.code!).value));
+  const codes = rows.map((row) => cellText(row.cell(columns.code!)));
   const parentCodes = columns.parentCode
-    ? rows.map((row) => cellText(row.getCell(columns.parentCode!).value)).filter(Boolean)
+    ? rows.map((row) => cellText(row.cell(columns.parentCode!))).filter(Boolean)
     : [];
   const [groups, existing, points, parents, names] = await Promise.all([
     em.find(SpecialGroup, {}),
@@ -108,7 +108,7 @@ export async function importLedger(
     directory: names,
   };
 
-  const rejected: RejectedRow[] = [];
+  const rejected = new RejectedRows<RejectedRow>(request.maxErrors);
   const newPoints = new Map<number, WorkPoint>();
   const tasks: ReformTask[] = [];
   for (const row of rows) {
@@ -121,18 +121,18 @@ export async function importLedger(
       context.parents.set(parsed.code, { id: parsed.id, parentId: parsed.parentId, year: parsed.year });
     }
   }
-  if (rejected.length) return { imported: 0, rejected };
+  if (rejected.total) return { imported: 0, rejected };
 
   await em.transactional(async (tx) => {
     for (const point of newPoints.values()) tx.create(WorkPoint, point);
     // plans before their tasks: file order already puts a plan above the tasks that name it
     for (const task of tasks) tx.create(ReformTask, task);
   });
-  return { imported: tasks.length, rejected: [] };
+  return { imported: tasks.length, rejected };
 }
 
 function parseRow(
-  row: ExcelJS.Row,
+  row: SheetRow,
   columns: Partial<Record<LedgerColumn, number>>,
   context: Context,
   newPoints: Map<number, WorkPoint>,
@@ -143,8 +143,7 @@ function parseRow(
     before.count++;
     reject(column, reason);
   };
-  const text = (column: LedgerColumn) =>
-    columns[column] ? cellText(row.getCell(columns[column]).value) : '';
+  const text = (column: LedgerColumn) => (columns[column] ? cellText(row.cell(columns[column])) : '');
   const required = (column: LedgerColumn) => {
     const value = text(column);
     if (!value) fail(column, 'is empty');
@@ -201,7 +200,7 @@ function parseRow(
   if (keyText && keyText !== YES && keyText !== NO) fail('keyTask', `must be ${YES} or ${NO}`);
 
   const dates = (['plannedStart', 'plannedEnd'] as const).map((column) => {
-    const cell = columns[column] ? row.getCell(columns[column]).value : null;
+    const cell = columns[column] ? row.cell(columns[column]) : null;
     if (!cellText(cell)) return (fail(column, 'is empty'), null);
     const date = cellDate(cell);
     if (!date) fail(column, `${cellText(cell)} is not a date (YYYY-MM-DD)`);

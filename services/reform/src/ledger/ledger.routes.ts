@@ -1,5 +1,5 @@
 import { DEMO_COUNTY_CODE } from '@county/demo-data';
-import { assertPerformAction, XLSX_CONTENT_TYPE, type FileRoute } from '@county/kit';
+import { assertPerformAction, importRoute, XLSX_CONTENT_TYPE, type FileRoute } from '@county/kit';
 import { chinaDay } from '@county/domain';
 import { permissions } from '../permissions';
 import { exportLedger } from './ledger.export';
@@ -23,23 +23,26 @@ export const ledgerExportRoute: FileRoute = {
 
 /**
  * POST /files/ledger.xlsx?year=2019[&region=990722] with the workbook as the body (role reform-office):
- * all rows or none; a refusal lists every rejected row (row, column, reason).
+ * all rows or none; a refusal lists the first rejected rows (row, column, reason) and counts them all.
+ * A large ledger is a job (the kit's `importRoute`: 202, then GET /files/import-jobs?id=…).
  */
-export const ledgerImportRoute: FileRoute = {
-  method: 'POST',
+export const ledgerImportRoute: FileRoute = importRoute({
   path: 'ledger.xlsx',
-  async handle({ em, identity, directory, query, body }) {
+  accept({ identity, query }) {
     assertPerformAction({ identity }, permissions, 'ledger.import');
-    const request = parseLedgerRequest(importRequestRule, {
+    return parseLedgerRequest(importRequestRule, {
       year: query.get('year') ?? undefined,
       region: query.get('region') ?? DEMO_COUNTY_CODE,
     });
+  },
+  async run(sheet, request, { em, directory, limits }) {
     const report = await importLedger(em, directory, {
       year: request.year,
       regionCode: request.region,
-      file: body,
+      sheet,
+      maxErrors: limits.maxErrors,
     });
-    if (report.rejected.length) throw ledgerRejected(report);
-    return { json: report };
+    if (report.rejected.total) throw ledgerRejected(report);
+    return { imported: report.imported, rejected: [] };
   },
-};
+});

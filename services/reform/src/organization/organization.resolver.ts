@@ -7,7 +7,10 @@ import { tasksBy, tasksCooperatedBy } from '../task/task-lists';
 /** What this subgraph adds to the people subgraph's Organization: the reform tasks it leads or cooperates on. */
 @Resolver(() => OrganizationRef)
 export class OrganizationResolver {
-  @FieldResolver(() => [ReformTask], { description: '牵头改革任务 — the reform tasks it leads in a year' })
+  @FieldResolver(() => [ReformTask], {
+    nullable: true, // fails alone: schema/src/nullable-extensions.ts
+    description: '牵头改革任务 — the reform tasks it leads in a year',
+  })
   ledReformTasks(
     @Root() organization: OrganizationRef,
     @Arg('year', () => Int) year: number,
@@ -17,6 +20,7 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => [ReformTask], {
+    nullable: true, // fails alone: schema/src/nullable-extensions.ts
     description: '配合改革任务 — the reform tasks it cooperates on in a year',
   })
   cooperatingReformTasks(

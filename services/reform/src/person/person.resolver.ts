@@ -8,6 +8,7 @@ import { tasksBy } from '../task/task-lists';
 @Resolver(() => PersonRef)
 export class PersonResolver {
   @FieldResolver(() => [ReformTask], {
+    nullable: true, // fails alone: schema/src/nullable-extensions.ts
     description: '挂钩改革任务 — the reform tasks a county leader is linked to in a year',
   })
   linkedReformTasks(
