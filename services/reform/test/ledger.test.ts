@@ -165,6 +165,25 @@ describe('import', () => {
     expect(await tableCounts(reform)).toEqual(before);
   });
 
+  it('applies the same rules as createReformTask to every row (one schema for the form and the sheet)', async () => {
+    const before = await tableCounts(reform);
+    const rows = [
+      goodRow({ title: '改'.repeat(301) }),
+      goodRow({ goal: '目标\u202e反向' }),
+      goodRow({ plannedStart: '2021-06-01', plannedEnd: '2021-05-01' }),
+      goodRow({ code: 'IMP 空格' }),
+    ];
+    const result = await upload('year=2021', await workbook(rows));
+    expect(result.status).toBe(400);
+    expect(result.body.errors[0].extensions.rejected).toEqual([
+      { row: 2, column: '任务名称', reason: expect.stringMatching(/300/) },
+      { row: 3, column: '改革目标', reason: expect.stringMatching(/control/) },
+      { row: 4, column: '计划完成', reason: 'must not be before plannedStart' },
+      { row: 5, column: '任务编号', reason: 'must be 1–40 letters, digits or dashes' },
+    ]);
+    expect(await tableCounts(reform)).toEqual(before);
+  });
+
   it.each([
     [
       'a missing column',

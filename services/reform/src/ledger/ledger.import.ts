@@ -10,8 +10,10 @@ import {
   type SheetRow,
   type SheetRows,
 } from '@county/kit';
-import { TaskSource, TaskStatus } from '../vocabulary';
+import { TaskSource } from '../vocabulary';
 import { ReformTask } from '../task/task.entity';
+import { createTaskRule } from '../task/task.rules';
+import { newReformTask, type NewTaskData } from '../task/new-task';
 import { SpecialGroup } from '../special-group/special-group.entity';
 import { WorkPoint } from '../work-point/work-point.entity';
 import { directoryOfRegion, type RegionDirectory } from './directory-names';
@@ -39,7 +41,23 @@ export interface LedgerImport {
   maxErrors: number;
 }
 
-const CODE = /^[0-9A-Za-z-]{1,40}$/;
+/** The ledger column a field of `createTaskRule` is read from, to place the rule's refusals. */
+const COLUMN_OF: Partial<Record<keyof NewTaskData, LedgerColumn>> = {
+  code: 'code',
+  title: 'title',
+  goal: 'goal',
+  specialGroupId: 'specialGroup',
+  source: 'source',
+  leadOrganizationId: 'leadOrganization',
+  cooperatingOrganizationIds: 'cooperatingOrganizations',
+  regionCode: 'regionCode',
+  leaderId: 'leader',
+  keyTask: 'keyTask',
+  plannedStart: 'plannedStart',
+  plannedEnd: 'plannedEnd',
+  workPointId: 'workPointNumber',
+  parentId: 'parentCode',
+};
 
 /** Column numbers by ledger column, from the header row; refuses a sheet that lacks a required one. */
 function locateColumns(byHeader: Map<string, number>): Partial<Record<LedgerColumn, number>> {
@@ -110,15 +128,19 @@ export async function importLedger(
 
   const rejected = new RejectedRows<RejectedRow>(request.maxErrors);
   const newPoints = new Map<number, WorkPoint>();
-  const tasks: ReformTask[] = [];
+  const tasks: { id: string; data: NewTaskData }[] = [];
   for (const row of rows) {
     const parsed = parseRow(row, columns, context, newPoints, (column, reason) =>
       rejected.push({ row: row.number, column: LEDGER_COLUMNS[column].header, reason }),
     );
     if (parsed) {
       tasks.push(parsed);
-      context.taken.add(parsed.code);
-      context.parents.set(parsed.code, { id: parsed.id, parentId: parsed.parentId, year: parsed.year });
+      context.taken.add(parsed.data.code);
+      context.parents.set(parsed.data.code, {
+        id: parsed.id,
+        parentId: parsed.data.parentId ?? null,
+        year: parsed.data.year,
+      });
     }
   }
   if (rejected.total) return { imported: 0, rejected };
@@ -126,7 +148,7 @@ export async function importLedger(
   await em.transactional(async (tx) => {
     for (const point of newPoints.values()) tx.create(WorkPoint, point);
     // plans before their tasks: file order already puts a plan above the tasks that name it
-    for (const task of tasks) tx.create(ReformTask, task);
+    for (const task of tasks) tx.create(ReformTask, newReformTask(task.data, task.id));
   });
   return { imported: tasks.length, rejected };
 }
@@ -137,10 +159,10 @@ function parseRow(
   context: Context,
   newPoints: Map<number, WorkPoint>,
   reject: (column: LedgerColumn, reason: string) => void,
-): ReformTask | null {
-  const before = { count: 0 };
+): { id: string; data: NewTaskData } | null {
+  const failed = new Set<LedgerColumn>();
   const fail = (column: LedgerColumn, reason: string) => {
-    before.count++;
+    failed.add(column);
     reject(column, reason);
   };
   const text = (column: LedgerColumn) => (columns[column] ? cellText(row.cell(columns[column])) : '');
@@ -151,8 +173,7 @@ function parseRow(
   };
 
   const code = required('code');
-  if (code && !CODE.test(code)) fail('code', 'must be 1–40 letters, digits or dashes');
-  else if (code && context.taken.has(code)) fail('code', `task ${code} is already in the ledger`);
+  if (code && context.taken.has(code)) fail('code', `task ${code} is already in the ledger`);
   const title = required('title');
   const goal = required('goal');
 
@@ -180,8 +201,6 @@ function parseRow(
   const cooperating = splitUnits(text('cooperatingOrganizations')).map((name) =>
     unit('cooperatingOrganizations', name),
   );
-  if (leadOrganizationId && cooperating.includes(leadOrganizationId))
-    fail('cooperatingOrganizations', 'the lead unit cannot also cooperate');
 
   const regionCode = text('regionCode') || context.regionCode;
   if (!isRegionCode(regionCode) || !regionCode.startsWith(context.prefix))
@@ -207,8 +226,6 @@ function parseRow(
     return date;
   });
   const [plannedStart, plannedEnd] = dates;
-  if (plannedStart && plannedEnd && plannedEnd < plannedStart)
-    fail('plannedEnd', 'is before the planned start');
 
   let workPointId: string | null = null;
   const numberText = text('workPointNumber');
@@ -243,24 +260,33 @@ function parseRow(
     else parentId = parent.id;
   }
 
-  if (before.count) return null;
-  return {
-    id: crypto.randomUUID(),
+  if (failed.size) return null;
+  // the rules of a task are createReformTask's: one schema for the form and the sheet
+  const checked = createTaskRule.safeParse({
     code,
     title,
     year: context.year,
     workPointId,
     parentId,
-    specialGroupId: specialGroupId!,
-    source: source!,
+    specialGroupId,
+    source,
     goal,
-    leadOrganizationId: leadOrganizationId!,
-    cooperatingOrganizationIds: cooperating as string[],
+    leadOrganizationId,
+    cooperatingOrganizationIds: cooperating,
     regionCode,
     leaderId,
     keyTask: keyText === YES,
-    plannedStart: plannedStart!,
-    plannedEnd: plannedEnd!,
-    status: TaskStatus.NOT_STARTED,
-  } as ReformTask;
+    plannedStart,
+    plannedEnd,
+  });
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      const column = COLUMN_OF[issue.path[0] as keyof NewTaskData] ?? 'code';
+      if (!failed.has(column)) fail(column, issue.message);
+    }
+    return null;
+  }
+  // a plan's id is known before its tasks are written: rows below it name it
+  const id = crypto.randomUUID();
+  return { id, data: checked.data };
 }

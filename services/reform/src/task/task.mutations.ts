@@ -19,6 +19,7 @@ import { SupervisionOrder } from '../supervision/supervision.entity';
 import { ReformTask } from './task.entity';
 import { CreateReformTaskInput, MilestoneInput, UpdateReformTaskInput } from './task.args';
 import { createTaskRule, milestonesRule, updateTaskRule } from './task.rules';
+import { newReformTask } from './new-task';
 
 /**
  * Ids of the directory (people subgraph) are checked by asking it, before anything is written: the directory
@@ -88,15 +89,7 @@ export class ReformTaskMutations {
     if (await ctx.em.count(ReformTask, { code: data.code }))
       throw badInput('input.code', 'unique', `task ${data.code} already exists`);
     await requireDirectoryRecords(ctx, data);
-    const task = ctx.em.create(ReformTask, {
-      id: crypto.randomUUID(),
-      ...data,
-      workPointId: data.workPointId ?? null,
-      parentId: data.parentId ?? null,
-      leaderId: data.leaderId ?? null,
-      weight: data.weight ?? 1,
-      status: TaskStatus.NOT_STARTED,
-    });
+    const task = ctx.em.create(ReformTask, newReformTask(data));
     await ctx.em.flush();
     return task;
   }
