@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { REFORM_TASK_STATE } from '../task/task-state.sql';
 
 export class Migration20261122034920 extends Migration {
   override async up(): Promise<void> {
@@ -95,46 +96,7 @@ export class Migration20261122034920 extends Migration {
       `alter table "milestone" add constraint "milestone_task_id_foreign" foreign key ("task_id") references "reform_task" ("id") on update cascade on delete cascade;`,
     );
 
-    // 序时进度 and 滞后 of every task (or of one year's tasks, or of some tasks and their children) on a
-    // date: expected progress is the share of the milestones due by then, actual progress the latest
-    // report submitted by then (100 once completed), a plan's both the weighted roll-up of its tasks;
-    // lagging is actual behind expected by more than the tolerance, or a milestone overdue.
-    this
-      .addSql(`create function reform_task_state(as_of date, tolerance double precision, scope_year int, scope_ids uuid[])
-returns table (task_id uuid, expected double precision, actual double precision, milestone_overdue boolean, lagging boolean)
-language sql stable as $$
-  with own as (
-    select t.id, t.parent_id, t.weight, t.status,
-      coalesce(m.due, 0) as expected,
-      case when t.status in ('COMPLETED', 'CLOSED') then 100 else coalesce(r.percent, 0) end::double precision as actual,
-      coalesce(m.overdue, false) as overdue
-    from reform_task t
-    left join lateral (
-      select sum(share) filter (where planned_date <= as_of) as due,
-        bool_or(planned_date < as_of and completed_on is null) as overdue
-      from milestone where task_id = t.id
-    ) m on true
-    left join lateral (
-      select percent from progress_report
-      where task_id = t.id and submitted_at < as_of + 1
-      order by period_end desc limit 1
-    ) r on true
-    where (scope_year is null or t.year = scope_year)
-      and (scope_ids is null or t.id = any(scope_ids) or t.parent_id = any(scope_ids))
-  ), plans as (
-    select parent_id, sum(expected * weight) / nullif(sum(weight), 0) as expected,
-      sum(actual * weight) / nullif(sum(weight), 0) as actual, bool_or(overdue) as overdue
-    from own where parent_id is not null group by parent_id
-  ), state as (
-    select o.id, o.status, least(100, coalesce(p.expected, o.expected)) as expected,
-      case when o.status in ('COMPLETED', 'CLOSED') then 100 else coalesce(p.actual, o.actual) end as actual,
-      o.overdue or coalesce(p.overdue, false) as overdue
-    from own o left join plans p on p.parent_id = o.id
-  )
-  select id, expected, actual, overdue,
-    status in ('NOT_STARTED', 'IN_PROGRESS') and (actual < expected - tolerance or overdue)
-  from state
-$$;`);
+    this.addSql(REFORM_TASK_STATE.v1);
     this.addSql(
       `create index "progress_report_task_period_end_index" on "progress_report" ("task_id", "period_end" desc);`,
     );
