@@ -1,6 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
   IDEMPOTENCY_KEY_HEADER,
   IDENTITY_HEADER,
@@ -12,6 +12,7 @@ import {
 import type { SubgraphClient } from './subgraph-client';
 import { CircuitOpenError, subgraphCircuit, type CircuitOptions } from './circuit';
 import type { GatewayMetrics } from './metrics';
+import type { RootAlternative, RootFailover } from './failover';
 
 export interface GatewayContext {
   identity: Identity;
@@ -51,6 +52,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       circuit: CircuitOptions;
       logger: Logger;
       metrics?: GatewayMetrics;
+      /** Where a failed root Query fetch of shared fields may go instead, and the data sources to send it. */
+      failover?: { roots: RootFailover; source: (subgraph: string) => SubgraphDataSource | undefined };
     },
   ) {
     this.call = subgraphCircuit(options.name, (call: SubgraphCall) => this.send(call), options.circuit, {
@@ -87,6 +90,86 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   }
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await this.answer(options);
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      const answer = await this.failOver(options, error);
+      if (answer) return answer;
+      throw error;
+    }
+  }
+
+  /**
+   * A failed root fetch of fields other subgraphs share, answered by the first of them that can: through
+   * its own data source (its caller token, timeout and circuit). Null when none can (a field only this
+   * subgraph has, a mutation, `_entities`): the failure stands.
+   */
+  private async failOver(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+    cause: GraphQLError,
+  ): Promise<GatewayGraphQLResponse | null> {
+    const { failover, name } = this.options;
+    const { request } = options;
+    const plan = failover?.roots.alternatives(name, request.query, request.variables);
+    if (!failover || !plan) return null;
+    const answers = await Promise.all(plan.parts.map((part) => this.askInstead(options, part)));
+    if (answers.every((answer) => !answer) && !plan.lost.length) return null;
+    // each part's fields from the subgraph that answered them; the rest null, with this subgraph's error
+    const data: Record<string, unknown> = {};
+    const errors: GraphQLFormattedError[] = [];
+    const unanswered = (keys: string[]) => {
+      for (const key of keys) {
+        data[key] = null;
+        errors.push({ message: cause.message, path: [key], extensions: cause.extensions });
+      }
+    };
+    plan.parts.forEach((part, i) => {
+      const answer = answers[i];
+      if (!answer) return unanswered(part.keys);
+      Object.assign(data, answer.data ?? {});
+      errors.push(...(answer.errors ?? []));
+    });
+    unanswered(plan.lost);
+    return { data, ...(errors.length ? { errors } : {}) };
+  }
+
+  /** One part of a re-planned root fetch, from the first subgraph of its list that answers it. */
+  private async askInstead(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+    part: RootAlternative,
+  ): Promise<GatewayGraphQLResponse | null> {
+    const { failover, name, logger, metrics } = this.options;
+    for (const next of part.subgraphs) {
+      const source = failover?.source(next);
+      if (!source) continue;
+      try {
+        const answer = await source.answer({
+          ...options,
+          request: { ...options.request, query: part.query, variables: part.variables },
+        });
+        // errors and no data: it could not run the document
+        if (!answer.data && answer.errors?.length) {
+          metrics?.countFailover(name, next, 'refused');
+          continue;
+        }
+        logger.debug(
+          { subgraph: name, fallback: next, fields: part.keys },
+          'root fields answered by another subgraph',
+        );
+        metrics?.countFailover(name, next, 'answered');
+        return answer;
+      } catch {
+        metrics?.countFailover(name, next, 'unavailable');
+      }
+    }
+    return null;
+  }
+
+  /** One fetch from this subgraph alone. */
+  private async answer(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
     const { request } = options;
     const context = options.context as Partial<GatewayContext>;
     const headers: Record<string, string> = {};

@@ -23,6 +23,7 @@ import type { GatewayConfig } from './config';
 import { createTokenVerifier, InvalidTokenError } from './auth';
 import { createSubgraphClient } from './subgraph-client';
 import { SubgraphDataSource, type GatewayContext } from './data-source';
+import { RootFailover } from './failover';
 import { formatGatewayError } from './errors';
 import { serveExplorer } from './explorer';
 import { checkSubgraphs } from './readiness';
@@ -62,13 +63,15 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
     metrics.knowOperations(trustedOperationNames(config.TRUSTED_DOCUMENTS_PATH));
   const routes = new Map(config.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
   const signer = new CallerTokenSigner(config.IDENTITY_SIGNING_KEY);
+  const sources = new Map<string, SubgraphDataSource>();
+  const failover = { roots: new RootFailover(supergraphSdl), source: (name: string) => sources.get(name) };
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
     buildService: ({ name }) => {
       const route = routes.get(name);
       if (!route) throw new Error(`The supergraph names subgraph ${name}, which has no configuration`);
-      return new SubgraphDataSource({
+      const source = new SubgraphDataSource({
         name,
         url: route.url,
         signer,
@@ -83,7 +86,10 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
         },
         logger,
         metrics,
+        failover,
       });
+      sources.set(name, source);
+      return source;
     },
   });
   const limits = shapeLimits(config);

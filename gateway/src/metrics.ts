@@ -1,4 +1,4 @@
-import { Histogram } from 'prom-client';
+import { Counter, Histogram } from 'prom-client';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { IncomingMessage, Server } from 'node:http';
 import { createRoutedServer, secretMatches, sendJson, ServiceMetrics, type Logger } from '@county/kit';
@@ -13,12 +13,24 @@ export class GatewayMetrics extends ServiceMetrics {
     registers: [this.registry],
   });
 
+  private readonly failovers = new Counter({
+    name: 'subgraph_failovers_total',
+    help: 'Root fetches of shared fields a failed subgraph left to another, by outcome (answered, refused, unavailable)',
+    labelNames: ['subgraph', 'fallback', 'outcome'],
+    registers: [this.registry],
+  });
+
   constructor(maxOperations?: number) {
     super('gateway', maxOperations);
   }
 
   observeSubgraphCall(subgraph: string, seconds: number, ok: boolean): void {
     this.subgraphCalls.observe({ subgraph, outcome: ok ? 'ok' : 'unavailable' }, seconds);
+  }
+
+  /** Labels are subgraph names from the supergraph and three outcomes: bounded. */
+  countFailover(subgraph: string, fallback: string, outcome: 'answered' | 'refused' | 'unavailable'): void {
+    this.failovers.inc({ subgraph, fallback, outcome });
   }
 
   /** Apollo plugin: one observation per operation, with the codes of the errors it answered. */

@@ -1,3 +1,3 @@
 export { ResponseCache, type ResponseCacheOptions } from './response-cache';
-export { OperationFacts } from './operation-facts';
+export { OperationFacts, fieldOwners } from './operation-facts';
 export { audienceOf, responseKey } from './response-key';

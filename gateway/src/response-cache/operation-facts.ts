@@ -21,7 +21,7 @@ const argument = (directive: ConstDirectiveNode, name: string) =>
  * `Type.field` → the subgraphs that resolve it, read from the supergraph's join directives: a field's own
  * `@join__field(graph:)` (not `external`), else every graph of its type's `@join__type`.
  */
-function fieldOwners(supergraphSdl: string): Map<string, string[]> {
+export function fieldOwners(supergraphSdl: string): Map<string, string[]> {
   const document = parse(supergraphSdl);
   const graphNames = new Map<string, string>();
   const owners = new Map<string, string[]>();

@@ -73,6 +73,8 @@ export const subgraphConfigSchema = z.object({
   /** On the directory (people): the other subgraphs' public keys, trusted for the directory's checks only. */
   DIRECTORY_CLIENT_KEYS: env.optional(env.publicKeys()),
   DIRECTORY_TIMEOUT_MS: env.milliseconds(5000),
+  /** How often a directory-using subgraph refreshes its copy of people's region tree (../region-copy). */
+  REGION_COPY_INTERVAL_MS: env.optional(z.coerce.number().int().min(1000).max(86_400_000)),
   // the audit chain's signed checkpoints outside the database (packages/kit/src/audit/audit-anchor.ts)
   AUDIT_ANCHOR_KEY: env.optional(env.secret()),
   AUDIT_CHECKPOINT_DIR: env.optional(z.string().min(1)),

@@ -2,6 +2,8 @@ import { AuditRecord, AuditSubscriber, KitAuditTrail20261122 } from './audit';
 import { IdempotentRequest, KitIdempotency20261122, KitIdempotency20261205 } from './idempotency';
 import { ImportJob } from './imports/import-job.entity';
 import { KitImportJobs20261205 } from './imports/import-job.migration';
+import { DirectoryCopySync, DirectoryRegion, OrganizationCopy } from './region-copy/region-copy.entity';
+import { KitDirectoryCopy20261205 } from './region-copy/region-copy.migration';
 import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
@@ -35,7 +37,15 @@ export function ormOptions(
     driver: PostgreSqlDriver,
     clientUrl: url,
     // every subgraph keeps its own audit trail, written in the same flush as the writes it records
-    entities: [...entities, AuditRecord, IdempotentRequest, ImportJob],
+    entities: [
+      ...entities,
+      AuditRecord,
+      IdempotentRequest,
+      ImportJob,
+      DirectoryRegion,
+      OrganizationCopy,
+      DirectoryCopySync,
+    ],
     subscribers: [new AuditSubscriber()],
     extensions: [Migrator],
     migrations: {
@@ -45,6 +55,7 @@ export function ormOptions(
         { name: 'KitIdempotency20261122', class: KitIdempotency20261122 },
         { name: 'KitIdempotency20261205', class: KitIdempotency20261205 },
         { name: 'KitImportJobs20261205', class: KitImportJobs20261205 },
+        { name: 'KitDirectoryCopy20261205', class: KitDirectoryCopy20261205 },
       ],
       transactional: true,
       allOrNothing: true,

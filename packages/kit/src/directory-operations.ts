@@ -34,6 +34,14 @@ export interface DirectoryPersonPlacement {
   organization: { region: { code: string } } | null;
 }
 
+/** A region as the directory answers it for the copy each subgraph keeps (../region-copy). */
+export interface DirectoryRegionRecord {
+  code: string;
+  name: string;
+  level: string;
+  parent: { code: string } | null;
+}
+
 /** A named operation of the people subgraph's schema; the type parameters are its variables and result. */
 export interface DirectoryOperation<TVariables extends Record<string, unknown>, TResult> {
   readonly name: string;
@@ -113,6 +121,27 @@ export const DIRECTORY_OPERATIONS = {
   page: people(regionCode: $region, role: COUNTY_LEADER, first: 100, after: $after) {
     nodes { id name }
     pageInfo { hasNextPage endCursor }
+  }
+}`,
+  ),
+
+  /**
+   * Every region of one level: the region copy is filled level by level (people's `regions` takes no page
+   * arguments; a level is the largest piece it answers in order).
+   */
+  RegionsOfLevel: operation<{ level: string }, { regions: DirectoryRegionRecord[] }>(
+    'RegionsOfLevel',
+    `query RegionsOfLevel($level: RegionLevel!) {
+  regions(level: $level) { code name level parent { code } }
+}`,
+  ),
+
+  /** Regions by code, as the copy holds them: what a copy that lacks one (yet) asks people directly. */
+  RegionsByCode: operation<{ representations: Representation[] }, Entities<DirectoryRegionRecord>>(
+    'RegionsByCode',
+    `query RegionsByCode($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Region { code name level parent { code } }
   }
 }`,
   ),

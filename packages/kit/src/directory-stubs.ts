@@ -1,9 +1,22 @@
 import 'reflect-metadata';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { z } from 'zod';
-import { isRegionCode } from '@county/domain';
+import { isRegionCode, RegionLevel } from '@county/domain';
 import type { DirectoryType } from './directory';
 import type { ReferenceResolver } from './schema';
+import { organizationCopyResolver, regionCopyResolver } from './region-copy/region-copy.resolver';
+
+// once for every subgraph: people's `RegionLevel` and the copies' (an argument of the shared `regions`) agree
+registerEnumType(RegionLevel, {
+  name: 'RegionLevel',
+  description: '行政区划层级 — a level of the administrative hierarchy',
+  valuesConfig: {
+    CITY: { description: '地级市 — prefecture-level city' },
+    COUNTY: { description: '县/县级市/市辖区 — county level' },
+    TOWNSHIP: { description: '乡/镇/街道 — township level' },
+    VILLAGE: { description: '村/社区 — village or urban community' },
+  },
+});
 
 /** A region as another subgraph holds it: its key alone. */
 export interface RegionKey {
@@ -25,6 +38,12 @@ export interface DirectoryStubs {
   PersonRef: KeyClass<IdKey>;
   /** `SubgraphDefinition.references`: the key of a well-formed representation, null for a malformed one. */
   references: Record<DirectoryType, ReferenceResolver>;
+  /**
+   * Add to the subgraph's resolvers: `region(code)`, `regions` and `Region`'s name, level, parent and
+   * children from the subgraph's copy of people's region tree (./region-copy), shared with people.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  directoryResolvers: Function[];
 }
 
 const isUuid = (value: unknown): value is string => z.uuid().safeParse(value).success;
@@ -49,11 +68,28 @@ function regionClass(): KeyClass<RegionKey> {
   class RegionRef {
     @Field(() => ID)
     code!: string;
+
+    // people's fields, shared: answered from the copy of the region tree while people is down
+    @Field({ description: '名称 — name' })
+    @Directive('@shareable')
+    name?: string;
+
+    @Field(() => RegionLevel, { description: '层级 — level' })
+    @Directive('@shareable')
+    level?: RegionLevel;
+
+    @Field(() => RegionRef, { nullable: true, description: '上级 — the region directly above' })
+    @Directive('@shareable')
+    parent?: RegionRef | null;
+
+    @Field(() => [RegionRef], { description: '下级 — the regions directly below, ordered by code' })
+    @Directive('@shareable')
+    children?: RegionRef[];
   }
   return RegionRef;
 }
 
-function idClass(type: 'Organization' | 'Person', description: string): KeyClass<IdKey> {
+function idClass(type: 'Person', description: string): KeyClass<IdKey> {
   @ObjectType(type, { description })
   @Directive('@extends')
   @Directive('@key(fields: "id")')
@@ -62,6 +98,22 @@ function idClass(type: 'Organization' | 'Person', description: string): KeyClass
     id!: string;
   }
   return Object.defineProperty(IdRef, 'name', { value: `${type}Ref` });
+}
+
+function organizationClass(): KeyClass<IdKey> {
+  @ObjectType('Organization', { description: '单位 — an organisation, owned by the people subgraph' })
+  @Directive('@extends')
+  @Directive('@key(fields: "id")')
+  class OrganizationRef {
+    @Field(() => ID)
+    id!: string;
+
+    // people's, shared: answered from the directory copy, so a record naming its organisation keeps it
+    @Field({ description: '单位名称 — name' })
+    @Directive('@shareable')
+    name?: string;
+  }
+  return OrganizationRef;
 }
 
 /**
@@ -76,9 +128,12 @@ function idClass(type: 'Organization' | 'Person', description: string): KeyClass
  * its own per subgraph keeps each subgraph's fields on its own `Region`.
  */
 export function directoryStubs(): DirectoryStubs {
+  const RegionRef = regionClass();
+  const OrganizationRef = organizationClass();
   return {
-    RegionRef: regionClass(),
-    OrganizationRef: idClass('Organization', '单位 — an organisation, owned by the people subgraph'),
+    RegionRef,
+    directoryResolvers: [regionCopyResolver(RegionRef), organizationCopyResolver(OrganizationRef)],
+    OrganizationRef,
     PersonRef: idClass('Person', '人员 — a person, owned by the people subgraph'),
     references,
   };

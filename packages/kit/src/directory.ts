@@ -5,6 +5,7 @@ import {
   type DirectoryOrganization,
   type DirectoryPage,
   type DirectoryPersonPlacement,
+  type DirectoryRegionRecord,
   type Representation,
 } from './directory-operations';
 import { badInput, directoryUnavailable } from './errors';
@@ -141,5 +142,18 @@ export class Directory {
     after: string | null = null,
   ): Promise<DirectoryPage<DirectoryName>> {
     return (await this.send(OPS.CountyLeadersOfRegion, { region: regionCode, after })).page;
+  }
+
+  /** Every region of one level (CITY, COUNTY, TOWNSHIP, VILLAGE), ordered by code: the region copy's source. */
+  async regionsOfLevel(level: string): Promise<DirectoryRegionRecord[]> {
+    return (await this.send(OPS.RegionsOfLevel, { level })).regions;
+  }
+
+  /** Regions by code, asked in one request; codes the directory lacks are left out. */
+  async regionsByCode(codes: Iterable<string>): Promise<DirectoryRegionRecord[]> {
+    const representations = [...new Set(codes)].map((code) => ({ __typename: 'Region' as const, code }));
+    if (!representations.length) return [];
+    const data = await this.send(OPS.RegionsByCode, { representations });
+    return data._entities.filter((region): region is DirectoryRegionRecord => Boolean(region));
   }
 }

@@ -30,3 +30,4 @@ export * from './idempotency';
 export { DateResolver as DateScalar } from 'graphql-scalars';
 export * from './spreadsheet';
 export * from './imports';
+export * from './region-copy';

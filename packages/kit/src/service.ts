@@ -19,6 +19,7 @@ import type { DirectoryEndpoint } from './directory';
 import { CallerTokenSigner, CallerTokenVerifier } from './trust/caller-token';
 import { ServiceMetrics } from './metrics';
 import { startAuditAnchor, withAuditAnchor } from './audit';
+import { attachRegionCopy, DEFAULT_REGION_COPY_INTERVAL_MS } from './region-copy/region-copy.sync';
 
 export interface DemoSeedOptions {
   /** Counties in the demo city (the benchmark's scale knob). */
@@ -63,6 +64,8 @@ export interface SubgraphAttachment {
 export interface RunningSubgraph {
   url: string;
   orm: MikroORM;
+  /** Refreshes the copy of people's region tree now (a directory-using subgraph); resolves with its size. */
+  syncRegionCopy?: () => Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -88,6 +91,13 @@ export async function startSubgraph(
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     attachment = (await definition.attach?.({ orm, logger, metrics })) ?? {};
     attachment = withAuditAnchor(attachment, await startAuditAnchor(definition.name, orm, logger, config));
+    const regionCopy =
+      definition.usesDirectory && directory
+        ? await attachRegionCopy(orm, directory, logger, {
+            intervalMs: config.REGION_COPY_INTERVAL_MS ?? DEFAULT_REGION_COPY_INTERVAL_MS,
+          })
+        : undefined;
+    if (regionCopy) attachment = withRegionCopy(attachment, regionCopy);
     if (demo && definition.seedDemo) {
       const rows = await definition.seedDemo(orm, demo);
       if (rows) logger.info({ rows, counties: demo.counties }, 'demo data seeded');
@@ -109,12 +119,22 @@ export async function startSubgraph(
       await attachment.stop?.();
       await server.stop(config.SHUTDOWN_TIMEOUT_MS);
     };
-    return { url, orm, stop };
+    return { url, orm, stop, syncRegionCopy: regionCopy?.sync };
   } catch (error) {
     await attachment.stop?.();
     await orm.close(true);
     throw error;
   }
+}
+
+function withRegionCopy(attachment: SubgraphAttachment, copy: SubgraphAttachment): SubgraphAttachment {
+  return {
+    readiness: () => ({ ...attachment.readiness?.(), ...copy.readiness?.() }),
+    stop: async () => {
+      await copy.stop?.();
+      await attachment.stop?.();
+    },
+  };
 }
 
 function directoryEndpoint(

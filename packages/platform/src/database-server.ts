@@ -14,12 +14,26 @@ const configSchema = z.object({
     .optional(),
   PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   PG_DATA_DIR: z.string().optional(),
+  /** WAL archive and base backups of the embedded server (default: `backups` beside its data folder). */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** A quiet server's writes still reach the WAL archive within this many seconds. */
+  BACKUP_ARCHIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(30).max(86400).default(600),
 });
 
 export interface DatabaseServer {
   url: string;
   description: string;
+  /** Where the embedded server keeps its data and its backups; absent for DATABASE_URL's server. */
+  embedded?: EmbeddedLayout;
   stop(): Promise<void>;
+}
+
+/** The embedded server's folders and port, as `npm start` and the backup commands find them. */
+export interface EmbeddedLayout {
+  dataDir: string;
+  backupDir: string;
+  port: number;
+  note?: string;
 }
 
 /**
@@ -37,6 +51,18 @@ function defaultDataDir(): { dir: string; note?: string } {
   };
 }
 
+/** The embedded server's folders, from PG_DATA_DIR / BACKUP_DIR / PG_PORT or their defaults. */
+export function embeddedLayout(): EmbeddedLayout {
+  const config = parseConfig(configSchema);
+  const chosen = config.PG_DATA_DIR ? { dir: path.resolve(config.PG_DATA_DIR) } : defaultDataDir();
+  return {
+    dataDir: chosen.dir,
+    backupDir: path.resolve(config.BACKUP_DIR ?? path.join(path.dirname(chosen.dir), 'backups')),
+    port: config.PG_PORT,
+    note: chosen.note,
+  };
+}
+
 /** The server every subgraph's database lives on: DATABASE_URL's, or an embedded PostgreSQL. */
 export async function startDatabaseServer(
   onLog: (line: string) => void,
@@ -50,10 +76,14 @@ export async function startDatabaseServer(
       stop: async () => undefined,
     };
   }
-  const chosen = config.PG_DATA_DIR ? { dir: path.resolve(config.PG_DATA_DIR) } : defaultDataDir();
+  const layout = embeddedLayout();
   const postgres = await startEmbeddedPostgres({
-    dataDir: chosen.dir,
+    dataDir: layout.dataDir,
     port: config.PG_PORT,
+    archive: {
+      walDir: path.join(layout.backupDir, 'wal'),
+      timeoutSeconds: config.BACKUP_ARCHIVE_TIMEOUT_SECONDS,
+    },
     persistent: true,
     callerHandlesSignals: true,
     onLog,
@@ -61,7 +91,8 @@ export async function startDatabaseServer(
   });
   return {
     url: postgres.adminUrl,
-    description: `embedded PostgreSQL on 127.0.0.1:${config.PG_PORT}, data in ${chosen.dir}${chosen.note ? ` (${chosen.note})` : ''}`,
+    description: `embedded PostgreSQL on 127.0.0.1:${config.PG_PORT}, data in ${layout.dataDir}${layout.note ? ` (${layout.note})` : ''}, WAL archived to ${layout.backupDir}`,
+    embedded: layout,
     stop: () => postgres.stop(),
   };
 }

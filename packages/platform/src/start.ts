@@ -8,6 +8,7 @@ import { DATA_DIR } from './paths';
 import { DIRECTORY_SUBGRAPH, GATEWAY_MAIN, SUBGRAPHS } from './registry';
 import { loadDevSecrets } from './dev-secrets';
 import { gatewayTrustEnvironment } from './trust';
+import { lockAuditTrail } from './audit-keeper';
 import { startDatabaseServer, type DatabaseServer } from './database-server';
 import {
   launchService,
@@ -18,6 +19,8 @@ import {
 } from './processes';
 import { printBanner } from './banner';
 import { superviseServices } from './supervisor';
+import { scheduleBaseBackups } from './backup/schedule';
+import { describeStatus } from './backup/status';
 
 const configSchema = z.object({
   GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
@@ -25,6 +28,11 @@ const configSchema = z.object({
   SUBGRAPH_PORT_BASE: z.coerce.number().int().min(1).max(65000).optional(),
   DEMO_COUNTIES: z.coerce.number().int().min(1).max(MAX_DEMO_COUNTIES).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The embedded server's base backups: one whenever the latest is this old (0: none scheduled). */
+  BACKUP_EVERY_HOURS: z.coerce.number().min(0).max(8760).default(24),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  /** The banner warns when no backup was verified (npm run backup:verify) within this many hours. */
+  BACKUP_VERIFY_MAX_AGE_HOURS: z.coerce.number().min(1).default(168),
 });
 
 const LOG_DIR = path.join(DATA_DIR, 'logs');
@@ -33,15 +41,19 @@ const LOG_DIR = path.join(DATA_DIR, 'logs');
  * The subgraph connects as the owner of its own database, never as the superuser. A DATABASE_URL whose
  * user may not create roles keeps working as before, and says so.
  */
-async function ownerUrl(serverUrl: string, database: string, password: string): Promise<string> {
+async function ownerUrl(
+  serverUrl: string,
+  database: string,
+  password: string,
+): Promise<{ url: string; ownRole: boolean }> {
   try {
-    return await ensureOwnerRole(serverUrl, database, database, password);
+    return { url: await ensureOwnerRole(serverUrl, database, database, password), ownRole: true };
   } catch (error) {
     console.warn(
       `${database}: could not make it a role of its own (${(error as Error).message.split('\n')[0]}); ` +
         'the subgraph connects as the DATABASE_URL user',
     );
-    return databaseUrl(serverUrl, database);
+    return { url: databaseUrl(serverUrl, database), ownRole: false };
   }
 }
 
@@ -56,10 +68,12 @@ async function main() {
   const services: ServiceProcess[] = [];
   let database: DatabaseServer | undefined;
   let stopping = false;
+  let backups: { stop(): void } | undefined;
 
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    backups?.stop();
     for (const service of [...services].reverse()) await stopService(service);
     await database?.stop();
     process.exit(code);
@@ -73,9 +87,11 @@ async function main() {
       config.SUBGRAPH_PORT_BASE === undefined ? SUBGRAPHS[index].port : config.SUBGRAPH_PORT_BASE + index;
     const directory = SUBGRAPHS.findIndex((s) => s.name === DIRECTORY_SUBGRAPH);
     const launched: LaunchedService[] = [];
+    const owned = new Set<string>();
     for (const [index, subgraph] of SUBGRAPHS.entries()) {
       await ensureDatabase(database.url, subgraph.database);
       const owner = await ownerUrl(database.url, subgraph.database, secrets.databasePasswords[subgraph.name]);
+      if (owner.ownRole) owned.add(subgraph.name);
       const service = launchService({
         name: subgraph.name,
         main: subgraph.main,
@@ -83,7 +99,7 @@ async function main() {
         env: {
           ...subgraphEnvironment({
             name: subgraph.name,
-            databaseUrl: owner,
+            databaseUrl: owner.url,
             keys: secrets.keys,
             // every other subgraph checks the ids its writes name against the directory
             directoryUrl: index === directory ? undefined : `http://127.0.0.1:${port(directory)}/graphql`,
@@ -101,6 +117,9 @@ async function main() {
       launched.push(service);
     }
     await Promise.all(launched.map((service) => service.ready()));
+    // migrations have run: the audit trail passes to a keeper role the subgraphs cannot act as
+    for (const subgraph of SUBGRAPHS.filter((s) => owned.has(s.name)))
+      await lockAuditTrail(database.url, subgraph.database, subgraph.database);
     const gatewayEnv: Record<string, string> = {
       JWT_SECRET: secrets.jwtSecret,
       ...gatewayTrustEnvironment(secrets.keys),
@@ -126,6 +145,18 @@ async function main() {
       logDir: LOG_DIR,
       seconds: (Date.now() - started) / 1000,
     });
+    if (database.embedded) {
+      const status = describeStatus(database.embedded.backupDir, config.BACKUP_VERIFY_MAX_AGE_HOURS);
+      console.log(`Backups: ${status.line}`);
+      if (status.warning) console.warn(`Warning: ${status.warning}`);
+      if (config.BACKUP_EVERY_HOURS > 0)
+        backups = scheduleBaseBackups({
+          adminUrl: database.url,
+          backupDir: database.embedded.backupDir,
+          everyHours: config.BACKUP_EVERY_HOURS,
+          keep: config.BACKUP_KEEP,
+        });
+    }
     // a process that exits is launched again with backoff while the others keep serving
     superviseServices(services, {
       stopping: () => stopping,

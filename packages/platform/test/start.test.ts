@@ -162,6 +162,28 @@ async function expectOwnRoles() {
     connectionString: url('county_people', secrets.databasePasswords.people, 'county_reform'),
   });
   await expect(people.connect()).rejects.toThrow(/permission denied/);
+  // in its own database it appends to the audit trail, and can neither switch its guard off nor rewrite it
+  const own = new Client({
+    connectionString: url('county_people', secrets.databasePasswords.people, 'county_people'),
+  });
+  await own.connect();
+  try {
+    const appended = await own.query(
+      `insert into audit_record (roles, operation, entity, entity_id) values ('{}', 'create', 'Probe', 'start-test') returning hash`,
+    );
+    expect(appended.rows[0].hash).toMatch(/^[0-9a-f]{64}$/);
+    for (const attempt of [
+      'alter table audit_record disable trigger audit_record_append_only',
+      `create or replace function audit_record_append_only() returns trigger language plpgsql as $$ begin return old; end $$`,
+      'drop trigger audit_record_append_only on audit_record',
+    ])
+      await expect(own.query(attempt)).rejects.toThrow(/must be owner/);
+    await expect(own.query(`update audit_record set subject = 'x'`)).rejects.toThrow(
+      /append-only|permission denied/,
+    );
+  } finally {
+    await own.end();
+  }
 }
 
 beforeAll(async () => {

@@ -53,3 +53,16 @@ export function ensureReachableBinaries(): void {
   register(`data:text/javascript,${encodeURIComponent(hook)}`);
   redirected = true;
 }
+
+/**
+ * The folder of `postgres`, `initdb` and `pg_ctl` for running them directly (a restore starts a cluster on a
+ * copied data folder): the package's own, or its reachable copy when PostgreSQL runs as `postgres`.
+ */
+export function postgresBinDir(): string {
+  const dir = packageDir(BINARIES_PACKAGE);
+  const reachable =
+    runningAsRoot() && unreachableParent(path.join(dir, 'native', 'bin', 'postgres'))
+      ? reachableCopy(dir)
+      : dir;
+  return path.join(reachable, 'native', 'bin');
+}

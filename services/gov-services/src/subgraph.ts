@@ -24,7 +24,7 @@ import {
   RankCounters,
   ServiceCounters,
 } from './rollup/rollup.entities';
-import { OrganizationRef, PersonRef, RegionRef, references } from './directory';
+import { OrganizationRef, PersonRef, RegionRef, directoryResolvers, references } from './directory';
 import { RegionResolver } from './region/region.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { PersonResolver } from './person/person.resolver';
@@ -79,6 +79,7 @@ export const govServicesSubgraph: SubgraphDefinition = {
     TopItemResolver,
     TopCentreResolver,
     CalendarResolver,
+    ...directoryResolvers,
   ],
   orphanedTypes: [RegionRef, OrganizationRef, PersonRef],
   references,

@@ -1,6 +1,6 @@
 import './vocabulary';
 import type { SubgraphDefinition } from '@county/kit';
-import { OrganizationRef, PersonRef, RegionRef, references } from './directory';
+import { OrganizationRef, PersonRef, RegionRef, directoryResolvers, references } from './directory';
 import { PersonResolver } from './person/person.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { RegionResolver } from './region/region.resolver';
@@ -62,6 +62,7 @@ export const governanceSubgraph: SubgraphDefinition = {
     ReturnVisitMutations,
     RiskJudgementResolver,
     RiskJudgementMutations,
+    ...directoryResolvers,
   ],
   orphanedTypes: [RegionRef, PersonRef, OrganizationRef],
   references,

@@ -1,16 +1,8 @@
 import { registerEnumType } from 'type-graphql';
+import '@county/kit';
 import { Gender, OrganizationType, PersonRole, RegionLevel } from '@county/domain';
 
-registerEnumType(RegionLevel, {
-  name: 'RegionLevel',
-  description: '行政区划层级 — a level of the administrative hierarchy',
-  valuesConfig: {
-    CITY: { description: '地级市 — prefecture-level city' },
-    COUNTY: { description: '县/县级市/市辖区 — county level' },
-    TOWNSHIP: { description: '乡/镇/街道 — township level' },
-    VILLAGE: { description: '村/社区 — village or urban community' },
-  },
-});
+// RegionLevel is registered by @county/kit (directory-stubs.ts): the region copies share it
 
 registerEnumType(OrganizationType, {
   name: 'OrganizationType',

@@ -12,7 +12,7 @@ import { Evaluation } from './evaluation/evaluation.entity';
 import { EvaluationResolver } from './evaluation/evaluation.mutations';
 import { PromotionRecord } from './promotion/promotion-record.entity';
 import { PromotionMutations } from './promotion/promotion.mutations';
-import { OrganizationRef, PersonRef, RegionRef, references } from './directory';
+import { OrganizationRef, PersonRef, RegionRef, directoryResolvers, references } from './directory';
 import { RegionResolver } from './region/region.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { PersonResolver } from './person/person.resolver';
@@ -40,6 +40,7 @@ export const pilotsSubgraph: SubgraphDefinition = {
     RegionResolver,
     OrganizationResolver,
     PersonResolver,
+    ...directoryResolvers,
   ],
   orphanedTypes: [RegionRef, OrganizationRef, PersonRef],
   references,

@@ -2,7 +2,7 @@ import './vocabulary';
 import { importJobsRoute, type SubgraphDefinition } from '@county/kit';
 import { reformEntities } from './entities';
 import { migrations } from './migrations';
-import { OrganizationRef, PersonRef, RegionRef, references } from './directory';
+import { OrganizationRef, PersonRef, RegionRef, directoryResolvers, references } from './directory';
 import { RegionResolver } from './region/region.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { PersonResolver } from './person/person.resolver';
@@ -40,6 +40,7 @@ export const reformSubgraph: SubgraphDefinition = {
     RegionResolver,
     OrganizationResolver,
     PersonResolver,
+    ...directoryResolvers,
   ],
   orphanedTypes: [RegionRef, OrganizationRef, PersonRef],
   references,

@@ -24,6 +24,8 @@ export class Organization {
 
   @Property({ type: 'string', length: 200 })
   @Field({ description: '单位名称 — name' })
+  // shared with the directory copies of the other subgraphs (@county/kit region-copy)
+  @Directive('@shareable')
   name!: string;
 
   @Enum({ items: () => OrganizationType })

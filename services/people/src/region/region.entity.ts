@@ -20,10 +20,12 @@ export class Region {
 
   @Property({ type: 'string', length: 100 })
   @Field({ description: '名称 — name' })
+  @Directive('@shareable')
   name!: string;
 
   @Enum({ items: () => RegionLevel })
   @Field(() => RegionLevel, { description: '层级 — level' })
+  @Directive('@shareable')
   level!: RegionLevel;
 
   @ManyToOne(() => Region, {

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
 import { parentRegionCode } from '@county/domain';
 import { entityGroupLoader, entityLoader, parseInput, type SubgraphContext } from '@county/kit';
@@ -17,6 +17,8 @@ function ancestorCodes(code: string): string[] {
 
 @Resolver(() => Region)
 export class RegionResolver {
+  // shared with the region copies of the other subgraphs (@county/kit region-copy): they answer while people is down
+  @Directive('@shareable')
   @Query(() => Region, {
     nullable: true,
     description: '行政区划 — one region by its code; null when unknown',
@@ -26,6 +28,8 @@ export class RegionResolver {
     return entityLoader(ctx, Region, 'code').load(code);
   }
 
+  // shared with the region copies of the other subgraphs (@county/kit region-copy): they answer while people is down
+  @Directive('@shareable')
   @Query(() => [Region], { description: '行政区划列表 — regions by level and/or parent, ordered by code' })
   regions(@Args() args: RegionsArgs, @Ctx() ctx: SubgraphContext): Promise<Region[]> {
     parseInput(regionsArgsRule, { parentCode: args.parentCode ?? undefined }, '');
@@ -36,11 +40,15 @@ export class RegionResolver {
     return ctx.em.find(Region, where, { orderBy: { code: 'asc' } });
   }
 
+  // shared with the region copies of the other subgraphs (@county/kit region-copy): they answer while people is down
+  @Directive('@shareable')
   @FieldResolver(() => Region, { nullable: true, description: '上级 — the region directly above' })
   parent(@Root() region: Region, @Ctx() ctx: SubgraphContext): Promise<Region | null> | null {
     return region.parentCode ? entityLoader(ctx, Region, 'code').load(region.parentCode) : null;
   }
 
+  // shared with the region copies of the other subgraphs (@county/kit region-copy): they answer while people is down
+  @Directive('@shareable')
   @FieldResolver(() => [Region], { description: '下级 — the regions directly below, ordered by code' })
   children(@Root() region: Region, @Ctx() ctx: SubgraphContext): Promise<Region[]> {
     return entityGroupLoader(ctx, Region, 'parentCode', { code: 'asc' }).load(region.code);
