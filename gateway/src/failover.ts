@@ -84,23 +84,36 @@ function withoutInert(document: DocumentNode, variables: Variables): DocumentNod
 }
 
 /**
- * Apollo's planner sends a root field several subgraphs share (`@shareable`, e.g. `region(code)`, which
- * people and every directory-using subgraph's region copy answer) to one of them and never elsewhere.
- * This tells, for a root Query fetch that failed, which other subgraphs resolve all of its root fields
- * (read once from the supergraph's join directives), so the data source can ask one of them instead.
+ * Apollo's planner sends a root field to one subgraph and never elsewhere. This tells, for a root Query
+ * fetch that failed, which other subgraphs answer its fields (read once from the supergraph's join
+ * directives): those that share a field (`@shareable`), and those that keep a copy of it under a hidden
+ * `<field>Copy` (`region(code)`, `regions`: the kit's region copy, so that people roots the plan while it is
+ * up), so the data source can ask one of them instead.
  */
 export class RootFailover {
+  /** Root field → the subgraphs that answer it under its own name. */
   private readonly owners = new Map<string, string[]>();
+  /** Root field → the subgraphs that answer it from a copy, as `<field>Copy` (hidden from the API). */
+  private readonly copies = new Map<string, string[]>();
 
   constructor(supergraphSdl: string) {
     for (const [field, subgraphs] of fieldOwners(supergraphSdl)) {
-      if (field.startsWith('Query.') && subgraphs.length > 1) this.owners.set(field.slice(6), subgraphs);
+      if (!field.startsWith('Query.')) continue;
+      const name = field.slice(6);
+      if (name.endsWith('Copy')) this.copies.set(name.slice(0, -4), subgraphs);
+      else this.owners.set(name, subgraphs);
     }
+  }
+
+  /** How `subgraph` answers root field `name`: under its name, from its copy, or not at all. */
+  private way(subgraph: string, name: string): 'own' | 'copy' | null {
+    if (this.owners.get(name)?.includes(subgraph)) return 'own';
+    return this.copies.get(name)?.includes(subgraph) ? 'copy' : null;
   }
 
   /** Null when nothing of the fetch can go elsewhere: a mutation, `_entities`, root fields only `failed` has. */
   alternatives(failed: string, query: string | undefined, variables: Variables): RootFailoverPlan | null {
-    if (!query || this.owners.size === 0) return null;
+    if (!query || this.copies.size + this.owners.size === 0) return null;
     let document: DocumentNode;
     try {
       document = parse(query);
@@ -118,8 +131,13 @@ export class RootFailover {
         selection.kind === Kind.FIELD && selection.name.value !== '__typename',
     );
     if (!fields.length || operation.selectionSet.selections.some((s) => s.kind !== Kind.FIELD)) return null;
-    const others = (field: FieldNode) =>
-      (this.owners.get(field.name.value) ?? []).filter((subgraph) => subgraph !== failed);
+    const others = (field: FieldNode) => [
+      ...new Set(
+        [...(this.owners.get(field.name.value) ?? []), ...(this.copies.get(field.name.value) ?? [])].filter(
+          (subgraph) => subgraph !== failed,
+        ),
+      ),
+    ];
     const keyOf = (field: FieldNode) => field.alias?.value ?? field.name.value;
     // the whole fetch to one subgraph when one has every field; else each field to the first that has it
     const everywhere = fields
@@ -134,11 +152,21 @@ export class RootFailover {
     }
     if (!groups.size) return null;
     const parts = [...groups].map(([target, selected]): RootAlternative => {
+      // a copy answers `<field>Copy`: asked under the field's own response key
+      const asked = selected.map((field): FieldNode =>
+        this.way(target, field.name.value) === 'copy'
+          ? {
+              ...field,
+              alias: { kind: Kind.NAME, value: keyOf(field) },
+              name: { kind: Kind.NAME, value: `${field.name.value}Copy` },
+            }
+          : field,
+      );
       const part = onlyUsed({
         ...pruned,
         definitions: pruned.definitions.map((definition) =>
           definition === operation
-            ? { ...operation, selectionSet: { ...operation.selectionSet, selections: selected } }
+            ? { ...operation, selectionSet: { ...operation.selectionSet, selections: asked } }
             : definition,
         ),
       });
@@ -148,9 +176,12 @@ export class RootFailover {
           ? op.variableDefinitions?.map((d) => d.variable.name.value)
           : [],
       );
-      const alsoAble = everywhere.length
-        ? everywhere
-        : selected.map(others).reduce((a, b) => a.filter((x) => b.includes(x)));
+      // the others that answer every field the same way (own or copy), so the document fits them too
+      const alsoAble = (everywhere.length ? everywhere : others(selected[0])).filter((subgraph) =>
+        selected.every(
+          (field) => this.way(subgraph, field.name.value) === this.way(target, field.name.value),
+        ),
+      );
       return {
         subgraphs: [target, ...alsoAble.filter((subgraph) => subgraph !== target)],
         query: print(part),

@@ -99,7 +99,7 @@ it('reads a region and an organisation people made since the last sync straight 
   const id = organization.data.createOrganization.id;
   // asked of a domain subgraph whose copy has neither yet, as the gateway would when it plans there
   const answer = await domains[0].query<any>(
-    `{ region(code: "${DEMO_COUNTY_CODE}001099") { name level parent { code } }
+    `{ region: regionCopy(code: "${DEMO_COUNTY_CODE}001099") { name level parent { code } }
        _entities(representations: [{ __typename: "Organization", id: "${id}" }]) { ... on Organization { name } } }`,
   );
   expect(answer.errors).toBeUndefined();
@@ -139,12 +139,13 @@ it('answers the region from a copy, renamed after a sync, with every other domai
   expect(down.data.laggingTasks).toEqual(before.data.laggingTasks);
   expect(before.data.laggingTasks.nodes[0].leadOrganization.name).toBeTruthy();
 
-  // people's own figures are the one loss: asked for, they alone are null
+  // asked for beside the region, people's own figures are in people's fetch: no copy can run it, so the
+  // region is lost with them, said by people's error (the cockpit then asks again without them)
   const withPeople = await gateway.query<any>(DASHBOARD, variables(true), leader);
   expect(withPeople.errors?.map((e) => e.extensions)).toEqual([
     expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'people' }),
   ]);
-  expect(withPeople.data.region).toEqual({ ...down.data.region, workforceStats: null });
+  expect(withPeople.data.region).toBeNull();
 
   // a region's own fields alone: the fetch the planner may leave to people goes to a copy instead
   const header = await gateway.query<any>(`{ region(code: "${township.code}") { name level } }`, {}, leader);

@@ -87,12 +87,16 @@ async function copied(ctx: SubgraphContext, region: RegionRoot): Promise<Directo
 export function regionCopyResolver(RegionClass: new () => { code: string }): Function {
   @Resolver(() => RegionClass)
   class RegionCopyResolver {
+    // not `region` itself: the planner would then root whole queries here while people is up (a longer
+    // chain than people's); hidden from the API, the gateway asks it only when people's fetch fails
     @Directive('@shareable')
+    @Directive('@inaccessible')
     @Query(() => RegionClass, {
       nullable: true,
-      description: '行政区划 — one region by its code; null when unknown',
+      description:
+        "行政区划（副本）— region(code) from this subgraph's copy, for the gateway while people is down",
     })
-    region(
+    regionCopy(
       @Arg('code', () => ID) code: string,
       @Ctx() ctx: SubgraphContext,
     ): Promise<DirectoryRegion | null> {
@@ -101,10 +105,12 @@ export function regionCopyResolver(RegionClass: new () => { code: string }): Fun
     }
 
     @Directive('@shareable')
+    @Directive('@inaccessible')
     @Query(() => [RegionClass], {
-      description: '行政区划列表 — regions by level and/or parent, ordered by code',
+      description:
+        "行政区划列表（副本）— regions(…) from this subgraph's copy, for the gateway while people is down",
     })
-    regions(@Args() args: RegionCopyArgs, @Ctx() ctx: SubgraphContext): Promise<DirectoryRegion[]> {
+    regionsCopy(@Args() args: RegionCopyArgs, @Ctx() ctx: SubgraphContext): Promise<DirectoryRegion[]> {
       parseInput(regionsArgsRule, { parentCode: args.parentCode ?? undefined }, '');
       const where = {
         ...(args.level ? { level: args.level } : {}),
