@@ -71,16 +71,7 @@ function withoutInert(document: DocumentNode, variables: Variables): DocumentNod
       leave: (node) => (node.selections.length ? undefined : { ...node, selections: [TYPENAME] }),
     },
   });
-  const used = new Set<string>();
-  visit(pruned, {
-    VariableDefinition: () => false,
-    Variable: (node) => {
-      used.add(node.name.value);
-    },
-  });
-  return visit(pruned, {
-    VariableDefinition: (node) => (used.has(node.variable.name.value) ? undefined : null),
-  });
+  return onlyUsed(pruned);
 }
 
 /**
