@@ -11,7 +11,7 @@ import {
   type TestSubgraph,
 } from '@county/test-kit';
 import { LEDGER_COLUMNS } from '../../services/reform/src/ledger/ledger.columns';
-import { SPECIAL_GROUPS } from '../../services/reform/src/demo/catalogue';
+import { SPECIAL_GROUPS } from '../../services/reform/src/seeders/catalogue';
 import { city, countyLeader, department, tableCounts } from '../../services/reform/test/fixtures';
 
 // small limits, so each one is reached with a file a test can build in a moment (read per import)

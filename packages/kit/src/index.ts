@@ -20,6 +20,7 @@ export * from './http';
 export * from './apollo-http';
 export * from './server';
 export * from './service';
+export * from './seeding';
 export * from './directory';
 export * from './directory-operations';
 export * from './directory-stubs';

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { z } from 'zod';
 import { ConfigError, parseConfig, subgraphConfigSchema, type SubgraphConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import {
@@ -21,17 +20,12 @@ import { ServiceMetrics } from './metrics';
 import { startAuditAnchor, withAuditAnchor } from './audit';
 import { attachRegionCopy, DEFAULT_REGION_COPY_INTERVAL_MS } from './region-copy/region-copy.sync';
 
-export interface DemoSeedOptions {
-  /** Counties in the demo city (the benchmark's scale knob). */
-  counties: number;
-}
-
 /** Everything the kit needs to run one subgraph: a few small files in the service provide it. */
 export interface SubgraphDefinition extends SubgraphSchemaDefinition {
   entities: EntityList;
   migrations: MigrationList;
-  /** Loads the deterministic demo data when the database holds none yet; returns rows written. */
-  seedDemo?: (orm: MikroORM, options: DemoSeedOptions) => Promise<number>;
+  /** Its demo seeder's module (`seeding.ts`): loaded by the launchers, never by this process. */
+  seeder?: string;
   /** Its writes name directory records: it needs DIRECTORY_URL and DIRECTORY_KEY to start. */
   usesDirectory?: boolean;
   /** Spreadsheet endpoints, served under /files/ (and by the gateway under /files/<name>/). */
@@ -43,7 +37,7 @@ export interface SubgraphDefinition extends SubgraphSchemaDefinition {
   permissions?: Permissions;
   /**
    * Work the subgraph keeps beside its requests (data it loads at start, background jobs, timers). Attached
-   * after the migrations and before the demo seed; stopped before the pool closes.
+   * after the migrations; stopped before the pool closes.
    */
   attach?: (process: SubgraphProcess) => Promise<SubgraphAttachment>;
 }
@@ -69,18 +63,11 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-const demoConfigSchema = z.object({
-  DEMO_DATA: z.enum(['true', 'false']).default('false'),
-  // the demo city's county codes run 990722–990799 (@county/demo-data's MAX_DEMO_COUNTIES)
-  DEMO_COUNTIES: z.coerce.number().int().min(1).max(78).default(1),
-});
-
-/** Opens the database, migrates it, optionally seeds it, builds the schema and listens. */
+/** Opens the database, migrates it, builds the schema and listens. */
 export async function startSubgraph(
   definition: SubgraphDefinition,
   config: SubgraphConfig,
   logger: Logger = createLogger(definition.name, config.LOG_LEVEL),
-  demo?: DemoSeedOptions,
 ): Promise<RunningSubgraph> {
   const directory = directoryEndpoint(definition, config);
   const orm = await openDatabase(config.DATABASE_URL, definition.entities, definition.migrations);
@@ -98,10 +85,6 @@ export async function startSubgraph(
           })
         : undefined;
     if (regionCopy) attachment = withRegionCopy(attachment, regionCopy);
-    if (demo && definition.seedDemo) {
-      const rows = await definition.seedDemo(orm, demo);
-      if (rows) logger.info({ rows, counties: demo.counties }, 'demo data seeded');
-    }
     const schema = await buildFederatedSchema(definition);
     const server = new SubgraphServer({
       name: definition.name,
@@ -191,14 +174,8 @@ export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
 export function runSubgraphMain(definition: SubgraphDefinition): void {
   const start = async () => {
     const config = parseConfig(subgraphConfigSchema);
-    const demo = parseConfig(demoConfigSchema);
     const logger = createLogger(definition.name, config.LOG_LEVEL);
-    const running = await startSubgraph(
-      definition,
-      config,
-      logger,
-      demo.DEMO_DATA === 'true' ? { counties: demo.DEMO_COUNTIES } : undefined,
-    );
+    const running = await startSubgraph(definition, config, logger);
     logger.info({ url: running.url }, 'subgraph ready');
     stopOnSignals(logger, running.stop);
   };

@@ -88,11 +88,35 @@ export function subgraphEnvironment(options: {
   };
 }
 
+/**
+ * Runs a subgraph's demo seeder (its registry entry's `seed`) to the end: it migrates the database and loads
+ * `counties` counties of demo data unless the database holds some. Rejects with its last log lines.
+ */
+export async function runSeeder(options: {
+  name: string;
+  seed: string;
+  databaseUrl: string;
+  counties: number;
+  logDir: string;
+}): Promise<void> {
+  const seeder = spawnService(
+    `${options.name}-seed`,
+    options.seed,
+    {
+      DATABASE_URL: options.databaseUrl,
+      DEMO_COUNTIES: String(options.counties),
+    },
+    options.logDir,
+  );
+  const code = await seeder.exited;
+  if (code !== 0) throw new Error(`the ${options.name} demo seed failed:\n${lastLines(seeder.logFile)}`);
+}
+
 export const lastLines = (file: string, count = 6): string =>
   fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').slice(-count).join('\n') : '';
 
 /** Polls `url` until it answers 200, the process exits, or time runs out. */
-// a first start migrates and seeds the demo data (two years of service cases): minutes on a busy machine
+// a first start migrates (the demo seeder ran before it): a minute on a busy machine
 export async function waitReady(service: ServiceProcess, url: string, timeoutMs = 600_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;

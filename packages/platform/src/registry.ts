@@ -6,6 +6,8 @@ export interface SubgraphEntry {
   name: string;
   /** The compiled entry point, services/<name>/dist/main.js. */
   main: string;
+  /** Its demo seeder, services/<name>/dist/seeders/main.js: run before `main` when the demo is wanted. */
+  seed: string;
   /** Its own database on the shared server. */
   database: string;
   /**
@@ -28,8 +30,12 @@ export const SUBGRAPHS: SubgraphEntry[] = (
     { name: 'reform', database: 'county_reform', port: 4002 },
     { name: 'governance', database: 'county_governance', port: 4005 },
     { name: 'gov-services', database: 'county_gov_services', port: 4004 },
-  ] satisfies Omit<SubgraphEntry, 'main'>[]
-).map((entry) => ({ ...entry, main: path.join(ROOT, 'services', entry.name, 'dist/main.js') }));
+  ] satisfies Omit<SubgraphEntry, 'main' | 'seed'>[]
+).map((entry) => ({
+  ...entry,
+  main: path.join(ROOT, 'services', entry.name, 'dist/main.js'),
+  seed: path.join(ROOT, 'services', entry.name, 'dist/seeders/main.js'),
+}));
 
 /** The registry entry of `name`; throws for a name that is not registered. */
 export function subgraphEntry(name: string): SubgraphEntry {

@@ -12,6 +12,7 @@ import { lockAuditTrail } from './audit-keeper';
 import { startDatabaseServer, type DatabaseServer } from './database-server';
 import {
   launchService,
+  runSeeder,
   stopService,
   subgraphEnvironment,
   type LaunchedService,
@@ -86,12 +87,28 @@ async function main() {
     const port = (index: number) =>
       config.SUBGRAPH_PORT_BASE === undefined ? SUBGRAPHS[index].port : config.SUBGRAPH_PORT_BASE + index;
     const directory = SUBGRAPHS.findIndex((s) => s.name === DIRECTORY_SUBGRAPH);
-    const launched: LaunchedService[] = [];
     const owned = new Set<string>();
-    for (const [index, subgraph] of SUBGRAPHS.entries()) {
+    const owners = new Map<string, string>();
+    for (const subgraph of SUBGRAPHS) {
       await ensureDatabase(database.url, subgraph.database);
       const owner = await ownerUrl(database.url, subgraph.database, secrets.databasePasswords[subgraph.name]);
       if (owner.ownRole) owned.add(subgraph.name);
+      owners.set(subgraph.name, owner.url);
+    }
+    // the demo is loaded by each subgraph's seeder, side by side, before its own process starts
+    await Promise.all(
+      SUBGRAPHS.map((subgraph) =>
+        runSeeder({
+          name: subgraph.name,
+          seed: subgraph.seed,
+          databaseUrl: owners.get(subgraph.name)!,
+          counties: config.DEMO_COUNTIES,
+          logDir: LOG_DIR,
+        }),
+      ),
+    );
+    const launched: LaunchedService[] = [];
+    for (const [index, subgraph] of SUBGRAPHS.entries()) {
       const service = launchService({
         name: subgraph.name,
         main: subgraph.main,
@@ -99,7 +116,7 @@ async function main() {
         env: {
           ...subgraphEnvironment({
             name: subgraph.name,
-            databaseUrl: owner.url,
+            databaseUrl: owners.get(subgraph.name)!,
             keys: secrets.keys,
             // every other subgraph checks the ids its writes name against the directory
             directoryUrl: index === directory ? undefined : `http://127.0.0.1:${port(directory)}/graphql`,
@@ -107,8 +124,6 @@ async function main() {
           // the audit chains are anchored outside PostgreSQL: a key it never sees, checkpoints beside the logs
           AUDIT_ANCHOR_KEY: secrets.auditAnchorKey,
           AUDIT_CHECKPOINT_DIR: path.join(DATA_DIR, 'audit-checkpoints'),
-          DEMO_DATA: 'true',
-          DEMO_COUNTIES: String(config.DEMO_COUNTIES),
           LOG_LEVEL: config.LOG_LEVEL,
         },
         logDir: LOG_DIR,

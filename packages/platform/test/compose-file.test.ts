@@ -93,7 +93,13 @@ describe('docker-compose.yml', () => {
       const s = () => service(subgraph.name);
 
       it('runs its compiled entry point on its port, reachable by the gateway', () => {
-        expect(s().command).toEqual(['node', relative(subgraph.main)]);
+        const [shell, flag, script] = s().command ?? [];
+        expect([shell, flag]).toEqual(['sh', '-c']);
+        // the seeder only with DEMO_DATA=true, and a failed seed stops the start; then the subgraph itself
+        expect(script).toBe(
+          `if [ "$$DEMO_DATA" = true ]; then node ${relative(subgraph.seed)} || exit 1; fi; ` +
+            `exec node ${relative(subgraph.main)}`,
+        );
         expect(s().environment).toMatchObject({ HOST: '0.0.0.0', PORT: String(subgraph.port) });
         expect(s().ports).toBeUndefined();
       });

@@ -1,4 +1,4 @@
-import { createLogger, Identity, IDENTITY_HEADER, startSubgraph } from '@county/kit';
+import { createLogger, Identity, IDENTITY_HEADER, seedDatabase, startSubgraph } from '@county/kit';
 import type { Jwks, RunningSubgraph, SubgraphConfig, SubgraphDefinition } from '@county/kit';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { gatewayToken, testDirectoryClientKeys, testDirectoryKey, testGatewayKeys } from './keys';
@@ -50,6 +50,8 @@ export async function startTestSubgraph(
   } = {},
 ): Promise<TestSubgraph> {
   const database = await createTestDatabase(definition.name.replace(/-/g, '_'));
+  // as `npm start` does: the demo is loaded beside the subgraph's process, before it starts
+  if (options.demoCounties) await seedDatabase(definition, database.url, { counties: options.demoCounties });
   const running = await startSubgraph(
     definition,
     {
@@ -66,7 +68,6 @@ export async function startTestSubgraph(
       ...options.env,
     },
     createLogger(definition.name, process.env.TEST_LOG_LEVEL ?? 'silent'),
-    options.demoCounties ? { counties: options.demoCounties } : undefined,
   );
   return {
     ...running,

@@ -4,8 +4,8 @@ import { DEMO_REPORT_YEAR, generateDemoCity } from '@county/demo-data';
 import { migrate, openDatabase, parseConfig } from '@county/kit';
 import { govServicesEntities } from './subgraph';
 import { migrations } from './migrations';
-import { buildIndexes, dropSecondaryIndexes } from './demo/bulk';
-import { copyDemoCases, loadDemoCatalogue } from './demo/seed';
+import { buildIndexes, dropSecondaryIndexes } from './seeders/bulk';
+import { copyDemoCases, loadDemoCatalogue } from './seeders/seed';
 import { FAMILIES } from './rollup/families';
 import { RECOUNT, rebuildRollups } from './rollup/recount';
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import './vocabulary';
 import { importJobsRoute, type SubgraphDefinition } from '@county/kit';
 import { ServiceItem } from './item/item.entity';
@@ -30,7 +31,6 @@ import { OrganizationResolver } from './organization/organization.resolver';
 import { PersonResolver } from './person/person.resolver';
 import { ServiceStatsTopListsResolver, TopCentreResolver, TopItemResolver } from './stats/top-lists.resolver';
 import { migrations } from './migrations';
-import { seedGovServicesDemo } from './demo/seed';
 import { CalendarDay, CalendarRecompute, CalendarYear } from './calendar/calendar.entity';
 import { CalendarResolver } from './calendar/calendar.resolver';
 import { calendarExportRoute, calendarImportRoute } from './calendar/calendar.routes';
@@ -84,7 +84,7 @@ export const govServicesSubgraph: SubgraphDefinition = {
   orphanedTypes: [RegionRef, OrganizationRef, PersonRef],
   references,
   usesDirectory: true,
-  seedDemo: seedGovServicesDemo,
+  seeder: path.join(__dirname, 'seeders'),
   files: [calendarExportRoute, calendarImportRoute, importJobsRoute],
   attach: attachCalendar,
 };

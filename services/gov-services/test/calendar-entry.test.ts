@@ -11,7 +11,7 @@ import { CalendarRecomputer } from '../src/calendar/recompute';
 import { workingCalendar } from '@county/gov-services';
 import { calendarEntryRule } from '../src/calendar/calendar.rules';
 import { enterYear, loadOfficialYears } from '../src/calendar/calendar.store';
-import { loadDemoCases } from '../src/demo/seed';
+import { loadDemoCases } from '../src/seeders/seed';
 import { city, countyCentre, NO_DIFFERENCES, rollupDifferences, startFixtures } from './fixtures';
 
 let people: TestSubgraph;

@@ -12,7 +12,7 @@ import {
   rollupDifferences,
   ok,
 } from './fixtures';
-import { loadDemoCases } from '../src/demo/seed';
+import { loadDemoCases } from '../src/seeders/seed';
 import { city } from './fixtures';
 
 let people: TestSubgraph;

@@ -3,9 +3,9 @@ import { DEMO_COUNTY_CODE, generateDemoCity } from '@county/demo-data';
 import { peopleSubgraph } from '@county/people';
 import { collectEventRows, govServicesSubgraph, RECOUNT } from '@county/gov-services';
 import { startTestSubgraph, type TestSubgraph } from '@county/test-kit';
-import { demoCatalogue } from '../src/demo/catalogue';
-import { demoCentres } from '../src/demo/centres';
-import { loadDemoCatalogue } from '../src/demo/seed';
+import { demoCatalogue } from '../src/seeders/catalogue';
+import { demoCentres } from '../src/seeders/centres';
+import { loadDemoCatalogue } from '../src/seeders/seed';
 import { ServiceLevel } from '../src/vocabulary';
 
 export const city = generateDemoCity({ counties: 1 });

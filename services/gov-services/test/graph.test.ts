@@ -1,7 +1,7 @@
 import { DEMO_COUNTY_CODE } from '@county/demo-data';
 import { countStatements, startTestGateway, type TestGateway, type TestSubgraph } from '@county/test-kit';
 import { city, countyCentre, items, startFixtures, townshipCentre } from './fixtures';
-import { loadDemoCases } from '../src/demo/seed';
+import { loadDemoCases } from '../src/seeders/seed';
 
 let people: TestSubgraph;
 let gov: TestSubgraph;

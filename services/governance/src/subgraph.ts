@@ -1,3 +1,4 @@
+import path from 'node:path';
 import './vocabulary';
 import type { SubgraphDefinition } from '@county/kit';
 import { OrganizationRef, PersonRef, RegionRef, directoryResolvers, references } from './directory';
@@ -24,7 +25,6 @@ import { RiskJudgement } from './risk/risk-judgement.entity';
 import { RiskJudgementResolver } from './risk/risk-judgement.resolver';
 import { RiskJudgementMutations } from './risk/risk-judgement.mutations';
 import { migrations } from './migrations';
-import { seedGovernanceDemo } from './demo/seed';
 import { permissions } from './permissions';
 
 export const governanceEntities = [
@@ -66,5 +66,5 @@ export const governanceSubgraph: SubgraphDefinition = {
   ],
   orphanedTypes: [RegionRef, PersonRef, OrganizationRef],
   references,
-  seedDemo: seedGovernanceDemo,
+  seeder: path.join(__dirname, 'seeders'),
 };

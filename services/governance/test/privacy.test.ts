@@ -9,8 +9,8 @@ import { as, startTestGateway, startTestSubgraph } from '@county/test-kit';
 import type { TestGateway, TestSubgraph } from '@county/test-kit';
 import { peopleSubgraph } from '@county/people';
 import { governanceSubgraph } from '@county/governance';
-import { demoCounties } from '../src/demo/county';
-import { demoStructure } from '../src/demo/seed';
+import { demoCounties } from '../src/seeders/county';
+import { demoStructure } from '../src/seeders/seed';
 
 let people: TestSubgraph;
 let governance: TestSubgraph;

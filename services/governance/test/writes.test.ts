@@ -8,8 +8,8 @@ import { bulkInsert } from '@county/kit';
 import { as, startTestSubgraph, type TestSubgraph } from '@county/test-kit';
 import { peopleSubgraph } from '@county/people';
 import { governanceSubgraph } from '@county/governance';
-import { demoCounties } from '../src/demo/county';
-import { demoStructure } from '../src/demo/seed';
+import { demoCounties } from '../src/seeders/county';
+import { demoStructure } from '../src/seeders/seed';
 
 let people: TestSubgraph;
 let governance: TestSubgraph;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import './vocabulary';
 import './workforce/vocabulary';
 import type { SubgraphDefinition } from '@county/kit';
@@ -16,7 +17,6 @@ import { resolvePersonReference } from './person/person.reference';
 import { workforceEntities } from './workforce/entities';
 import { workforceResolvers } from './workforce/resolvers';
 import { migrations } from './migrations';
-import { seedPeopleDemo } from './demo/seed';
 import { permissions } from './permissions';
 
 export const peopleEntities = [Region, Organization, Person, ...workforceEntities];
@@ -44,5 +44,5 @@ export const peopleSubgraph: SubgraphDefinition = {
     Organization: resolveOrganizationReference,
     Person: resolvePersonReference,
   },
-  seedDemo: seedPeopleDemo,
+  seeder: path.join(__dirname, 'seeders'),
 };

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import './vocabulary';
 import type { SubgraphDefinition } from '@county/kit';
 import { Pilot } from './pilot/pilot.entity';
@@ -18,7 +19,6 @@ import { OrganizationResolver } from './organization/organization.resolver';
 import { PersonResolver } from './person/person.resolver';
 import { ledgerExports } from './export/ledger-export';
 import { migrations } from './migrations';
-import { seedPilotsDemo } from './demo/seed';
 import { permissions } from './permissions';
 
 export const pilotsEntities = [PilotLead, Pilot, LedgerEntry, Evaluation, PromotionRecord];
@@ -44,7 +44,7 @@ export const pilotsSubgraph: SubgraphDefinition = {
   ],
   orphanedTypes: [RegionRef, OrganizationRef, PersonRef],
   references,
-  seedDemo: seedPilotsDemo,
+  seeder: path.join(__dirname, 'seeders'),
   usesDirectory: true,
   files: ledgerExports,
 };

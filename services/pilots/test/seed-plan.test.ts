@@ -1,7 +1,7 @@
 import { COUNTY_DEPARTMENTS, DEMO_COUNTY_CODE, generateDemoCity } from '@county/demo-data';
 import { DEMO_PILOT_FIGURES } from '@county/pilots';
-import { buildDemoPilots } from '../src/demo/build';
-import { PILOT_KINDS } from '../src/demo/kinds';
+import { buildDemoPilots } from '../src/seeders/build';
+import { PILOT_KINDS } from '../src/seeders/kinds';
 
 /** The demo plan without a database: the city's figures hold for any number of counties. */
 describe('the demo pilots of a city of three counties', () => {

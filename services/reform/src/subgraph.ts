@@ -1,3 +1,4 @@
+import path from 'node:path';
 import './vocabulary';
 import { importJobsRoute, type SubgraphDefinition } from '@county/kit';
 import { reformEntities } from './entities';
@@ -16,7 +17,6 @@ import { SupervisionOrderResolver } from './supervision/supervision.resolver';
 import { SupervisionOrderMutations } from './supervision/supervision.mutations';
 import { ProblemResolver } from './problem/problem.resolver';
 import { AssessmentResolver } from './assessment/assessment.resolver';
-import { seedReformDemo } from './demo/seed';
 import { ledgerExportRoute, ledgerImportRoute } from './ledger/ledger.routes';
 import { permissions } from './permissions';
 
@@ -44,7 +44,7 @@ export const reformSubgraph: SubgraphDefinition = {
   ],
   orphanedTypes: [RegionRef, OrganizationRef, PersonRef],
   references,
-  seedDemo: seedReformDemo,
+  seeder: path.join(__dirname, 'seeders'),
   usesDirectory: true,
   files: [ledgerExportRoute, ledgerImportRoute, importJobsRoute],
 };

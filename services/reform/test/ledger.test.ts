@@ -3,7 +3,7 @@ import { DEMO_COUNTY_CODE } from '@county/demo-data';
 import { as, subgraphHeaders, type TestSubgraph } from '@county/test-kit';
 import type { Identity } from '@county/kit';
 import { LEDGER_COLUMNS } from '../src/ledger/ledger.columns';
-import { SPECIAL_GROUPS } from '../src/demo/catalogue';
+import { SPECIAL_GROUPS } from '../src/seeders/catalogue';
 import { city, countyLeader, department, reformOffice, startReform, tableCounts } from './fixtures';
 
 let people: TestSubgraph;

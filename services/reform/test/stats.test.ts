@@ -1,6 +1,6 @@
 import { DEMO_COUNTY_CODE } from '@county/demo-data';
 import { countStatements, type TestSubgraph } from '@county/test-kit';
-import { SPECIAL_GROUPS } from '../src/demo/catalogue';
+import { SPECIAL_GROUPS } from '../src/seeders/catalogue';
 import { startReform } from './fixtures';
 
 let people: TestSubgraph;

@@ -16,6 +16,7 @@ import type { ProfiledService } from './config';
 import { withChildren } from './cpu';
 import {
   launchService,
+  runSeeder,
   spawnService,
   stopService,
   subgraphEnvironment,
@@ -100,10 +101,15 @@ export class BenchEnvironment {
 
     const subgraphPort = await freePort(HOST);
     const keys = generateDeploymentKeys();
+    await runSeeder({
+      name: PEOPLE.name,
+      seed: PEOPLE.seed,
+      databaseUrl: databaseUrl(server, name),
+      counties: options.counties,
+      logDir: this.logDir,
+    });
     const people = this.launch(options, 'subgraph', PEOPLE.main, subgraphPort, {
       ...subgraphEnvironment({ name: PEOPLE.name, databaseUrl: databaseUrl(server, name), keys }),
-      DEMO_DATA: 'true',
-      DEMO_COUNTIES: String(options.counties),
       LOG_LEVEL: 'warn',
     });
     this.services.push(people);
@@ -174,6 +180,13 @@ export class BenchEnvironment {
           : entry.database;
         await ensureDatabase(server, name);
         if (options.databaseUrl) this.throwaways.push({ server, name });
+        await runSeeder({
+          name: entry.name,
+          seed: entry.seed,
+          databaseUrl: databaseUrl(server, name),
+          counties: options.counties,
+          logDir: this.logDir,
+        });
         const port = await freePort(HOST);
         const service = launchService({
           name: entry.name,
@@ -187,14 +200,11 @@ export class BenchEnvironment {
               keys,
               directoryUrl: peopleUrl,
             }),
-            DEMO_DATA: 'true',
-            DEMO_COUNTIES: String(options.counties),
             LOG_LEVEL: 'warn',
           },
           logDir: this.logDir,
         });
         this.services.push(service);
-        // seeding the demo data happens before the subgraph is ready
         await service.ready(300_000);
         return { name: entry.name, url: `http://${HOST}:${port}/graphql` };
       }),

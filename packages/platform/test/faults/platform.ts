@@ -10,6 +10,7 @@ import { GATEWAY_MAIN, subgraphEntry } from '../../src/registry';
 import { gatewayTrustEnvironment, generateDeploymentKeys } from '../../src/trust';
 import {
   launchService,
+  runSeeder,
   stopService,
   subgraphEnvironment,
   type LaunchedService,
@@ -103,6 +104,14 @@ export class FaultPlatform {
     for (const definition of definitions) {
       const name = definition.name;
       await ensureDatabase(this.adminUrl, `faults_${name.replace(/-/g, '_')}`);
+      if (demo[name])
+        await runSeeder({
+          name,
+          seed: subgraphEntry(name).seed,
+          databaseUrl: this.databaseUrl(name),
+          counties: 1,
+          logDir: this.logDir,
+        });
       const port = await freePort();
       const people = this.subgraphs.get('people');
       const env: Record<string, string> = {
@@ -112,8 +121,6 @@ export class FaultPlatform {
           keys: this.keys,
           directoryUrl: people && name !== 'people' ? `${people.base}/graphql` : undefined,
         }),
-        DEMO_DATA: String(demo[name] ?? false),
-        DEMO_COUNTIES: '1',
         LOG_LEVEL: 'warn',
       };
       const service = this.launch(name, port, env);

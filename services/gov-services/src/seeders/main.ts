@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runSeederMain } from '@county/kit';
+import { govServicesSubgraph } from '../subgraph';
+
+runSeederMain(govServicesSubgraph);
