@@ -18,6 +18,7 @@ RUN npm install --global --no-audit --no-fund npm@${NPM_VERSION}
 # Manifests first, so the dependency layer is rebuilt only when one of them changes.
 # Every workspace (packages/*, services/*, gateway, schema, cockpit) needs its line here.
 COPY package.json package-lock.json ./
+COPY packages/bench/package.json packages/bench/
 COPY packages/demo-data/package.json packages/demo-data/
 COPY packages/domain/package.json packages/domain/
 COPY packages/kit/package.json packages/kit/
@@ -41,9 +42,10 @@ COPY services services
 COPY gateway gateway
 COPY schema schema
 COPY cockpit cockpit
+# the bench and the test kit never run in production: their code goes, and prune drops their dependencies
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \
- && rm -rf .turbo \
+ && rm -rf .turbo packages/bench packages/test-kit node_modules/@county/bench node_modules/@county/test-kit \
  && test -f schema/supergraph.graphql
 
 # ---------------------------------------------------------------------------------------------------

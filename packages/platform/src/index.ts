@@ -1,2 +1,4 @@
 export * from './registry';
 export * from './trust';
+export * from './paths';
+export * from './processes';

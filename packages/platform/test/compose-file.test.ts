@@ -232,6 +232,20 @@ describe('docker-compose.yml', () => {
 describe('Dockerfile', () => {
   const dockerfile = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
 
+  it('leaves the bench and the test kit out of the production image', () => {
+    const build = /RUN npm run build[^\n]*(\n [^\n]*)*/.exec(dockerfile)?.[0] ?? '';
+    expect(build).toContain('npm prune --omit=dev');
+    for (const folder of ['packages/bench', 'packages/test-kit'])
+      expect(build).toMatch(new RegExp(`rm -rf[^\\n]* ${folder} `));
+    for (const manifest of ['packages/bench/package.json', 'packages/test-kit/package.json']) {
+      const { dependencies = {} } = JSON.parse(fs.readFileSync(path.join(ROOT, manifest), 'utf8')) as {
+        dependencies?: Record<string, string>;
+      };
+      // what they need is a development dependency, so the prune drops it
+      expect(Object.keys(dependencies)).toEqual([]);
+    }
+  });
+
   it('copies every workspace manifest before installing, for the dependency layer', () => {
     const rootManifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
       workspaces: string[];

@@ -2,10 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { demoOrganizationId, organizationNaturalKey, DEMO_COUNTY_CODE } from '@county/demo-data';
 import { Identity } from '@county/kit';
-import { gatewayHeaders, type DeploymentKeys } from '../trust';
+import { gatewayHeaders, type DeploymentKeys, ROOT, lastLines, type ServiceProcess } from '@county/platform';
 import { composeSupergraph, signDevToken } from '@county/gateway';
-import { ROOT } from '../paths';
-import { lastLines, type ServiceProcess } from '../processes';
 
 /*
  * The gov-services scenario: a city of 11 counties × one year of cases (≈ 2.5 M) bulk-loaded, then
@@ -14,7 +12,7 @@ import { lastLines, type ServiceProcess } from '../processes';
  */
 
 export const GOV_SERVICES_MAIN = path.join(ROOT, 'services/gov-services/dist/main.js');
-export const GOV_SERVICES_LOAD = path.join(ROOT, 'services/gov-services/dist/bench-load.js');
+export const GOV_SERVICES_LOAD = path.join(ROOT, 'services/gov-services/dist/seeders/bench-load.js');
 export const GOV_SERVICES_DATABASE = 'county_gov_services';
 
 export interface LoadFigures {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEMO_COUNTY_CODE } from '@county/demo-data';
 import { signDevToken } from '@county/gateway';
-import { ROOT } from '../paths';
+import { ROOT } from '@county/platform';
 import { closedLoop, type LatencyFigures } from './gov-services';
 
 /*

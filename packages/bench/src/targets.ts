@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Identity } from '@county/kit';
-import { gatewayHeaders } from '../trust';
+import { gatewayHeaders } from '@county/platform';
 import { signDevToken } from '@county/gateway';
 import type { Endpoints } from './environment';
 

@@ -1,22 +1,22 @@
 import 'reflect-metadata';
 import { z } from 'zod';
-import { DEMO_REPORT_YEAR, generateDemoCity } from '@county/demo-data';
+import { DEMO_REPORT_YEAR, generateDemoCity, MAX_DEMO_COUNTIES } from '@county/demo-data';
 import { migrate, openDatabase, parseConfig } from '@county/kit';
-import { govServicesEntities } from './subgraph';
-import { migrations } from './migrations';
-import { buildIndexes, dropSecondaryIndexes } from './seeders/bulk';
-import { copyDemoCases, loadDemoCatalogue } from './seeders/seed';
-import { FAMILIES } from './rollup/families';
-import { RECOUNT, rebuildRollups } from './rollup/recount';
+import { govServicesEntities } from '../subgraph';
+import { migrations } from '../migrations';
+import { buildIndexes, dropSecondaryIndexes } from './bulk';
+import { copyDemoCases, loadDemoCatalogue } from './seed';
+import { FAMILIES } from '../rollup/families';
+import { RECOUNT, rebuildRollups } from '../rollup/recount';
 
 const configSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//),
-  BENCH_COUNTIES: z.coerce.number().int().min(1).max(78).default(11),
-  BENCH_YEAR: z.coerce.number().int().min(2004).max(2026).default(DEMO_REPORT_YEAR),
+  BENCH_COUNTIES: z.coerce.number().int().min(1).max(MAX_DEMO_COUNTIES).default(11),
+  BENCH_YEAR: z.coerce.number().int().min(2004).max(new Date().getFullYear()).default(DEMO_REPORT_YEAR),
 });
 
 /**
- * The benchmark's bulk load, as a process of its own (`node dist/bench-load.js`): migrates the database,
+ * The benchmark's bulk load, as a process of its own (`node dist/seeders/bench-load.js`): migrates the database,
  * loads the city's catalogue and one year of cases per county by COPY (one transaction), then builds the
  * case indexes and the rollups on three connections at once (each its own transaction), and prints one
  * JSON line with the counts and the seconds it took.

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from '../paths';
+import { ROOT } from '@county/platform';
 
 /** The parts of a V8 `.cpuprofile` that self time needs. */
 interface CpuProfile {

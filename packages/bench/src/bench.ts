@@ -1,21 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseConfig } from '@county/kit';
-import { startCpuMeter } from './bench/cpu';
-import { benchConfigSchema, deadlineSeconds, type BenchConfig } from './bench/config';
-import { BenchEnvironment } from './bench/environment';
-import { measure, stopLoad, warmUp, type Measurement } from './bench/measure';
-import { buildReport, printReport } from './bench/report';
-import { summariseProfile, type LoadWindow } from './bench/profile';
-import { benchTargets, checkTargets } from './bench/targets';
+import { startCpuMeter } from './cpu';
+import { benchConfigSchema, deadlineSeconds, type BenchConfig } from './config';
+import { BenchEnvironment } from './environment';
+import { measure, stopLoad, warmUp, type Measurement } from './measure';
+import { buildReport, printReport } from './report';
+import { summariseProfile, type LoadWindow } from './profile';
+import { benchTargets, checkTargets } from './targets';
 import {
   measureCalendarRecompute,
   measureCaseWrites,
   measureServiceStats,
   printGovServicesReport,
   stopGovLoad,
-} from './bench/gov-services';
-import { measureCockpit, printCockpitReport } from './bench/cockpit';
+} from './gov-services';
+import { measureCockpit, printCockpitReport } from './cockpit';
 
 const elapsed = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 

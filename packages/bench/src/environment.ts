@@ -10,11 +10,12 @@ import {
   startEmbeddedPostgres,
   type RunningPostgres,
 } from '@county/postgres';
-import { GATEWAY_MAIN, SUBGRAPHS } from '../registry';
-import { gatewayTrustEnvironment, generateDeploymentKeys, type DeploymentKeys } from '../trust';
-import type { ProfiledService } from './config';
-import { withChildren } from './cpu';
 import {
+  GATEWAY_MAIN,
+  SUBGRAPHS,
+  gatewayTrustEnvironment,
+  generateDeploymentKeys,
+  type DeploymentKeys,
   launchService,
   runSeeder,
   spawnService,
@@ -22,7 +23,9 @@ import {
   subgraphEnvironment,
   type LaunchedService,
   type ServiceProcess,
-} from '../processes';
+} from '@county/platform';
+import type { ProfiledService } from './config';
+import { withChildren } from './cpu';
 import { subgraphEnvName } from '@county/gateway';
 import {
   writeSupergraph,
