@@ -70,6 +70,13 @@ const baseSchema = z.object({
   JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(60),
   /** Requests with a refused token, per client address and minute, before 429 (guessing is slowed). */
   REFUSED_TOKEN_RATE_LIMIT_PER_MINUTE: limit(30),
+  /**
+   * The backups' status.json (npm start sets it to the embedded server's): /readyz and /metrics report the
+   * age of the latest base backup and of the latest verified one. Unset: not reported.
+   */
+  BACKUP_STATUS_FILE: env.optional(z.string().min(1)),
+  /** /readyz warns when no backup was verified within this many hours. */
+  BACKUP_VERIFY_MAX_AGE_HOURS: z.coerce.number().min(1).max(8760).default(168),
   /** /metrics on its own port (METRICS_HOST, loopback by default); unset: no separate port. */
   METRICS_PORT: env.optional(z.coerce.number().int().min(0).max(65535)),
   METRICS_HOST: env.host(),

@@ -18,7 +18,7 @@ import {
   sendGraphQLError,
   sendJson,
 } from '@county/kit';
-import type { Logger } from '@county/kit';
+import { backupFreshness, readBackupStatus, type Logger } from '@county/kit';
 import type { GatewayConfig } from './config';
 import { createTokenVerifier, InvalidTokenError } from './auth';
 import { createSubgraphClient } from './subgraph-client';
@@ -59,6 +59,7 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
   const verify = createTokenVerifier(config);
   const client = createSubgraphClient(config.SUBGRAPH_TIMEOUT_MS);
   const metrics = new GatewayMetrics(config.METRICS_MAX_OPERATIONS);
+  if (config.BACKUP_STATUS_FILE) metrics.reportBackups(config.BACKUP_STATUS_FILE);
   if (config.TRUSTED_DOCUMENTS_PATH)
     metrics.knowOperations(trustedOperationNames(config.TRUSTED_DOCUMENTS_PATH));
   const routes = new Map(config.subgraphs.map((subgraph) => [subgraph.name, subgraph]));
@@ -179,9 +180,14 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
     if (pathname === '/metrics' && mayReadMetrics(req, config.METRICS_TOKEN)) return metrics.send(res);
     if (pathname === '/readyz') {
       const readiness = await checkSubgraphs(config.subgraphs);
+      // an old backup is a warning for the operator, not a reason to take the gateway out of service
+      const backup = config.BACKUP_STATUS_FILE
+        ? backupFreshness(readBackupStatus(config.BACKUP_STATUS_FILE), config.BACKUP_VERIFY_MAX_AGE_HOURS)
+        : undefined;
       return sendJson(res, readiness.ready ? 200 : 503, {
         status: readiness.ready ? 'ready' : 'not ready',
         ...readiness,
+        ...(backup ? { backup } : {}),
       });
     }
     // the leaders' screen, same origin as /graphql; it carries its own CSP

@@ -1,7 +1,15 @@
-import { Counter, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { IncomingMessage, Server } from 'node:http';
-import { createRoutedServer, secretMatches, sendJson, ServiceMetrics, type Logger } from '@county/kit';
+import {
+  backupFreshness,
+  createRoutedServer,
+  readBackupStatus,
+  secretMatches,
+  sendJson,
+  ServiceMetrics,
+  type Logger,
+} from '@county/kit';
 
 /** The gateway's metrics: the kit's per-operation figures, plus every call to every subgraph. */
 export class GatewayMetrics extends ServiceMetrics {
@@ -22,6 +30,32 @@ export class GatewayMetrics extends ServiceMetrics {
 
   constructor(maxOperations?: number) {
     super('gateway', maxOperations);
+  }
+
+  /**
+   * The age of the latest base backup and of the latest verified one, read from the backups' status.json at
+   * each scrape (an alert rule compares them with the operator's limit); +Inf while there is none, so that
+   * the same rule fires.
+   */
+  reportBackups(statusFile: string): void {
+    const ages = () => backupFreshness(readBackupStatus(statusFile), Number.POSITIVE_INFINITY);
+    const gauge = (name: string, help: string, pick: (fresh: ReturnType<typeof ages>) => number | null) =>
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          const hours = pick(ages());
+          this.set(hours === null ? Number.POSITIVE_INFINITY : hours * 3600);
+        },
+      });
+    gauge('backup_latest_age_seconds', 'Age of the latest base backup', (f) => f.latestBackupAgeHours);
+    gauge(
+      'backup_verified_age_seconds',
+      'Age of the latest backup a scratch restore verified',
+      (f) => f.verifiedAgeHours,
+    );
   }
 
   observeSubgraphCall(subgraph: string, seconds: number, ok: boolean): void {

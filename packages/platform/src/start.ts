@@ -21,7 +21,7 @@ import {
 import { printBanner } from './banner';
 import { superviseServices } from './supervisor';
 import { scheduleBaseBackups } from './backup/schedule';
-import { describeStatus } from './backup/status';
+import { describeStatus, statusFile } from './backup/status';
 
 const configSchema = z.object({
   GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
@@ -140,6 +140,13 @@ async function main() {
       ...gatewayTrustEnvironment(secrets.keys),
       METRICS_TOKEN: secrets.metricsToken,
       LOG_LEVEL: config.LOG_LEVEL,
+      // /readyz and /metrics report how old the embedded server's latest (verified) backup is
+      ...(database.embedded
+        ? {
+            BACKUP_STATUS_FILE: statusFile(database.embedded.backupDir),
+            BACKUP_VERIFY_MAX_AGE_HOURS: String(config.BACKUP_VERIFY_MAX_AGE_HOURS),
+          }
+        : {}),
     };
     for (const [index, subgraph] of SUBGRAPHS.entries()) {
       gatewayEnv[subgraphEnvName(subgraph.name, 'URL')] = `http://127.0.0.1:${port(index)}/graphql`;

@@ -1,44 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { backupFreshness, readBackupStatus, type BackupStatus } from '@county/kit';
 import { writeJson } from './files';
 
-/** `<backupDir>/status.json`: the latest base backup and the latest one a scratch restore verified. */
-export interface BackupStatus {
-  latestBackup?: { label: string; stoppedAt: string; bytes: number; seconds: number };
-  latestVerified?: { label: string; stoppedAt: string; verifiedAt: string; lastTransactionAt: string | null };
-}
+export type { BackupStatus };
 
-const statusFile = (backupDir: string) => path.join(backupDir, 'status.json');
+/** `<backupDir>/status.json`: the gateway reads it too (BACKUP_STATUS_FILE) for /readyz and /metrics. */
+export const statusFile = (backupDir: string) => path.join(backupDir, 'status.json');
 
-export function readStatus(backupDir: string): BackupStatus {
-  try {
-    return JSON.parse(fs.readFileSync(statusFile(backupDir), 'utf8')) as BackupStatus;
-  } catch {
-    return {};
-  }
-}
+export const readStatus = (backupDir: string): BackupStatus => readBackupStatus(statusFile(backupDir));
 
 export function recordStatus(backupDir: string, change: BackupStatus): void {
   fs.mkdirSync(backupDir, { recursive: true });
   writeJson(statusFile(backupDir), { ...readStatus(backupDir), ...change });
 }
 
-const hoursSince = (iso: string | undefined) => (iso ? (Date.now() - Date.parse(iso)) / 3_600_000 : null);
-
 /** One line for npm start's banner, and a warning when the latest verified backup is too old (or none is). */
 export function describeStatus(
   backupDir: string,
   maxVerifiedAgeHours: number,
 ): { line: string; warning: string | null } {
-  const status = readStatus(backupDir);
-  const backupAge = hoursSince(status.latestBackup?.stoppedAt);
-  const verifiedAge = hoursSince(status.latestVerified?.verifiedAt);
+  const fresh = backupFreshness(readStatus(backupDir), maxVerifiedAgeHours);
   const line =
-    `latest base backup ${status.latestBackup ? `${status.latestBackup.stoppedAt} (${backupAge!.toFixed(1)} h ago)` : 'none yet'}, ` +
-    `latest verified ${status.latestVerified ? `${status.latestVerified.verifiedAt} (${verifiedAge!.toFixed(1)} h ago)` : 'never'}`;
-  const warning =
-    verifiedAge === null || verifiedAge > maxVerifiedAgeHours
-      ? `No backup verified in the last ${maxVerifiedAgeHours} h (BACKUP_VERIFY_MAX_AGE_HOURS): run \`npm run backup:verify\``
-      : null;
-  return { line, warning };
+    `latest base backup ${fresh.latestBackupAt ? `${fresh.latestBackupAt} (${fresh.latestBackupAgeHours!.toFixed(1)} h ago)` : 'none yet'}, ` +
+    `latest verified ${fresh.latestVerifiedAt ? `${fresh.latestVerifiedAt} (${fresh.verifiedAgeHours!.toFixed(1)} h ago)` : 'never'}`;
+  return { line, warning: fresh.warning };
 }
