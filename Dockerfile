@@ -16,8 +16,9 @@ ARG NPM_VERSION=11.19.1
 RUN npm install --global --no-audit --no-fund npm@${NPM_VERSION}
 
 # Manifests first, so the dependency layer is rebuilt only when one of them changes.
-# Every workspace (packages/*, services/*, gateway, schema, cockpit) needs its line here.
+# One line per workspace, written by `npm run compose` (packages/platform/src/deployment/).
 COPY package.json package-lock.json ./
+# generated from packages/platform/src/registry.ts by npm run compose: workspace manifests
 COPY packages/bench/package.json packages/bench/
 COPY packages/demo-data/package.json packages/demo-data/
 COPY packages/domain/package.json packages/domain/
@@ -33,6 +34,7 @@ COPY services/reform/package.json services/reform/
 COPY gateway/package.json gateway/
 COPY schema/package.json schema/
 COPY cockpit/package.json cockpit/
+# end of workspace manifests
 # Not `npm ci`: the lockfile lacks some platforms' optional binaries, which `npm ci` refuses.
 RUN npm install --no-audit --no-fund
 

@@ -9,13 +9,15 @@
 #   docker-compose exec postgres bash /docker-entrypoint-initdb.d/10-create-subgraph-databases.sh
 set -euo pipefail
 
-# One line per subgraph.
+# One per subgraph, written by `npm run compose` from the registry.
 SUBGRAPH_DATABASES=(
+  # generated from packages/platform/src/registry.ts by npm run compose: databases
   county_people
   county_pilots
   county_reform
   county_governance
   county_gov_services
+  # end of databases
 )
 
 for database in "${SUBGRAPH_DATABASES[@]}"; do

@@ -4,11 +4,17 @@ import path from 'node:path';
 import { composeSupergraph, subgraphFile, SUPERGRAPH_FILE } from './compose.lib';
 import { SUBGRAPHS } from './subgraphs';
 import { checkNullableExtensions } from './nullable-extensions';
+import { SUBGRAPHS as REGISTRY, writeDeploymentFiles } from '@county/platform';
 
 /**
- * `npm run compose`: regenerates schema/<subgraph>.graphql and schema/supergraph.graphql, unless a field
- * added to another subgraph's entity is non-null (nullable-extensions.ts).
+ * `npm run compose`: writes what a deployment names per subgraph from the registry (docker-compose.yml,
+ * .env.example, the init script, the Dockerfile, schema/package.json), then regenerates
+ * schema/<subgraph>.graphql and schema/supergraph.graphql, unless a field added to another subgraph's
+ * entity is non-null (nullable-extensions.ts).
  */
+const written = writeDeploymentFiles(REGISTRY);
+if (written.length) console.log(`written from the registry: ${written.join(', ')}`);
+
 composeSupergraph(SUBGRAPHS).then(
   ({ subgraphs, supergraph }) => {
     const { problems } = checkNullableExtensions(supergraph);

@@ -2,3 +2,4 @@ export * from './registry';
 export * from './trust';
 export * from './paths';
 export * from './processes';
+export * from './deployment/deployment-files';
