@@ -62,6 +62,15 @@ export const subgraphConfigSchema = z.object({
   PORT: env.port(4001),
   HOST: env.host(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' }),
+  /** Connections in its pool (default 10): sized to the database's or pooler's share for each replica. */
+  DB_POOL_MAX: env.optional(z.coerce.number().int().min(1).max(500)),
+  /** How long a request waits for a pooled connection before it fails (default 10 s). */
+  DB_POOL_ACQUIRE_TIMEOUT_MS: env.optional(z.coerce.number().int().min(100).max(120_000)),
+  /**
+   * `false` behind a pooler in transaction mode (PgBouncer `pool_mode = transaction`), which does not keep
+   * a connection's named statements: every statistics read then runs unnamed. Default: true.
+   */
+  DB_PREPARED_STATEMENTS: env.optional(z.enum(['true', 'false'])),
   /** The gateway's public keys: this subgraph answers only callers the gateway signed for it. */
   GATEWAY_KEYS: env.publicKeys(true),
   LOG_LEVEL: env.logLevel(),

@@ -7,6 +7,7 @@ import { KitDirectoryCopy20261205 } from './region-copy/region-copy.migration';
 import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
+import pg from 'pg';
 
 export type MigrationList = MigrationObject[];
 // MikroORM accepts entity classes of any shape
@@ -26,12 +27,19 @@ export function redactUrl(url: string): string {
   }
 }
 
+export interface PoolSettings {
+  /** Connections at most (default 10). */
+  max?: number;
+  /** How long a query waits for a free connection (default 10 s). */
+  acquireTimeoutMs?: number;
+}
+
 /** MikroORM settings shared by the services and their migration CLI. */
 export function ormOptions(
   url: string,
   entities: EntityList,
   migrations: MigrationList,
-  poolMax = 10,
+  pool: PoolSettings = {},
 ): Options {
   return {
     driver: PostgreSqlDriver,
@@ -65,7 +73,7 @@ export function ormOptions(
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     allowGlobalContext: false,
     forceUtcTimezone: true,
-    pool: { min: 0, max: poolMax },
+    pool: { min: 0, max: pool.max ?? 10, acquireTimeoutMillis: pool.acquireTimeoutMs ?? 10_000 },
     debug: false,
   };
 }
@@ -75,6 +83,7 @@ export async function openDatabase(
   url: string,
   entities: EntityList,
   migrations: MigrationList,
+  pool: PoolSettings = {},
 ): Promise<MikroORM> {
   const unreachable = (reason: unknown) =>
     new DatabaseUnreachableError(
@@ -82,7 +91,7 @@ export async function openDatabase(
     );
   let orm: MikroORM;
   try {
-    orm = await MikroORM.init(ormOptions(url, entities, migrations));
+    orm = await MikroORM.init(ormOptions(url, entities, migrations, pool));
   } catch (error) {
     // connection failures carry a code (ECONNREFUSED, ENOTFOUND, 28P01 bad password, 3D000 no database);
     // anything else is a mistake in the service's own metadata and keeps its own message
@@ -99,11 +108,28 @@ export async function openDatabase(
   return orm;
 }
 
-/** Applies the committed migrations that have not run yet; returns their names. */
+/**
+ * Applies the committed migrations that have not run yet; returns their names. Replicas that start together
+ * take turns: each holds the database's migration lock (a session advisory lock, on a connection of its own
+ * beside the pool the migrator uses) while it migrates, so each migration runs exactly once and the others
+ * find it applied. The lock is the database's: the subgraphs' databases never wait for one another.
+ */
 export async function migrate(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
-  return applied.map((migration) => migration.name);
+  const lock = new pg.Client({ connectionString: orm.config.get('clientUrl') });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const applied = await orm.getMigrator().up();
+    return applied.map((migration) => migration.name);
+  } finally {
+    // closing the session releases the lock even when the unlock cannot be sent
+    await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.end().catch(() => undefined);
+  }
 }
+
+/** The advisory lock key of migrations (any bigint; advisory locks are scoped to the database). */
+const MIGRATION_LOCK = '7224660119';
 
 export async function isDatabaseReady(orm: MikroORM): Promise<boolean> {
   try {

@@ -16,6 +16,12 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
  * secondment went from 0.8 ms to 14.8 ms prepared).
  */
 export class PreparedRead<R> {
+  /**
+   * Off behind a pooler in transaction mode (DB_PREPARED_STATEMENTS=false): the next transaction may run on
+   * a server connection that never saw the statement's name. Set once at start, for the whole process.
+   */
+  static enabled = true;
+
   private readonly name: string;
   private static readonly shared = new Map<string, PreparedRead<unknown>>();
 
@@ -32,7 +38,8 @@ export class PreparedRead<R> {
 
   async run(em: EntityManager, values: readonly unknown[]): Promise<R[]> {
     const knex = em.getConnection().getKnex();
-    const raw = knex.raw(this.sql, values as readonly Knex.RawBinding[]).options({ name: this.name });
+    const raw = knex.raw(this.sql, values as readonly Knex.RawBinding[]);
+    if (PreparedRead.enabled) raw.options({ name: this.name });
     const transaction = em.getTransactionContext<Knex.Transaction>();
     const result = (await (transaction ? raw.transacting(transaction) : raw)) as { rows: R[] };
     return result.rows;

@@ -18,6 +18,7 @@ import type { DirectoryEndpoint } from './directory';
 import { CallerTokenSigner, CallerTokenVerifier } from './trust/caller-token';
 import { ServiceMetrics } from './metrics';
 import { startAuditAnchor, withAuditAnchor } from './audit';
+import { PreparedRead } from './prepared-read';
 import { attachRegionCopy, DEFAULT_REGION_COPY_INTERVAL_MS } from './region-copy/region-copy.sync';
 
 /** Everything the kit needs to run one subgraph: a few small files in the service provide it. */
@@ -70,7 +71,11 @@ export async function startSubgraph(
   logger: Logger = createLogger(definition.name, config.LOG_LEVEL),
 ): Promise<RunningSubgraph> {
   const directory = directoryEndpoint(definition, config);
-  const orm = await openDatabase(config.DATABASE_URL, definition.entities, definition.migrations);
+  const orm = await openDatabase(config.DATABASE_URL, definition.entities, definition.migrations, {
+    max: config.DB_POOL_MAX,
+    acquireTimeoutMs: config.DB_POOL_ACQUIRE_TIMEOUT_MS,
+  });
+  PreparedRead.enabled = config.DB_PREPARED_STATEMENTS !== 'false';
   const metrics = new ServiceMetrics(definition.name);
   let attachment: SubgraphAttachment = {};
   try {

@@ -61,4 +61,26 @@ describe('PreparedRead: a read planned once per connection', () => {
     const [after] = await REGIONS_UNDER.run(people.orm.em.fork(), ['990722999%', 'TOWNSHIP']);
     expect(after.n).toBe(0);
   });
+
+  it('runs unnamed when prepared statements are off (behind a pooler in transaction mode)', async () => {
+    const marker = `unnamed_${Date.now()}`;
+    const read = new PreparedRead<{ n: number }>(`select 1 as n, '${marker}' as marker`);
+    const preparedOnThisConnection = async () =>
+      people.orm.em.fork().transactional(async (em) => {
+        await read.run(em, []);
+        const rows = await em.execute<{ n: number }[]>(
+          'select count(*)::int as n from pg_prepared_statements where statement like ?',
+          [`%${marker}%`],
+        );
+        return rows[0].n;
+      });
+    PreparedRead.enabled = false;
+    try {
+      expect(await preparedOnThisConnection()).toBe(0);
+    } finally {
+      PreparedRead.enabled = true;
+    }
+    // the same statement, on the same kind of call, is named when they are on
+    expect(await preparedOnThisConnection()).toBe(1);
+  });
 });
