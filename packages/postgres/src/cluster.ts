@@ -93,8 +93,16 @@ const spawnOptions = () => {
   return { ...(ids ?? {}), env: { ...process.env, LC_MESSAGES: 'C' } };
 };
 
-/** A new cluster in `dataDir`, as the embedded server makes one (superuser `postgres`, password login). */
-export async function initCluster(dataDir: string, password: string): Promise<void> {
+/**
+ * A new cluster in `dataDir`, as the embedded server makes one (superuser `postgres`, password login).
+ * `binDir`: another installation's binaries (a test of the tools of another major version); default the
+ * embedded server's.
+ */
+export async function initCluster(
+  dataDir: string,
+  password: string,
+  binDir = postgresBinDir(),
+): Promise<void> {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   giveToPostgres(dataDir);
   const passwordFile = path.join(os.tmpdir(), `county-pw-${process.pid}-${Date.now()}`);
@@ -103,7 +111,7 @@ export async function initCluster(dataDir: string, password: string): Promise<vo
     await new Promise<void>((resolve, reject) => {
       let output = '';
       const child = spawn(
-        path.join(postgresBinDir(), 'initdb'),
+        path.join(binDir, 'initdb'),
         [
           `--pgdata=${dataDir}`,
           '--auth=password',
@@ -147,12 +155,14 @@ export async function runPostgres(options: {
   port: number;
   settings?: Record<string, string>;
   readyTimeoutMs?: number;
+  /** Another installation's binaries (see initCluster); default the embedded server's. */
+  binDir?: string;
 }): Promise<PostgresProcess> {
-  const { dataDir, port, settings = {}, readyTimeoutMs = 30 * 60_000 } = options;
+  const { dataDir, port, settings = {}, readyTimeoutMs = 30 * 60_000, binDir = postgresBinDir() } = options;
   const flags = settingFlags({ ...SERVER_SETTINGS, ...settings });
   const lines: string[] = [];
   const child: ChildProcess = spawn(
-    path.join(postgresBinDir(), 'postgres'),
+    path.join(binDir, 'postgres'),
     ['-D', dataDir, '-p', String(port), ...flags],
     { ...spawnOptions(), stdio: ['ignore', 'ignore', 'pipe'] },
   );
