@@ -2,6 +2,7 @@ import { creditCodeCheckChar } from '@county/domain';
 import { DEMO_COUNTY_CODE, generateDemoCity } from '@county/demo-data';
 import { AuditRecord } from '@county/kit';
 import { peopleSubgraph } from '@county/people';
+import { Organization } from '../../../services/people/src/organization/organization.entity';
 import { as, startTestSubgraph, type TestSubgraph } from '@county/test-kit';
 
 let people: TestSubgraph;
@@ -131,5 +132,31 @@ describe('a chain without AUDIT_ANCHOR_KEY', () => {
       unknown
     >;
     expect(ready.auditAnchor).toMatch(/^OFF: set AUDIT_ANCHOR_KEY and AUDIT_CHECKPOINT_DIR/);
+  });
+});
+
+describe('a delete', () => {
+  it('records a delete with everything the record held before', async () => {
+    const body17 = '11990722MB0000078';
+    const created = await people.query<any>(
+      CREATE,
+      {
+        input: {
+          name: '县临时工作专班',
+          type: 'GOVERNMENT_DEPARTMENT',
+          regionCode: DEMO_COUNTY_CODE,
+          creditCode: body17 + creditCodeCheckChar(body17),
+        },
+      },
+      clerk,
+    );
+    const id = created.data!.createOrganization.id as string;
+    const em = people.orm.em.fork();
+    em.remove(await em.findOneOrFail(Organization, id));
+    await em.flush();
+    const { nodes } = await trail({ entityId: id });
+    expect(nodes.map((n: { operation: string }) => n.operation)).toEqual(['create', 'delete']);
+    expect(nodes[1].before).toMatchObject({ name: '县临时工作专班', regionCode: DEMO_COUNTY_CODE });
+    expect(nodes[1].after).toBeNull();
   });
 });

@@ -23,7 +23,11 @@ export class AuditSubscriber implements EventSubscriber {
       const operation = OPERATION[change.type];
       if (!operation || change.entity instanceof AuditRecord) continue;
       const changed = Object.keys(change.payload);
-      const original = (change.originalEntity ?? {}) as Record<string, unknown>;
+      // a delete's change set carries no original: the entity as loaded is what it was
+      const original = (change.originalEntity ??
+        (change.type === ChangeSetType.DELETE
+          ? em.getComparator().prepareEntity(change.entity)
+          : {})) as Record<string, unknown>;
       const record = em.create(AuditRecord, {
         subject: actor?.identity.subject ?? null,
         roles: actor ? [...actor.identity.roles] : ['system'],
