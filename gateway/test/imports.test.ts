@@ -73,7 +73,7 @@ async function workbook(ledgerRows: LedgerRow[], extend?: (sheet: ExcelJS.Worksh
 const base = () => gateway.url.replace(/\/graphql$/, '');
 
 async function upload(file: Buffer, headers: Record<string, string> = {}, claims = clerk) {
-  const response = await fetch(`${base()}/files/reform/ledger.xlsx?year=2022`, {
+  const response = await fetch(`${base()}/files/reform/ledger.xlsx?year=2022&region=990722`, {
     method: 'POST',
     headers: { authorization: `Bearer ${await gateway.token(claims)}`, ...headers },
     body: new Uint8Array(file),
@@ -141,8 +141,10 @@ describe('limits on what an upload may unpack to', () => {
     expect(refusal(result)).toMatchObject({ status: 400, rule: 'rows', rejectedCount: 20 });
     expect(result.body.errors[0].extensions.rejected).toHaveLength(5);
     expect(result.body.errors[0].extensions.rejected[0]).toEqual({
+      sheet: '2022年改革任务台账',
       row: 2,
       column: '计划完成',
+      rule: 'date',
       reason: '明年 is not a date (YYYY-MM-DD)',
     });
     expect(result.body.errors[0].message).toMatch(/^file: 20 problem\(s\) in the ledger/);
@@ -176,14 +178,14 @@ function declareHuge(url: string, headers: Record<string, string>, length: numbe
 
 describe('Content-Length, checked before the body is read', () => {
   it('at the subgraph: a declared 50 MB upload is refused at once with 413', async () => {
-    const url = reform.url.replace(/\/graphql$/, '/files/ledger.xlsx?year=2022');
+    const url = reform.url.replace(/\/graphql$/, '/files/ledger.xlsx?year=2022&region=990722');
     const answer = await declareHuge(url, await subgraphHeaders(reform, as.role('reform-office')), 50 * MiB);
     expect(answer.status).toBe(413);
     expect(answer.body.errors[0].message).toMatch(`exceeds ${MiB} bytes`);
   });
 
   it('at the gateway, for any caller, signed in or not', async () => {
-    const url = `${base()}/files/reform/ledger.xlsx?year=2022`;
+    const url = `${base()}/files/reform/ledger.xlsx?year=2022&region=990722`;
     expect((await declareHuge(url, {}, 500 * MiB)).status).toBe(413);
     const token = await gateway.token(clerk);
     expect((await declareHuge(url, { authorization: `Bearer ${token}` }, 500 * MiB)).status).toBe(413);
@@ -201,7 +203,13 @@ describe('large imports are jobs', () => {
     expect(done).toMatchObject({ status: 'FAILED', rows: 120, result: null });
     expect(done.error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'rows', rejectedCount: 1 });
     expect(done.error.extensions.rejected).toEqual([
-      { row: 119, column: '专项小组', reason: expect.stringMatching(/不存在小组/) },
+      {
+        sheet: '2022年改革任务台账',
+        row: 119,
+        column: '专项小组',
+        rule: 'exists',
+        reason: expect.stringMatching(/不存在小组/),
+      },
     ]);
     expect(await tableCounts(reform)).toEqual(before);
   });

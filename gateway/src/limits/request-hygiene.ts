@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { getVariableValues } from 'graphql/execution/values';
+import { variableIssues, variablesRefused } from '@county/kit';
 
 const NUL = '\u0000';
 
@@ -73,18 +73,6 @@ const badRequest = (field: string, rule: string, message: string) =>
     extensions: { code: 'BAD_USER_INPUT', field, rule, http: { status: 400 } },
   });
 
-/** `Variable "$input" got invalid value "X" at "input.kind"; Value "X" does not exist in "Kind" enum.` */
-function variableError(error: GraphQLError): GraphQLError {
-  const message = error.message;
-  const field = /at "([^"]+)"/.exec(message)?.[1] ?? /Variable "\$([^"]+)"/.exec(message)?.[1] ?? 'variables';
-  const rule = /enum/.test(message)
-    ? 'enum'
-    : /non-null|was not provided|must not be null/.test(message)
-      ? 'required'
-      : 'type';
-  return badRequest(field, rule, message);
-}
-
 /**
  * The operation name and the variables' types are checked here, where the client's mistake can be named:
  * the gateway's own executor would report either as an internal error.
@@ -101,12 +89,13 @@ export function checkOperationAndVariables(): ApolloServerPlugin {
               `the document has no operation named "${request.operationName}"`,
             );
           }
-          const coerced = getVariableValues(
+          // the same check and wording as every subgraph's; scalars only a subgraph knows (Date) are checked there
+          const issues = variableIssues(
             schema as GraphQLSchema,
             operation.variableDefinitions ?? [],
             request.variables ?? {},
           );
-          if (coerced.errors?.length) throw variableError(coerced.errors[0]);
+          if (issues.length) throw variablesRefused(issues);
         },
       };
     },

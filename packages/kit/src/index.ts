@@ -4,6 +4,7 @@ export * from './config';
 export * from './logger';
 export * from './errors';
 export * from './validation';
+export * from './variable-errors';
 export * from './identity';
 export * from './permissions';
 export * from './permissions-readme';

@@ -29,6 +29,7 @@ import { serveFileRoute, type FileRoute } from './files';
 import { ServiceMetrics } from './metrics';
 import { auditActor } from './audit';
 import { idempotencyPlugin } from './idempotency';
+import { variableCheckPlugin } from './variable-errors';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -78,6 +79,7 @@ export class SubgraphServer {
         requestLogPlugin(this.metrics),
         idempotencyPlugin(options.orm),
         serviceCallerPlugin(),
+        variableCheckPlugin(),
       ],
     });
     this.http = createRoutedServer((req, res) => this.route(req, res), options.logger);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ConfigError, parseConfig, subgraphConfigSchema, type SubgraphConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import {
@@ -27,6 +27,11 @@ export interface SubgraphDefinition extends SubgraphSchemaDefinition {
   migrations: MigrationList;
   /** Its demo seeder's module (`seeding.ts`): loaded by the launchers, never by this process. */
   seeder?: string;
+  /**
+   * Its rollup tables compared with a recount of their sources: rows that differ, per table. A restore
+   * (packages/platform/src/backup) checks every subgraph that has one.
+   */
+  rollupDifferences?: (em: EntityManager) => Promise<Record<string, number>>;
   /** Its writes name directory records: it needs DIRECTORY_URL and DIRECTORY_KEY to start. */
   usesDirectory?: boolean;
   /** Spreadsheet endpoints, served under /files/ (and by the gateway under /files/<name>/). */

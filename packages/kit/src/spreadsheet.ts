@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS, { type CellValue } from 'exceljs';
 import { badInput } from './errors';
 import { checkArchive, notXlsx } from './imports/archive-check';
@@ -18,6 +19,42 @@ export interface SheetRows {
   rows: SheetRow[];
 }
 
+/** Chunks of a part as text, a character split across two chunks decoded whole. */
+async function* utf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.write(chunk);
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/**
+ * exceljs 4.4's streaming reader decodes each inflated chunk of a part on its own, so a Chinese character
+ * that straddles two 16 KB chunks comes out as two U+FFFD (exceljs issues #2063, #2084): a ledger's
+ * unit names and task titles would be garbled. Its shared strings and sheets are fed to it as text here.
+ */
+const Utf8WorkbookReader = class extends ExcelJS.stream.xlsx.WorkbookReader {
+  _parseSharedStrings(entry: Readable) {
+    entry.setEncoding('utf8');
+    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as Utf8Parts)._parseSharedStrings.call(
+      this,
+      entry,
+    );
+  }
+
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as Utf8Parts)._parseWorksheet.call(
+      this,
+      utf8(iterator),
+      sheetNo,
+    );
+  }
+};
+
+interface Utf8Parts {
+  _parseSharedStrings(entry: Readable): unknown;
+  _parseWorksheet(iterator: AsyncIterable<string>, sheetNo: string): unknown;
+}
+
 type Limits = Pick<ImportLimits, 'maxUnpackedBytes' | 'maxRows' | 'maxColumns'>;
 
 /**
@@ -29,7 +66,7 @@ export async function readFirstSheet(file: Buffer, limits: Limits): Promise<Shee
   if (file.length === 0) throw badInput('file', 'empty', 'the file is empty');
   if (!file.subarray(0, 4).equals(ZIP_MAGIC)) throw notXlsx();
   await checkArchive(file, limits.maxUnpackedBytes);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+  const reader = new Utf8WorkbookReader(Readable.from([file]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

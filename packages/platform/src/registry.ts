@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { SubgraphDefinition } from '@county/kit';
 import { ROOT } from './paths';
 
 export interface SubgraphEntry {
@@ -48,3 +49,22 @@ export function subgraphEntry(name: string): SubgraphEntry {
 export const DIRECTORY_SUBGRAPH = 'people';
 
 export const GATEWAY_MAIN = path.join(ROOT, 'gateway/dist/main.js');
+
+const isDefinition = (value: unknown, name: string): value is SubgraphDefinition =>
+  typeof value === 'object' &&
+  value !== null &&
+  (value as SubgraphDefinition).name === name &&
+  Array.isArray((value as SubgraphDefinition).resolvers);
+
+/**
+ * The definition `@county/<name>` exports (its `src/index.ts`), found by its name: the registry's line is all
+ * a new subgraph adds (schema/ composes these; a restore asks them for their rollup recounts).
+ */
+export function subgraphDefinition(name: string): SubgraphDefinition {
+  subgraphEntry(name);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exported = require(`@county/${name}`) as Record<string, unknown>;
+  const definition = Object.values(exported).find((value) => isDefinition(value, name));
+  if (!definition) throw new Error(`@county/${name} exports no SubgraphDefinition named "${name}"`);
+  return definition;
+}

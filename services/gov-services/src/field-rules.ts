@@ -10,3 +10,8 @@ export const countyCodeRule = regionCodeRule.refine((code) => code.length === 6 
 });
 /** An instant (GraphQL DateTime); its China date must be in the working-day calendar, checked separately. */
 export const instantRule = z.date({ message: 'must be a date-time' });
+
+/** A staff member's phone: a mainland mobile number or a landline with its area code (0518-87654321). */
+export const staffPhoneRule = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-\d{7,8})$/, {
+  message: 'must be an 11-digit mobile number or a landline with its area code (0518-87654321)',
+});

@@ -1,17 +1,23 @@
 import path from 'node:path';
 import './vocabulary';
+import { rollupDifferences } from './rollup/rollup-differences';
 import { importJobsRoute, type SubgraphDefinition } from '@county/kit';
 import { ServiceItem } from './item/item.entity';
-import { ItemResolver } from './item/item.resolver';
+import { ItemResolver, ItemVersionResolver } from './item/item.resolver';
+import { ServiceItemVersion } from './item/item-version.entity';
 import { ItemMutations } from './item/item.mutations';
 import { ServiceCentre } from './centre/centre.entity';
 import { CentreResolver } from './centre/centre.resolver';
+import { CentreMutations } from './centre/centre.mutations';
+import { ServiceStaff, ServiceWindow } from './centre/roster.entities';
+import { StaffResolver } from './centre/roster.resolver';
 import { ServiceCase } from './case/case.entity';
 import { CaseEvent } from './case/case-event.entity';
 import { CaseSuspension } from './case/suspension.entity';
 import { CaseRating } from './case/rating.entity';
 import { CaseResolver } from './case/case.resolver';
 import { CaseMutations } from './case/case.mutations';
+import { CaseDeadlineResolver } from './case/case-deadline.resolver';
 import {
   CentreMonthRollup,
   CentreYearRollup,
@@ -30,6 +36,7 @@ import { RegionResolver } from './region/region.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { PersonResolver } from './person/person.resolver';
 import { ServiceStatsTopListsResolver, TopCentreResolver, TopItemResolver } from './stats/top-lists.resolver';
+import { CentreKpiResolver, ItemKpiResolver, ServiceStatsKpiListsResolver } from './stats/kpi-lists.resolver';
 import { migrations } from './migrations';
 import { CalendarDay, CalendarRecompute, CalendarYear } from './calendar/calendar.entity';
 import { CalendarResolver } from './calendar/calendar.resolver';
@@ -39,7 +46,10 @@ import { permissions } from './permissions';
 
 export const govServicesEntities = [
   ServiceItem,
+  ServiceItemVersion,
   ServiceCentre,
+  ServiceWindow,
+  ServiceStaff,
   ServiceCase,
   CaseEvent,
   CaseSuspension,
@@ -69,15 +79,22 @@ export const govServicesSubgraph: SubgraphDefinition = {
   resolvers: [
     ItemResolver,
     ItemMutations,
+    ItemVersionResolver,
     CentreResolver,
+    CentreMutations,
+    StaffResolver,
     CaseResolver,
     CaseMutations,
+    CaseDeadlineResolver,
     OrganizationResolver,
     PersonResolver,
     RegionResolver,
     ServiceStatsTopListsResolver,
     TopItemResolver,
     TopCentreResolver,
+    ServiceStatsKpiListsResolver,
+    ItemKpiResolver,
+    CentreKpiResolver,
     CalendarResolver,
     ...directoryResolvers,
   ],
@@ -85,6 +102,7 @@ export const govServicesSubgraph: SubgraphDefinition = {
   references,
   usesDirectory: true,
   seeder: path.join(__dirname, 'seeders'),
+  rollupDifferences,
   files: [calendarExportRoute, calendarImportRoute, importJobsRoute],
   attach: attachCalendar,
 };

@@ -56,6 +56,8 @@ const createItem = (overrides: Record<string, unknown> = {}) =>
         visitRequirement: 'NO_VISIT',
         maxVisits: 0,
         onlineCapable: true,
+        // in effect for the 2019 cases registered below (the default is the day it is created)
+        effectiveFrom: '2019-01-01',
         ...overrides,
       },
     },

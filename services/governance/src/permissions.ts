@@ -28,6 +28,13 @@ const withinRegion: Rule<RegionScope> = {
     scope.centreRegions.some((centreRegion) => isWithin(scope.regionCode, centreRegion)),
 };
 
+/** Only the county's comprehensive governance centre, acting for its county (not a township). */
+const governanceCentre: Rule<RegionScope> = {
+  roles: ['department:<the governance centre of the county>'],
+  allows: (_identity, scope) =>
+    scope.centreRegions.some((centreRegion) => isWithin(scope.regionCode, centreRegion)),
+};
+
 /**
  * Who may do what in the governance subgraph, the one list: every write checks its action here (through
  * `assertWithin`), and the README's "Who may do what" table is generated from it.
@@ -35,6 +42,10 @@ const withinRegion: Rule<RegionScope> = {
 export const permissions = definePermissions({
   'grid.write': { what: 'create and change a grid (网格)', ...withinRegion },
   'dispute.write': { what: 'register a dispute (登记纠纷) and record its next steps', ...withinRegion },
+  'dispute.joint-handling': {
+    what: 'convene the joint handling (联席会办) of a referred dispute and record its outcome',
+    ...governanceCentre,
+  },
   'visit.record': { what: 'record a return visit (回访) on a dispute', ...withinRegion },
   'mediation-organization.create': { what: 'add a mediation organisation (调解组织)', ...withinRegion },
   'risk.judge': { what: 'judge a village’s risk (风险研判)', ...withinRegion },

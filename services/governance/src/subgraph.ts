@@ -1,5 +1,6 @@
 import path from 'node:path';
 import './vocabulary';
+import { disputeRollupDifferences } from './dispute/dispute-rollup-differences';
 import type { SubgraphDefinition } from '@county/kit';
 import { OrganizationRef, PersonRef, RegionRef, directoryResolvers, references } from './directory';
 import { PersonResolver } from './person/person.resolver';
@@ -14,6 +15,8 @@ import { MediationOrganizationResolver } from './mediation/mediation-organizatio
 import { MediationOrganizationMutations } from './mediation/mediation-organization.mutations';
 import { Dispute } from './dispute/dispute.entity';
 import { DisputeStep } from './dispute/dispute-step.entity';
+import { JointHandling } from './dispute/joint-handling.entity';
+import { JointHandlingResolver } from './dispute/joint-handling.resolver';
 import { DisputeCounters, DisputeRollupDay, DisputeRollupMonth } from './dispute/dispute-rollup.entity';
 import { DisputeResolver } from './dispute/dispute.resolver';
 import { DisputeMutations } from './dispute/dispute.mutations';
@@ -33,6 +36,7 @@ export const governanceEntities = [
   MediationOrganization,
   Dispute,
   DisputeStep,
+  JointHandling,
   DisputeCounters,
   DisputeRollupDay,
   DisputeRollupMonth,
@@ -58,6 +62,7 @@ export const governanceSubgraph: SubgraphDefinition = {
     DisputeResolver,
     DisputeMutations,
     DisputeStatsResolver,
+    JointHandlingResolver,
     ReturnVisitResolver,
     ReturnVisitMutations,
     RiskJudgementResolver,
@@ -67,4 +72,5 @@ export const governanceSubgraph: SubgraphDefinition = {
   orphanedTypes: [RegionRef, PersonRef, OrganizationRef],
   references,
   seeder: path.join(__dirname, 'seeders'),
+  rollupDifferences: disputeRollupDifferences,
 };

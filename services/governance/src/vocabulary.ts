@@ -56,6 +56,7 @@ export enum DisputeStatus {
   RESOLVED = 'RESOLVED',
   FAILED = 'FAILED',
   REFERRED = 'REFERRED',
+  CONVENED = 'CONVENED',
 }
 
 export enum AgreementForm {
@@ -77,6 +78,14 @@ export enum DisputeAction {
   RESOLVE = 'RESOLVE',
   FAIL = 'FAIL',
   REFER = 'REFER',
+  CONVENE = 'CONVENE',
+  REOPEN = 'REOPEN',
+}
+
+/** 会办结果 — how a joint handling ended. */
+export enum JointHandlingOutcome {
+  RESOLVED = 'RESOLVED',
+  UNRESOLVED = 'UNRESOLVED',
 }
 
 export enum RiskLevel {
@@ -166,7 +175,11 @@ registerEnumType(DisputeStatus, {
     MEDIATING: { description: '调解中' },
     RESOLVED: { description: '调解成功' },
     FAILED: { description: '调解不成' },
-    REFERRED: { description: '转办 — referred on (litigation, arbitration, petition, joint handling)' },
+    REFERRED: {
+      description:
+        '转办 — referred on (litigation, arbitration, petition, joint handling); a referral to joint handling stays open until the meeting’s outcome',
+    },
+    CONVENED: { description: '联席会办中 — the joint meeting has been convened; open until its outcome' },
   },
 });
 
@@ -196,7 +209,17 @@ registerEnumType(DisputeAction, {
     RESOLVE: { description: '调解成功' },
     FAIL: { description: '调解不成' },
     REFER: { description: '转办' },
+    CONVENE: {
+      description: '召开联席会议 — the county centre convenes the departments on a referred dispute',
+    },
+    REOPEN: { description: '反复重办 — a return visit found it flaring up again: open again' },
   },
+});
+
+registerEnumType(JointHandlingOutcome, {
+  name: 'JointHandlingOutcome',
+  description: '会办结果 — how a joint handling (联席会办) ended',
+  valuesConfig: { RESOLVED: { description: '化解' }, UNRESOLVED: { description: '未化解' } },
 });
 
 registerEnumType(RiskLevel, {

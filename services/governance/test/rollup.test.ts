@@ -38,10 +38,10 @@ const sql = async <T = Record<string, unknown>>(text: string, params: unknown[] 
 
 /** Rows where a rollup and its recount differ (rows fallen back to all zeros are as good as absent). */
 async function rollupDifferences(): Promise<unknown[]> {
-  const counters = 'reported, mediated, resolved, resolved_locally, open_red, open_orange';
+  const counters = 'reported, mediated, resolved, resolved_locally, open_red, open_orange, reopened';
   const tier = (table: string, period: string) => {
     const kept = `select '${period}' as tier, region_code, ${period}, kind, ${counters} from ${table}
-                  where (${counters}) <> (0, 0, 0, 0, 0, 0)`;
+                  where (${counters}) <> (0, 0, 0, 0, 0, 0, 0)`;
     const recount = `select '${period}', * from dispute_rollup_recount('${period}')`;
     return `(${kept} except all ${recount}) union all (${recount} except all ${kept})`;
   };
@@ -49,7 +49,7 @@ async function rollupDifferences(): Promise<unknown[]> {
 }
 
 const ALL_FIELDS = `reported mediated resolved resolutionRate resolvedLocally localResolutionShare
-  averageDaysToResolve p80DaysToResolve openRed openOrange visited returnVisitCoverage satisfactionRate relapses
+  averageDaysToResolve p80DaysToResolve openRed openOrange reopened visited returnVisitCoverage satisfactionRate relapses
   byKind { kind mediated resolved } byMonth { month mediated resolved }`;
 const COCKPIT_FIELDS = `reported mediated resolved resolutionRate localResolutionShare openRed openOrange
   byKind { kind mediated } byMonth { month mediated resolved }`;

@@ -47,6 +47,14 @@ export const permissions = definePermissions({
     what: 'keep cadres, secondments, village cadres, community workers, assessments and training records',
     ...sharedRules.hr,
   },
+  'post-levels.write': {
+    what: 'set the levels each community-worker post type may hold in a province (三岗十八级 等级范围)',
+    ...sharedRules.hr,
+  },
+  'village-cadre-term.write': {
+    what: 'record and correct village cadres’ posts and terms of office (村干部任职)',
+    ...sharedRules.hr,
+  },
   'assessment.list': {
     what: 'list annual assessments (年度考核列表), personal data',
     ...sharedRules.seesPersonalData,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import './vocabulary';
-import type { SubgraphDefinition } from '@county/kit';
+import { importJobsRoute, type SubgraphDefinition } from '@county/kit';
 import { Pilot } from './pilot/pilot.entity';
 import { PilotResolver } from './pilot/pilot.resolver';
 import { PilotMutations } from './pilot/pilot.mutations';
@@ -17,7 +17,7 @@ import { OrganizationRef, PersonRef, RegionRef, directoryResolvers, references }
 import { RegionResolver } from './region/region.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { PersonResolver } from './person/person.resolver';
-import { ledgerExports } from './export/ledger-export';
+import { pilotLedgerRoutes } from './export/pilot-ledgers';
 import { migrations } from './migrations';
 import { permissions } from './permissions';
 
@@ -46,5 +46,5 @@ export const pilotsSubgraph: SubgraphDefinition = {
   references,
   seeder: path.join(__dirname, 'seeders'),
   usesDirectory: true,
-  files: ledgerExports,
+  files: [...pilotLedgerRoutes, importJobsRoute],
 };

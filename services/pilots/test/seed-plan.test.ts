@@ -1,4 +1,4 @@
-import { COUNTY_DEPARTMENTS, DEMO_COUNTY_CODE, generateDemoCity } from '@county/demo-data';
+import { COUNTY_DEPARTMENTS, DEMO_COUNTY_CODE, DEMO_REPORT_YEAR, generateDemoCity } from '@county/demo-data';
 import { DEMO_PILOT_FIGURES } from '@county/pilots';
 import { buildDemoPilots } from '../src/seeders/build';
 import { PILOT_KINDS } from '../src/seeders/kinds';
@@ -21,14 +21,30 @@ describe('the demo pilots of a city of three counties', () => {
     expect(new Set(rows.evaluations.map((e) => e.pilot_id)).size).toBe(11);
   });
 
-  it('spreads pilots over the counties, the default one carrying its share and the named pilots', () => {
-    const inCounty = (code: string) => countWhere(carried, (p) => (p.region_codes as string[])[0] === code);
-    const shares = ['990722', '990723', '990724'].map(inCounty);
+  it('gives the default county its own 18, the other counties and the city itself the rest', () => {
+    const inPlace = (code: string) => countWhere(carried, (p) => (p.region_codes as string[])[0] === code);
+    const shares = ['990722', '990723', '990724', '990700'].map(inPlace);
     expect(shares.reduce((a, b) => a + b)).toBe(192);
-    for (const share of shares) expect(share).toBeGreaterThanOrEqual(60);
+    expect(shares[0]).toBe(18);
+    for (const share of shares.slice(1)) expect(share).toBeGreaterThanOrEqual(40);
     const named = carried.filter((p) => PILOT_KINDS.slice(0, 5).some((k) => k.name === p.name));
     expect(named).toHaveLength(5);
     expect(named.every((p) => (p.region_codes as string[])[0] === DEMO_COUNTY_CODE)).toBe(true);
+  });
+
+  it('dates the city and the demo county as of the report year: approvals by then, the clean-up in it', () => {
+    const year = (day: unknown) => Number(String(day).slice(0, 4));
+    expect(carried.every((p) => year(p.approved_on) <= DEMO_REPORT_YEAR)).toBe(true);
+    const closed = carried.filter((p) => p.stage === 'CLOSED');
+    expect(closed.every((p) => year(p.closed_on) === DEMO_REPORT_YEAR)).toBe(true);
+    const county = carried.filter((p) => (p.region_codes as string[])[0] === DEMO_COUNTY_CODE);
+    const fresh = county.filter((p) => year(p.approved_on) === DEMO_REPORT_YEAR);
+    expect(countWhere(fresh, (p) => p.level === 'NATIONAL')).toBe(1);
+    expect(countWhere(fresh, (p) => p.level === 'PROVINCIAL')).toBe(6);
+    expect(county.every((p) => p.stage !== 'CLOSED' && p.level !== 'MUNICIPAL')).toBe(true);
+    const issued = rows.leads.map((l) => year(l.issued_on));
+    expect(Math.min(...issued)).toBe(2017);
+    expect(Math.max(...issued)).toBe(DEMO_REPORT_YEAR);
   });
 
   it('refers only to organisations, people and regions of the demo directory', () => {

@@ -27,6 +27,14 @@ export const permissions = definePermissions({
     ...leadOrganization,
   },
   'supervision.rectify': { what: 'accept the rectification (整改销号)', ...sharedRules.reformOffice },
+  'problem.write': {
+    what: 'keep the problem list (三本账): enter, change and close problems',
+    ...sharedRules.reformOffice,
+  },
+  'assessment.write': {
+    what: 'enter and correct assessment scores (问效榜) per organisation and year',
+    ...sharedRules.reformOffice,
+  },
   'ledger.export': {
     what: 'download the year’s ledger (`GET /files/reform/ledger.xlsx`)',
     ...sharedRules.signedIn,

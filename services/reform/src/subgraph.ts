@@ -16,7 +16,10 @@ import { ProgressReportMutations } from './report/report.mutations';
 import { SupervisionOrderResolver } from './supervision/supervision.resolver';
 import { SupervisionOrderMutations } from './supervision/supervision.mutations';
 import { ProblemResolver } from './problem/problem.resolver';
+import { ProblemMutations } from './problem/problem.mutations';
+import { MissingReportsResolver } from './report/missing-reports.resolver';
 import { AssessmentResolver } from './assessment/assessment.resolver';
+import { AssessmentMutations } from './assessment/assessment.mutations';
 import { ledgerExportRoute, ledgerImportRoute } from './ledger/ledger.routes';
 import { permissions } from './permissions';
 
@@ -36,7 +39,10 @@ export const reformSubgraph: SubgraphDefinition = {
     SupervisionOrderResolver,
     SupervisionOrderMutations,
     ProblemResolver,
+    ProblemMutations,
     AssessmentResolver,
+    AssessmentMutations,
+    MissingReportsResolver,
     RegionResolver,
     OrganizationResolver,
     PersonResolver,

@@ -292,7 +292,8 @@ describe('progress reports', () => {
 
 describe('supervision orders and closing', () => {
   it('refuses an order for a task that is not lagging', async () => {
-    const task = await createTask();
+    // starting today: nothing is due yet on the time-proportional schedule
+    const task = await createTask({ plannedStart: today });
     await expectRefused(
       ISSUE,
       { input: { taskId: task.id, reason: '进度滞后', deadline: isoDate(year + 1, 1, 31) } },

@@ -51,7 +51,7 @@ const CASES = `
   select c.id, ${chinaDate('c.accepted_at')}::text as accepted, ${chinaDate('c.completed_at')}::text as completed,
          c.extension_days, c.working_days, c.on_time, c.calendar_provisional, c.region_code, c.level, c.channel,
          c.item_id, c.centre_id, i.committed_limit, i.target_days
-    from service_case c join service_item i on i.id = c.item_id
+    from service_case c join service_item_version i on i.item_id = c.item_id and i.version = c.item_version
    where c.completed_at is not null and ${chinaDate('c.accepted_at')} <= ?::date
      and ${chinaDate('c.completed_at')} >= ?::date and (?::uuid is null or c.id > ?::uuid)
    order by c.id limit ?

@@ -2,7 +2,7 @@ import { badInput } from '@county/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { chinaDay, netWorkingDays, workingCalendar } from '../calendar/working-days';
 import { bookRollups, type RollupDelta } from '../rollup/book';
-import type { ServiceItem } from '../item/item.entity';
+import type { ServiceItemVersion } from '../item/item-version.entity';
 import { CaseChannel, CaseEventKind, CaseStatus, ProcessingKind } from '../vocabulary';
 import { CaseEvent } from './case-event.entity';
 import type { ServiceCase } from './case.entity';
@@ -18,7 +18,8 @@ const BEFORE_ACCEPTANCE = new Set([CaseStatus.RECEIVED, CaseStatus.CORRECTION_RE
 /** Everything an event needs to know about its case, loaded (and locked) before any check. */
 export interface CaseState {
   serviceCase: ServiceCase;
-  item: ServiceItem;
+  /** The item's version the case was received under. */
+  item: ServiceItemVersion;
   suspensions: CaseSuspension[];
   rating: CaseRating | null;
   lastEventAt: Date;

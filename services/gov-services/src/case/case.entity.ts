@@ -13,7 +13,7 @@ import { ApplicantKind, CaseChannel, CaseResult, CaseStatus, ServiceLevel } from
 @Index({ properties: ['proxyAgentId', 'receivedAt', 'id'] })
 @ObjectType({ description: '办件 — a case: one application for one service item at one centre' })
 export class ServiceCase {
-  [OptionalProps]?: 'calendarProvisional';
+  [OptionalProps]?: 'calendarProvisional' | 'itemVersionNumber';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -21,6 +21,10 @@ export class ServiceCase {
 
   @Property({ type: 'uuid' })
   itemId!: string;
+
+  /** The item's version in effect on the day it was received: its limits count for the case for good. */
+  @Property({ type: 'int', fieldName: 'item_version', default: 1 })
+  itemVersionNumber!: number;
 
   @Property({ type: 'uuid' })
   centreId!: string;

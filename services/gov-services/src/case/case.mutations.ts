@@ -14,6 +14,8 @@ import { uuidRule } from '@county/domain';
 import { chinaDay, workingCalendar } from '../calendar/working-days';
 import { ServiceCentre } from '../centre/centre.entity';
 import { ServiceItem } from '../item/item.entity';
+import { ServiceItemVersion } from '../item/item-version.entity';
+import { versionInEffect } from '../item/item-versions';
 import { permissions } from '../permissions';
 import { bookRollups } from '../rollup/book';
 import { clearStatsCache } from '../stats/stats-cache';
@@ -42,12 +44,13 @@ export class CaseMutations {
     const centre = await requireExisting(ctx, ServiceCentre, 'id', data.centreId, 'input.centreId');
     assertPerformAction(ctx, permissions, 'case.write', centre);
     const item = await requireExisting(ctx, ServiceItem, 'id', data.itemId, 'input.itemId');
+    const version = await versionInEffect(ctx.em, item, day);
     const county = centre.regionCode.slice(0, 6);
-    if (item.regionCode !== county && !item.crossRegionPartners.includes(county))
+    if (item.regionCode !== county && !version.crossRegionPartners.includes(county))
       throw badInput('input.itemId', 'catalogue', "the item is not in the catalogue of the centre's county");
-    if (!item.levels.includes(centre.level))
+    if (!version.levels.includes(centre.level))
       throw badInput('input.itemId', 'level', `the item cannot be handled at a ${centre.level} centre`);
-    if (data.channel === CaseChannel.ONLINE && !item.onlineCapable)
+    if (data.channel === CaseChannel.ONLINE && !version.onlineCapable)
       throw badInput('input.channel', 'online', 'the item cannot be handled online');
     if (data.proxyAgentId)
       await ctx.directory.requireExisting('input.proxyAgentId', 'Person', [data.proxyAgentId]);
@@ -56,6 +59,7 @@ export class CaseMutations {
       const serviceCase = em.create(ServiceCase, {
         id: crypto.randomUUID(),
         itemId: item.id,
+        itemVersionNumber: version.version,
         centreId: centre.id,
         regionCode: centre.regionCode,
         level: centre.level,
@@ -119,7 +123,11 @@ export class CaseMutations {
       const centre = await findForUpdate({ ...ctx, em }, ServiceCentre, 'id', serviceCase.centreId, 'caseId');
       assertPerformAction(ctx, permissions, 'case.write', centre);
       // one connection inside a transaction: the reads go one after another
-      const item = await em.findOneOrFail(ServiceItem, { id: serviceCase.itemId });
+      // the item as the case was received: a later version does not move its limits
+      const item = await em.findOneOrFail(ServiceItemVersion, {
+        itemId: serviceCase.itemId,
+        version: serviceCase.itemVersionNumber,
+      });
       const suspensions = await em.find(CaseSuspension, { caseId }, { orderBy: { startedOn: 'asc' } });
       const rating = await em.findOne(CaseRating, { caseId });
       const last = await em.findOne(CaseEvent, { caseId }, { orderBy: { occurredAt: 'desc' } });

@@ -12,6 +12,7 @@ import type { SubgraphContext } from '@county/kit';
 import { ServiceCentre } from '../centre/centre.entity';
 import { PersonRef } from '../directory';
 import { ServiceItem } from '../item/item.entity';
+import { ServiceItemVersion } from '../item/item-version.entity';
 import { CaseEvent } from './case-event.entity';
 import { ServiceCase } from './case.entity';
 import { ServiceCasesArgs } from './case.args';
@@ -45,6 +46,21 @@ export class CaseResolver {
   @FieldResolver(() => ServiceItem, { nullable: true, description: '事项 — the item applied for' })
   item(@Root() serviceCase: ServiceCase, @Ctx() ctx: SubgraphContext): Promise<ServiceItem | null> {
     return entityLoader(ctx, ServiceItem, 'id').load(serviceCase.itemId);
+  }
+
+  @FieldResolver(() => ServiceItemVersion, {
+    nullable: true,
+    description:
+      '受理时事项版本 — the version of the item in effect when the case was received: its limits count for the case',
+  })
+  async itemVersion(
+    @Root() serviceCase: ServiceCase,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ServiceItemVersion | null> {
+    const versions = await entityGroupLoader(ctx, ServiceItemVersion, 'itemId', { version: 'asc' }).load(
+      serviceCase.itemId,
+    );
+    return versions.find((v) => v.version === serviceCase.itemVersionNumber) ?? null;
   }
 
   @FieldResolver(() => ServiceCentre, { nullable: true, description: '办理中心 — the centre handling it' })

@@ -1,5 +1,5 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ServiceLevel } from '../vocabulary';
 
 @Entity({ tableName: 'service_centre' })
@@ -10,6 +10,8 @@ import { ServiceLevel } from '../vocabulary';
 })
 @ObjectType({ description: '政务服务中心 — a county centre, township centre or village service room' })
 export class ServiceCentre {
+  [OptionalProps]?: 'version';
+
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
   id!: string;
@@ -29,15 +31,7 @@ export class ServiceCentre {
   @Field({ description: '名称 — name' })
   name!: string;
 
-  @Property({ type: 'smallint' })
-  @Field(() => Int, { description: '窗口数 — windows' })
-  windows!: number;
-
-  @Property({ type: 'smallint' })
-  @Field(() => Int, { description: '工作人员 — staff' })
-  staff!: number;
-
-  @Property({ type: 'real' })
-  @Field(() => Float, { description: 'B岗覆盖率 — share of posts with a backup post, 0–1' })
-  backupCoverage!: number;
+  @Property({ version: true })
+  @Field(() => Int, { description: '版本 — send it back with a change (optimistic locking)' })
+  version!: number;
 }

@@ -1,4 +1,16 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import {
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { z } from 'zod';
 import { regionCodePrefix, regionCodeRule } from '@county/domain';
 import { ConnectionType, PageArgs, paginate, parseInput, type Page } from '@county/kit';
@@ -6,6 +18,8 @@ import type { SubgraphContext } from '@county/kit';
 import { OrganizationRef, RegionRef } from '../directory';
 import { ServiceLevel } from '../vocabulary';
 import { ServiceCentre } from './centre.entity';
+import { rosterFigures } from './roster-figures';
+import { ServiceStaff, ServiceWindow } from './roster.entities';
 
 @ArgsType()
 export class ServiceCentresArgs extends PageArgs {
@@ -19,6 +33,8 @@ export class ServiceCentresArgs extends PageArgs {
 const argsRule = z.object({ regionCode: regionCodeRule.nullish() });
 
 export const ServiceCentreConnection = ConnectionType(ServiceCentre, '服务中心列表 — a page of centres');
+export const ServiceWindowConnection = ConnectionType(ServiceWindow, '窗口列表 — a page of windows');
+export const ServiceStaffConnection = ConnectionType(ServiceStaff, '人员名册 — a page of a centre’s staff');
 
 @Resolver(() => ServiceCentre)
 export class CentreResolver {
@@ -44,5 +60,38 @@ export class CentreResolver {
   @FieldResolver(() => RegionRef, { description: '所在区划 — its region' })
   region(@Root() centre: ServiceCentre): RegionRef {
     return { code: centre.regionCode };
+  }
+
+  @FieldResolver(() => Int, { description: '窗口数 — windows on its roster' })
+  async windows(@Root() centre: ServiceCentre, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return (await rosterFigures(ctx, centre.id)).windows;
+  }
+
+  @FieldResolver(() => Int, { description: '工作人员 — staff on its roster' })
+  async staff(@Root() centre: ServiceCentre, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return (await rosterFigures(ctx, centre.id)).staff;
+  }
+
+  @FieldResolver(() => Float, {
+    description:
+      'B岗覆盖率 — share of its staff backed by a colleague on its roster (B岗), 0–1; 0 while it has no staff',
+  })
+  async backupCoverage(@Root() centre: ServiceCentre, @Ctx() ctx: SubgraphContext): Promise<number> {
+    const { staff, backed } = await rosterFigures(ctx, centre.id);
+    return staff > 0 ? backed / staff : 0;
+  }
+
+  @FieldResolver(() => ServiceWindowConnection, { description: '窗口 — its windows by number' })
+  serviceWindows(@Root() centre: ServiceCentre, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext) {
+    const qb = ctx.em.createQueryBuilder(ServiceWindow, 'w').where({ centreId: centre.id });
+    return paginate(qb, args, 'number', 'id');
+  }
+
+  @FieldResolver(() => ServiceStaffConnection, {
+    description: '人员名册 — its staff by name (those who left too: see `active`)',
+  })
+  roster(@Root() centre: ServiceCentre, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext) {
+    const qb = ctx.em.createQueryBuilder(ServiceStaff, 's').where({ centreId: centre.id });
+    return paginate(qb, args, 'name', 'id');
   }
 }

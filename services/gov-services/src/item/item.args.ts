@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { PageArgs } from '@county/kit';
+import { DateScalar, PageArgs } from '@county/kit';
 import { ItemKind, ProcessingKind, ServiceLevel, VisitRequirement } from '../vocabulary';
 
 @ArgsType()
@@ -76,4 +76,76 @@ export class CreateServiceItemInput {
       '法定延期上限 — its own statutory cap on extensions in working days (0–365); omit for the default 10',
   })
   maxExtensionDays?: number;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '生效日期 — in effect for cases received from this day (default today)',
+  })
+  effectiveFrom?: Date;
+}
+
+@InputType({
+  description:
+    '事项变更 — a new version of an item from a date: give the fields that change; cases received before keep theirs',
+})
+export class UpdateServiceItemInput {
+  @Field(() => Int, { description: 'The `version` of the item you read' })
+  version!: number;
+
+  @Field(() => DateScalar, { description: '生效日期 — today or later; after the newest version’s date' })
+  effectiveFrom!: Date;
+
+  @Field({ nullable: true })
+  name?: string;
+
+  @Field(() => ItemKind, { nullable: true })
+  kind?: ItemKind;
+
+  @Field(() => ID, { nullable: true })
+  responsibleOrganizationId?: string;
+
+  @Field(() => [ServiceLevel], { nullable: true })
+  levels?: ServiceLevel[];
+
+  @Field(() => Int, { nullable: true })
+  statutoryLimit?: number;
+
+  @Field(() => Int, { nullable: true })
+  committedLimit?: number;
+
+  @Field(() => ProcessingKind, { nullable: true })
+  processing?: ProcessingKind;
+
+  @Field(() => VisitRequirement, { nullable: true })
+  visitRequirement?: VisitRequirement;
+
+  @Field(() => Int, { nullable: true })
+  maxVisits?: number;
+
+  @Field({ nullable: true })
+  onlineCapable?: boolean;
+
+  @Field({ nullable: true })
+  highFrequency?: boolean;
+
+  @Field({ nullable: true })
+  delegated?: boolean;
+
+  @Field(() => [ID], { nullable: true })
+  crossRegionPartners?: string[];
+
+  @Field(() => Int, { nullable: true })
+  targetDays?: number;
+
+  @Field(() => Int, { nullable: true })
+  maxExtensionDays?: number;
+}
+
+@InputType({ description: '事项取消 — retire an item from a date: no case is received from that day on' })
+export class RetireServiceItemInput {
+  @Field(() => Int, { description: 'The `version` of the item you read' })
+  version!: number;
+
+  @Field(() => DateScalar, { description: '取消日期 — today or later' })
+  retiredFrom!: Date;
 }

@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateScalar } from '@county/kit';
 import { ItemKind, ProcessingKind, ServiceLevel, VisitRequirement } from '../vocabulary';
 
 @Entity({ tableName: 'service_item' })
@@ -7,7 +8,7 @@ import { ItemKind, ProcessingKind, ServiceLevel, VisitRequirement } from '../voc
 @ObjectType({ description: '政务服务事项 — a service item of a county catalogue (实施清单)' })
 @Directive('@key(fields: "id")')
 export class ServiceItem {
-  [OptionalProps]?: 'createdAt';
+  [OptionalProps]?: 'createdAt' | 'version' | 'effectiveFrom' | 'retiredFrom';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -86,6 +87,23 @@ export class ServiceItem {
       '法定延期上限 — the most working days a case may be extended by, when a law or regulation sets the item its own cap; null: 行政许可法 第四十二条, 10 working days',
   })
   maxExtensionDays!: number | null;
+
+  @Property({ type: 'date', default: '2000-01-01' })
+  @Field(() => DateScalar, {
+    description: '生效日期 — the day the version these fields show (its newest) takes effect; see `versions`',
+  })
+  effectiveFrom!: string;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '取消日期 — retired: no case is received from this day on',
+  })
+  retiredFrom!: string | null;
+
+  @Property({ version: true })
+  @Field(() => Int, { description: '版本 — send it back with a change (optimistic locking)' })
+  version!: number;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();

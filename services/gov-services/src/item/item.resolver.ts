@@ -1,9 +1,18 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, entityLoader, escapeLike, paginate, parseInput, type Page } from '@county/kit';
+import {
+  ConnectionType,
+  entityGroupLoader,
+  entityLoader,
+  escapeLike,
+  paginate,
+  parseInput,
+  type Page,
+} from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { uuidRule } from '@county/domain';
 import { OrganizationRef } from '../directory';
 import { ServiceItem } from './item.entity';
+import { ServiceItemVersion } from './item-version.entity';
 import { ServiceItemsArgs } from './item.args';
 import { serviceItemsArgsRule } from './item.rules';
 
@@ -35,5 +44,20 @@ export class ItemResolver {
   @FieldResolver(() => OrganizationRef, { description: '实施主体 — the responsible organisation' })
   responsibleOrganization(@Root() item: ServiceItem): OrganizationRef {
     return { id: item.responsibleOrganizationId };
+  }
+
+  @FieldResolver(() => [ServiceItemVersion], {
+    description: '版本 — every version, oldest first, each with the day it takes effect',
+  })
+  versions(@Root() item: ServiceItem, @Ctx() ctx: SubgraphContext): Promise<ServiceItemVersion[]> {
+    return entityGroupLoader(ctx, ServiceItemVersion, 'itemId', { version: 'asc' }).load(item.id);
+  }
+}
+
+@Resolver(() => ServiceItemVersion)
+export class ItemVersionResolver {
+  @FieldResolver(() => OrganizationRef, { description: '实施主体 — the responsible organisation' })
+  responsibleOrganization(@Root() version: ServiceItemVersion): OrganizationRef {
+    return { id: version.responsibleOrganizationId };
   }
 }

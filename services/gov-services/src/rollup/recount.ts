@@ -27,7 +27,7 @@ const EVENT_ROWS = `
   select c.region_code, ${chinaDate('c.completed_at')}, c.channel, c.level, c.item_id, c.centre_id,
          0, 1, c.on_time::int, (coalesce(c.visits, 0) <= 1)::int, 0, 0, 0, 0,
          (i.target_days is not null)::int, coalesce((c.working_days <= i.target_days)::int, 0), c.working_days
-    from service_case c join service_item i on i.id = c.item_id
+    from service_case c join service_item_version i on i.item_id = c.item_id and i.version = c.item_version
    where c.completed_at is not null
   union all
   select c.region_code, ${chinaDate('r.rated_at')}, c.channel, c.level, c.item_id, c.centre_id,

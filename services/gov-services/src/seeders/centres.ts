@@ -9,9 +9,9 @@ export interface DemoCentre {
   region_code: string;
   level: ServiceLevel;
   name: string;
+  /** Sizes of its demo roster (`demoRoster`), not columns. */
   windows: number;
   staff: number;
-  backup_coverage: number;
   /** Proxy agents who serve this centre's PROXY cases (a village room borrows its township's). */
   agents: string[];
 }
@@ -59,7 +59,6 @@ export function demoCentres(city: DemoCity): DemoCentre[] {
       name: level === ServiceLevel.VILLAGE ? org.name.replace(/(村民|居民)委员会$/, '便民服务室') : org.name,
       windows: size[0],
       staff: size[1] - (code % 3),
-      backup_coverage: level === ServiceLevel.VILLAGE ? 0.5 : 0.9 + (code % 10) / 100,
       agents,
     });
   }

@@ -5,6 +5,8 @@ import { ServiceItem } from '../item/item.entity';
 import { rebuildRollups } from '../rollup/recount';
 import { demoCatalogue } from './catalogue';
 import { demoCentres } from './centres';
+import { demoRoster } from './roster';
+import { RECORD_FIRST_VERSIONS } from '../migrations/Migration20261205040000';
 import { demoCases } from './cases';
 import { CASE_COLUMNS, copyRows, RATING_COLUMNS, SUSPENSION_COLUMNS, withoutSecondaryIndexes } from './bulk';
 
@@ -18,11 +20,28 @@ export async function loadDemoCatalogue(em: EntityManager, city: DemoCity): Prom
     const centres = demoCentres({
       ...city,
       organizations: city.organizations.filter((o) => o.regionCode.startsWith(county)),
-    }).map(({ agents: _agents, ...centre }) => centre);
+    });
+    const rosters = centres.map(demoRoster);
     await bulkInsert(em, 'service_item', items);
-    await bulkInsert(em, 'service_centre', centres);
+    await bulkInsert(
+      em,
+      'service_centre',
+      centres.map(({ agents: _agents, windows: _windows, staff: _staff, ...centre }) => centre),
+    );
+    await bulkInsert(
+      em,
+      'service_window',
+      rosters.flatMap((roster) => roster.windows),
+    );
+    await bulkInsert(
+      em,
+      'service_staff',
+      rosters.flatMap((roster) => roster.staff),
+    );
     rows += items.length + centres.length;
   }
+  // each item's first version, in effect since before the first case
+  await em.getConnection().execute(RECORD_FIRST_VERSIONS, [], 'run', em.getTransactionContext());
   return rows;
 }
 

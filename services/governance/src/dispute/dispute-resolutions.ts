@@ -23,11 +23,17 @@ times as (
 visits as (
   select count(distinct v.dispute_id)::int as visited,
          count(*)::int as visits,
-         count(*) filter (where v.satisfied)::int as satisfied,
-         count(distinct v.dispute_id) filter (where v.relapsed)::int as relapses
+         count(*) filter (where v.satisfied)::int as satisfied
   from return_visit v join resolved on resolved.id = v.dispute_id
+),
+-- a relapse reopens its dispute, so relapses are counted over every dispute reported, resolved or not
+relapsed as (
+  select count(distinct v.dispute_id)::int as relapses
+  from return_visit v join dispute d on d.id = v.dispute_id
+  where v.relapsed and d.region_code like ?
+    and d.reported_at >= ${DAY_START} and d.reported_at < ${DAY_START} + interval '1 day'
 )
-select times.*, visits.* from times, visits`;
+select times.*, visits.*, relapsed.* from times, visits, relapsed`;
 
 interface ResolutionsRow {
   resolved: number;
@@ -59,7 +65,7 @@ export async function resolutionFigures(
   const prefix = `${regionCodePrefix(scope.regionCode) ?? scope.regionCode}%`;
   const [row] = await ctx.em
     .getConnection()
-    .execute<ResolutionsRow[]>(RESOLUTIONS_SQL, [prefix, scope.from, scope.to]);
+    .execute<ResolutionsRow[]>(RESOLUTIONS_SQL, [prefix, scope.from, scope.to, prefix, scope.from, scope.to]);
   return {
     averageDaysToResolve: days(row.average_days),
     p80DaysToResolve: days(row.p80_days),

@@ -19,10 +19,12 @@ export abstract class DisputeCounters {
   @Property({ type: 'integer', default: 0 }) resolved!: number;
   /** Resolved at township or village level. */
   @Property({ type: 'integer', default: 0 }) resolvedLocally!: number;
-  /** Red, still registered or mediating. */
+  /** Red and still open: registered, mediating, or in joint handling (referred there, or convened). */
   @Property({ type: 'integer', default: 0 }) openRed!: number;
-  /** Orange, still registered or mediating. */
+  /** Orange and still open, as `openRed`. */
   @Property({ type: 'integer', default: 0 }) openOrange!: number;
+  /** Reopened at least once after a return visit found a relapse. */
+  @Property({ type: 'integer', default: 0 }) reopened!: number;
 }
 
 @Entity({ tableName: 'dispute_rollup_day' })

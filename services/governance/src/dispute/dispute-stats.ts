@@ -10,7 +10,7 @@ import type { ResolutionFigures } from './dispute-resolutions';
  * months and kinds, never the number of disputes. Kinds and months with no dispute reported in the period
  * are left out, as they always were (a rollup row can fall back to zero when its disputes change).
  */
-const COUNTS = 'reported, mediated, resolved, resolved_locally, open_red, open_orange';
+const COUNTS = 'reported, mediated, resolved, resolved_locally, open_red, open_orange, reopened';
 const COUNTS_SQL = `
 with counted as (
   select month as month_start, kind, ${COUNTS} from dispute_rollup_month
@@ -23,7 +23,7 @@ select grouping(kind) = 0 as of_kind, grouping(month_start) = 0 as of_month,
        kind, to_char(month_start::timestamp, 'YYYY-MM') as month,
        sum(reported)::int as reported, sum(mediated)::int as mediated, sum(resolved)::int as resolved,
        sum(resolved_locally)::int as resolved_locally, sum(open_red)::int as open_red,
-       sum(open_orange)::int as open_orange
+       sum(open_orange)::int as open_orange, sum(reopened)::int as reopened
   from counted
  group by grouping sets ((), (kind), (month_start))
 having sum(reported) > 0
@@ -40,6 +40,7 @@ interface CountsRow {
   resolved_locally: number;
   open_red: number;
   open_orange: number;
+  reopened: number;
 }
 
 /** The fields a second statement answers, over the disputes themselves (see DisputeStatsResolver). */
@@ -80,6 +81,7 @@ const NONE: CountsRow = {
   resolved_locally: 0,
   open_red: 0,
   open_orange: 0,
+  reopened: 0,
 };
 
 /** The dispute counters of `regionCode` and everything below it, for disputes reported `from`–`to` (days). */
@@ -111,6 +113,7 @@ export async function disputeStats(
     localResolutionShare: ratio(total.resolved_locally, total.resolved),
     openRed: total.open_red,
     openOrange: total.open_orange,
+    reopened: total.reopened,
     byKind: rows
       .filter((row) => row.of_kind)
       .map((row) => ({ kind: row.kind!, mediated: row.mediated, resolved: row.resolved })),

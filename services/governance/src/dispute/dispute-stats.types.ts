@@ -60,11 +60,19 @@ export class DisputeStats {
   @Field(() => Float, { nullable: true, description: '80% 化解天数 — 80th percentile of days to resolution' })
   p80DaysToResolve!: number | null;
 
-  @Field(() => Int, { description: '红色在办 — red disputes still registered or mediating' })
+  @Field(() => Int, {
+    description:
+      '红色在办 — red disputes still open: registered, mediating, or in joint handling (referred there or convened)',
+  })
   openRed!: number;
 
-  @Field(() => Int, { description: '橙色在办 — orange disputes still registered or mediating' })
+  @Field(() => Int, { description: '橙色在办 — orange disputes still open, as openRed' })
   openOrange!: number;
+
+  @Field(() => Int, {
+    description: '反复重办 — disputes reopened after a return visit found a relapse (counted once each)',
+  })
+  reopened!: number;
 
   @Field(() => Int, { description: '已回访 — resolved disputes with at least one return visit' })
   visited!: number;
@@ -75,7 +83,10 @@ export class DisputeStats {
   @Field(() => Float, { nullable: true, description: '回访满意率 — satisfied visits ÷ visits (0–1)' })
   satisfactionRate!: number | null;
 
-  @Field(() => Int, { description: '反复 — resolved disputes a return visit found flaring up again' })
+  @Field(() => Int, {
+    description:
+      '反复 — disputes a return visit found flaring up again, whether reopened since or resolved anew',
+  })
   relapses!: number;
 
   @Field(() => [DisputeKindCount], { description: '按类型 — by kind' })

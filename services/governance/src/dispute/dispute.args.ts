@@ -86,7 +86,10 @@ export class RegisterDisputeInput {
 
 @InputType({ description: '办理环节 — the next step of a dispute’s course' })
 export class DisputeStepInput {
-  @Field(() => DisputeAction, { description: 'START_MEDIATION, RESOLVE, FAIL or REFER' })
+  @Field(() => DisputeAction, {
+    description:
+      'START_MEDIATION, RESOLVE, FAIL or REFER; CONVENE a dispute referred to JOINT_HANDLING (then RESOLVE or FAIL it, with its result as the note)',
+  })
   action!: DisputeAction;
 
   @Field(() => GraphQLISODateTime, { description: '时间 — when; not before the previous step' })
@@ -94,7 +97,8 @@ export class DisputeStepInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The mediation organisation: required to start mediation and to resolve',
+    description:
+      'The mediation organisation: required to start mediation and to resolve; to CONVENE, the county’s joint-handling centre',
   })
   organizationId?: string;
 
@@ -112,6 +116,13 @@ export class DisputeStepInput {
 
   @Field(() => Referral, { nullable: true, description: 'Required to refer' })
   referral?: Referral;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      '参会部门 — required to CONVENE: the departments (organisations) taking part in the joint meeting',
+  })
+  departmentIds?: string[];
 
   @Field(() => String, { nullable: true, description: '说明 — note' })
   note?: string;

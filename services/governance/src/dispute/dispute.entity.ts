@@ -26,7 +26,7 @@ import { MediationOrganization } from '../mediation/mediation-organization.entit
 @Index({ properties: ['reportedAt', 'id'] })
 @ObjectType({ description: '矛盾纠纷 — a dispute and its mediation' })
 export class Dispute {
-  [OptionalProps]?: 'createdAt';
+  [OptionalProps]?: 'createdAt' | 'reopenedCount';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID, { description: '标识 — id' })
@@ -99,6 +99,12 @@ export class Dispute {
   @Enum({ items: () => Referral, nullable: true })
   @Field(() => Referral, { nullable: true, description: '转办去向 — where it was referred' })
   referral!: Referral | null;
+
+  @Property({ type: 'integer', default: 0 })
+  @Field(() => Int, {
+    description: '反复次数 — how often a return visit found it flaring up again and it was reopened',
+  })
+  reopenedCount!: number;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();

@@ -12,7 +12,8 @@ import { MediationOrganization } from '../mediation/mediation-organization.entit
 import { Dispute } from './dispute.entity';
 import { DisputeStep } from './dispute-step.entity';
 import { DisputeStepInput, RegisterDisputeInput } from './dispute.args';
-import { disputeStepRule, planStep, registerDisputeRule } from './dispute.rules';
+import { disputeStepRule, isJointHandlingStep, planStep, registerDisputeRule } from './dispute.rules';
+import { recordJointHandling } from './joint-handling';
 import { requireMediatorOf } from './mediator';
 
 interface StepRecord {
@@ -24,7 +25,12 @@ interface StepRecord {
 }
 
 /** Appends a step with the dispute's status after it: the course of a dispute is only ever added to. */
-function appendStep(em: EntityManager, ctx: SubgraphContext, dispute: Dispute, step: StepRecord): void {
+export function appendStep(
+  em: EntityManager,
+  ctx: SubgraphContext,
+  dispute: Dispute,
+  step: StepRecord,
+): void {
   em.create(DisputeStep, {
     id: crypto.randomUUID(),
     disputeId: dispute.id,
@@ -91,7 +97,7 @@ export class DisputeMutations {
 
   @Mutation(() => Dispute, {
     description:
-      '办理纠纷 — the next step (start mediation, resolve, fail, refer), recorded as a new step; same roles as registerDispute',
+      '办理纠纷 — the next step (start mediation, resolve, fail, refer; convene a joint meeting on a dispute referred to JOINT_HANDLING, then resolve or fail it), recorded as a new step; same roles as registerDispute, except that only the county’s governance centre convenes and concludes joint handling',
   })
   async recordDisputeStep(
     @Arg('disputeId', () => ID) disputeId: string,
@@ -105,7 +111,10 @@ export class DisputeMutations {
       // the row lock makes the status check and the step's sequence safe against a concurrent step
       const dispute = await em.findOne(Dispute, { id: disputeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!dispute) throw notFound('disputeId', `no dispute has id ${disputeId}`);
-      await assertWithin(ctx, 'dispute.write', dispute.regionCode);
+      // joint handling is the county centre's alone; the rest of the course, the township's too
+      if (isJointHandlingStep(dispute, step))
+        await assertWithin(ctx, 'dispute.joint-handling', dispute.regionCode);
+      else await assertWithin(ctx, 'dispute.write', dispute.regionCode);
       const organizationId = step.organizationId ?? dispute.organizationId;
       const organization = organizationId
         ? await requireExisting(ctx, MediationOrganization, 'id', organizationId, 'input.organizationId')
@@ -121,6 +130,7 @@ export class DisputeMutations {
       const changes = planStep(dispute, last.at, step, organization);
       if (step.mediatorId)
         await requireMediatorOf(ctx, 'input.mediatorId', step.mediatorId, dispute.regionCode);
+      if (isJointHandlingStep(dispute, step)) await recordJointHandling(ctx, em, dispute, step);
       em.assign(dispute, changes);
       const { note, at, action, ...details } = step;
       appendStep(em, ctx, dispute, {

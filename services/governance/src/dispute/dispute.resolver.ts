@@ -8,6 +8,7 @@ import { MediationOrganization } from '../mediation/mediation-organization.entit
 import { ReturnVisit } from '../visit/return-visit.entity';
 import { Dispute } from './dispute.entity';
 import { DisputeStep } from './dispute-step.entity';
+import { JointHandling } from './joint-handling.entity';
 import { DisputesArgs } from './dispute.args';
 import { findDisputes } from './dispute.query';
 import { seesDisputeParties } from '../permissions';
@@ -115,5 +116,13 @@ export class DisputeResolver {
       seesDisputeParties(ctx, dispute.regionCode),
     ]);
     return sees ? visits : visits.map(withNoteMasked);
+  }
+
+  @FieldResolver(() => JointHandling, {
+    nullable: true,
+    description: '联席会办 — the joint meeting on it, once the county centre has convened one',
+  })
+  jointHandling(@Root() dispute: Dispute, @Ctx() ctx: SubgraphContext): Promise<JointHandling | null> {
+    return entityLoader(ctx, JointHandling, 'disputeId').load(dispute.id);
   }
 }

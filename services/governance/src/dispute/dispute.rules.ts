@@ -8,6 +8,7 @@ import {
   DisputeKind,
   DisputeStatus,
   GovernanceLevel,
+  MediationOrganizationKind,
   Referral,
   RiskColour,
 } from '../vocabulary';
@@ -44,6 +45,7 @@ export const disputeStepRule = z.object({
     DisputeAction.RESOLVE,
     DisputeAction.FAIL,
     DisputeAction.REFER,
+    DisputeAction.CONVENE,
   ]),
   at: pastMoment,
   organizationId: uuidRule.nullish(),
@@ -51,6 +53,15 @@ export const disputeStepRule = z.object({
   resolutionLevel: z.enum(GovernanceLevel).nullish(),
   agreementForm: z.enum(AgreementForm).nullish(),
   referral: z.enum(Referral).nullish(),
+  departmentIds: z
+    .array(uuidRule)
+    .min(1, { message: 'name at least one department taking part' })
+    .max(50)
+    .refine((ids) => new Set(ids).size === ids.length, {
+      message: 'names a department twice',
+      params: { rule: 'unique' },
+    })
+    .nullish(),
   note: noteRule,
 });
 export type DisputeStepData = z.infer<typeof disputeStepRule>;
@@ -65,14 +76,24 @@ export const disputesArgsRule = z.object({
 /** The statuses each step may follow, and the status it leads to. */
 const TRANSITIONS: Record<DisputeStepData['action'], { from: DisputeStatus[]; to: DisputeStatus }> = {
   START_MEDIATION: { from: [DisputeStatus.REGISTERED], to: DisputeStatus.MEDIATING },
-  // a yellow dispute is often settled on the spot, without a separate start of mediation
-  RESOLVE: { from: [DisputeStatus.REGISTERED, DisputeStatus.MEDIATING], to: DisputeStatus.RESOLVED },
-  FAIL: { from: [DisputeStatus.MEDIATING], to: DisputeStatus.FAILED },
+  // a yellow dispute is often settled on the spot, without a separate start of mediation; a joint meeting
+  // ends resolved or not
+  RESOLVE: {
+    from: [DisputeStatus.REGISTERED, DisputeStatus.MEDIATING, DisputeStatus.CONVENED],
+    to: DisputeStatus.RESOLVED,
+  },
+  FAIL: { from: [DisputeStatus.MEDIATING, DisputeStatus.CONVENED], to: DisputeStatus.FAILED },
   REFER: {
     from: [DisputeStatus.REGISTERED, DisputeStatus.MEDIATING, DisputeStatus.FAILED],
     to: DisputeStatus.REFERRED,
   },
+  // only a dispute referred to joint handling (checked in planStep)
+  CONVENE: { from: [DisputeStatus.REFERRED], to: DisputeStatus.CONVENED },
 };
+
+/** Steps of the county centre's joint handling: convening it, and concluding a convened one. */
+export const isJointHandlingStep = (dispute: Dispute, step: DisputeStepData): boolean =>
+  step.action === DisputeAction.CONVENE || dispute.status === DisputeStatus.CONVENED;
 
 const required = (field: string, message: string) => badInput(`input.${field}`, 'required', message);
 
@@ -99,6 +120,17 @@ export function planStep(
   }
   if (step.at < lastStepAt) {
     throw badInput('input.at', 'chronological', 'must not be before the previous step');
+  }
+  if (step.departmentIds && step.action !== DisputeAction.CONVENE) {
+    throw badInput(
+      'input.departmentIds',
+      'convene-only',
+      'only a CONVENE step names the departments taking part',
+    );
+  }
+  if (step.action === DisputeAction.CONVENE) planConvening(dispute, step, organization);
+  if (dispute.status === DisputeStatus.CONVENED && !step.note) {
+    throw required('note', 'the outcome of a joint meeting needs its result (会办意见)');
   }
   const changes: Partial<Dispute> = { status: transition.to };
   if (organization) changes.organizationId = organization.id;
@@ -127,7 +159,34 @@ export function planStep(
   }
   if (step.action === DisputeAction.REFER) {
     if (!step.referral) throw required('referral', 'a referral needs where the dispute goes');
+    if (step.referral === Referral.JOINT_HANDLING && dispute.referral === Referral.JOINT_HANDLING) {
+      throw badInput('input.referral', 'joint-handling-once', 'the dispute has been through joint handling');
+    }
     changes.referral = step.referral;
   }
   return changes;
+}
+
+/** A joint meeting: on a dispute referred to joint handling, by the county's joint-handling centre. */
+function planConvening(
+  dispute: Dispute,
+  step: DisputeStepData,
+  organization: MediationOrganization | null,
+): void {
+  if (dispute.referral !== Referral.JOINT_HANDLING) {
+    throw badInput(
+      'input.action',
+      'referred-to-joint-handling',
+      `only a dispute referred to JOINT_HANDLING is convened; this one went to ${dispute.referral}`,
+    );
+  }
+  if (!organization || organization.kind !== MediationOrganizationKind.JOINT_HANDLING_CENTRE) {
+    throw badInput(
+      'input.organizationId',
+      'joint-handling-centre',
+      'must be the county’s joint-handling centre (JOINT_HANDLING_CENTRE)',
+    );
+  }
+  if (!step.departmentIds)
+    throw required('departmentIds', 'a joint meeting needs the departments taking part');
 }

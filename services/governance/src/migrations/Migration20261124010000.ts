@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { disputeRollupSql, type Counters } from './dispute-rollup-sql';
 
 /*
  * The dispute rollups: counters of the disputes reported each China day and month, by kind, for the
@@ -10,7 +11,7 @@ import { Migration } from '@mikro-orm/migrations';
  */
 
 /** What each counter counts, as a condition on a dispute row: shared by the recount and the triggers. */
-const COUNTERS: [string, string][] = [
+const COUNTERS: Counters = [
   ['reported', 'true'],
   ['mediated', 'organization_id is not null'],
   ['resolved', `status = 'RESOLVED'`],
@@ -18,47 +19,10 @@ const COUNTERS: [string, string][] = [
   ['open_red', `status in ('REGISTERED', 'MEDIATING') and risk_colour = 'RED'`],
   ['open_orange', `status in ('REGISTERED', 'MEDIATING') and risk_colour = 'ORANGE'`],
 ];
-const NAMES = COUNTERS.map(([name]) => name);
-const sums = (from: string) => NAMES.map((name) => `sum(${from}${name})::int as ${name}`).join(', ');
-
-/** The report day in China: the day boundaries the statistics have always used. */
-const CHINA_DAY = `(reported_at at time zone 'Asia/Shanghai')::date`;
+const ROLLUP = disputeRollupSql(COUNTERS, ['organization_id', 'status', 'resolution_level', 'risk_colour']);
 
 const table = (name: string, period: string) =>
   `create table "${name}" ("region_code" varchar(12) not null, "${period}" date not null, "kind" text check ("kind" in ('MARRIAGE_FAMILY', 'NEIGHBOURS', 'HOMESTEAD_LAND', 'CONTRACT', 'DAMAGES', 'PROPERTY_MANAGEMENT', 'LABOUR_WAGES', 'MEDICAL', 'LAND_ACQUISITION_DEMOLITION', 'OTHER')) not null, "reported" int not null default 0, "mediated" int not null default 0, "resolved" int not null default 0, "resolved_locally" int not null default 0, "open_red" int not null default 0, "open_orange" int not null default 0, constraint "${name}_pkey" primary key ("region_code", "${period}", "kind"));`;
-
-/**
- * `grouped` (counters by the dispute's own region, `day` and kind) spread over that region and the regions
- * above it: grouped first, so the ancestors multiply sums, not disputes.
- */
-const spread = (grouped: string) => `
-  select r.code::varchar(12) as region_code, g.day, g.kind, ${sums('g.')}
-    from (${grouped}) g cross join lateral unnest(region_and_ancestors(g.region_code)) r(code)
-   group by 1, 2, 3`;
-
-/** Adds rows of `source` (region_code, period, kind, counters) to a rollup, in key order. */
-const upsert = (rollup: string, period: string, source: string) => `
-  insert into ${rollup} as t (region_code, ${period}, kind, ${NAMES.join(', ')})
-  ${source} order by 1, 2, 3
-  on conflict (region_code, ${period}, kind) do update set ${NAMES.map((n) => `${n} = t.${n} + excluded.${n}`).join(', ')}`;
-
-/**
- * Books changed disputes (`signed`: +1 rows for their new state, −1 rows for their old one) into both
- * rollups in one statement. Groups whose changes cancel out (an update that moves no counter) write nothing;
- * rows are upserted in key order, so two writers touching the same days lock them in the same order.
- */
-const book = (signed: string) => `
-  with changed as (${spread(`
-    select * from (
-      select region_code, day, kind,
-             ${COUNTERS.map(([name, when]) => `sum(case when ${when} then sign else 0 end) as ${name}`).join(', ')}
-        from (${signed}) s group by 1, 2, 3
-    ) moved where ${NAMES.map((name) => `${name} <> 0`).join(' or ')}`)}
-  ), days as (${upsert('dispute_rollup_day', 'day', 'select * from changed')})
-  ${upsert('dispute_rollup_month', 'month', `select region_code, date_trunc('month', day::timestamp)::date, kind, ${sums('')} from changed group by 1, 2, 3`)};`;
-
-const signedRows = (rows: string, sign: number) =>
-  `select region_code, ${CHINA_DAY} as day, kind, organization_id, status, resolution_level, risk_colour, ${sign} as sign from ${rows}`;
 
 export class Migration20261124010000 extends Migration {
   override async up(): Promise<void> {
@@ -79,20 +43,9 @@ export class Migration20261124010000 extends Migration {
 
     // The one recount ('day' or 'month'), straight from the disputes: the migration fills the rollups with
     // it, tests compare the rollups with it.
-    this.addSql(`create function dispute_rollup_recount(period text)
-      returns table (region_code varchar(12), period_start date, kind text, ${NAMES.map((n) => `${n} int`).join(', ')})
-      language sql stable as $$ ${spread(`
-        select d.region_code, date_trunc(period, (d.reported_at at time zone 'Asia/Shanghai'))::date as day, d.kind,
-               ${COUNTERS.map(([name, when]) => `count(*) filter (where ${when}) as ${name}`).join(', ')}
-          from dispute d group by 1, 2, 3`)} $$;`);
+    this.addSql(ROLLUP.recount);
 
-    this.addSql(`create function dispute_rollup_book() returns trigger language plpgsql as $$ begin
-      if tg_op = 'INSERT' then ${book(signedRows('new_rows', 1))}
-      elsif tg_op = 'DELETE' then ${book(signedRows('old_rows', -1))}
-      else ${book(`${signedRows('old_rows', -1)} union all ${signedRows('new_rows', 1)}`)}
-      end if;
-      return null;
-    end $$;`);
+    this.addSql(ROLLUP.book);
     // transition tables allow one event per trigger: three triggers, one function
     this.addSql(
       `create trigger dispute_rollup_insert after insert on "dispute" referencing new table as new_rows for each statement execute function dispute_rollup_book();`,

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { parseConfig } from '@county/kit';
 import { CommunityPostType, Education } from '../workforce/vocabulary';
 
-/** 三岗十八级: the levels each post type may hold (national guidance; the same in every province). */
+/**
+ * 三岗十八级: the levels each post type may hold by the national guidance; a province that sets its own
+ * ranges keeps them as data (`community_post_level_range`, see post-levels.ts).
+ */
 export const POST_LEVELS: Record<CommunityPostType, { min: number; max: number }> = {
   [CommunityPostType.HEAD]: { min: 7, max: 18 },
   [CommunityPostType.DEPUTY]: { min: 4, max: 15 },
@@ -64,8 +67,9 @@ export function seniorityLevel(
   education: Education,
   on: Date,
   config = careerSettings(),
+  range: { min: number; max: number } = POST_LEVELS[postType],
 ): number {
-  const { min, max } = POST_LEVELS[postType];
+  const { min, max } = range;
   const steps = Math.floor(
     serviceYears(hiredOn, education, on, config) / config.COMMUNITY_WORKER_YEARS_PER_LEVEL,
   );

@@ -17,7 +17,9 @@ import { flushVersioned, requireVersion } from '../workforce/versioned';
 import { CommunityWorker } from './community-worker.entity';
 import { CommunityQuota } from './community-quota.entity';
 import { CreateCommunityWorkerInput, UpdateCommunityWorkerInput } from './community-worker.args';
+import { postLevelRange } from './post-levels';
 import {
+  assertLevelWithinPost,
   communityWorkerChangesRule,
   communityWorkerRule,
   createCommunityWorkerRule,
@@ -33,6 +35,7 @@ async function requireCommunity(ctx: SubgraphContext, organizationId: string, fi
       'community workers and quotas belong to a 居民委员会 (COMMUNITY_COMMITTEE)',
     );
   }
+  return organization;
 }
 
 const countOnRoll = (ctx: SubgraphContext, organizationId: string) =>
@@ -50,7 +53,8 @@ export class CommunityWorkerMutations {
     assertPerformAction(ctx, permissions, 'workforce.write');
     const data = parseInput(createCommunityWorkerRule, input, 'input');
     await requireExisting(ctx, Person, 'id', data.personId, 'input.personId');
-    await requireCommunity(ctx, data.organizationId, 'input.organizationId');
+    const community = await requireCommunity(ctx, data.organizationId, 'input.organizationId');
+    assertLevelWithinPost(data, await postLevelRange(ctx, community.regionCode, data.postType));
     if (await ctx.em.count(CommunityWorker, { personId: data.personId })) {
       throw badInput('input.personId', 'unique', 'is already on a community’s roll');
     }
@@ -89,6 +93,8 @@ export class CommunityWorkerMutations {
     const { postType, level, hiredOn, education, allRoundCertified } = worker;
     const current = { postType, level, hiredOn, education, allRoundCertified };
     const next = parseInput(communityWorkerRule, { ...current, ...changes }, 'input');
+    const community = await requireExisting(ctx, Organization, 'id', worker.organizationId, 'id');
+    assertLevelWithinPost(next, await postLevelRange(ctx, community.regionCode, next.postType));
     ctx.em.assign(worker, { ...next, allRoundCertified: next.allRoundCertified ?? false });
     await flushVersioned(ctx, worker);
     return worker;

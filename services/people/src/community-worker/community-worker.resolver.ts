@@ -9,7 +9,14 @@ import { Education } from '../workforce/vocabulary';
 import { CommunityWorker } from './community-worker.entity';
 import { CommunityWorkersArgs } from './community-worker.args';
 import { communityWorkersArgsRule } from './community-worker.rules';
-import { monthlyBasePay, POST_LEVELS, seniorityLevel, serviceYears } from './career';
+import { monthlyBasePay, seniorityLevel, serviceYears } from './career';
+import { postLevelRange, type LevelRange } from './post-levels';
+
+/** The worker's post range in the province of their community. */
+async function rangeOf(ctx: SubgraphContext, worker: CommunityWorker): Promise<LevelRange> {
+  const community = await entityLoader(ctx, Organization, 'id').load(worker.organizationId);
+  return postLevelRange(ctx, community!.regionCode, worker.postType);
+}
 
 export const CommunityWorkerConnection = ConnectionType(
   CommunityWorker,
@@ -64,10 +71,13 @@ export class CommunityWorkerResolver {
   }
 
   @FieldResolver(() => CommunityLevelRange, {
-    description: '岗位等级范围 — the levels the post type may hold',
+    description: '岗位等级范围 — the levels the post type may hold in the community’s province',
   })
-  levelRange(@Root() worker: CommunityWorker): CommunityLevelRange {
-    return POST_LEVELS[worker.postType];
+  async levelRange(
+    @Root() worker: CommunityWorker,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CommunityLevelRange> {
+    return rangeOf(ctx, worker);
   }
 
   @FieldResolver(() => Int, {
@@ -83,9 +93,10 @@ export class CommunityWorkerResolver {
     nullable: true,
     description: '资历等级 — the level seniority alone reaches today (one step per N years); hr only',
   })
-  seniorityLevel(@Root() worker: CommunityWorker, @Ctx() ctx: SubgraphContext): number | null {
+  async seniorityLevel(@Root() worker: CommunityWorker, @Ctx() ctx: SubgraphContext): Promise<number | null> {
     if (!seesPersonalData(ctx)) return null;
-    return seniorityLevel(worker.postType, worker.hiredOn, worker.education, new Date());
+    const range = await rangeOf(ctx, worker);
+    return seniorityLevel(worker.postType, worker.hiredOn, worker.education, new Date(), undefined, range);
   }
 
   @FieldResolver(() => Int, {

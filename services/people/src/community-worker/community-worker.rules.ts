@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
+import { badInput, hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
 import { dateOrIsoRule, regionCodeRule, uuidRule } from '@county/domain';
 import { CommunityPostType, Education } from '../workforce/vocabulary';
-import { POST_LEVELS } from './career';
 
 const fields = {
   postType: z.enum(CommunityPostType),
@@ -12,25 +11,52 @@ const fields = {
   allRoundCertified: z.boolean().nullish(),
 };
 
-/** A level outside its post type's range is refused, naming `level` and the range. */
-const levelWithinPost = (worker: { postType: CommunityPostType; level: number }, ctx: z.RefinementCtx) => {
-  const { min, max } = POST_LEVELS[worker.postType];
+/**
+ * A level outside its post type's range in the community's province is refused, naming `level` and the
+ * range (the ranges are data: see post-levels.ts).
+ */
+export function assertLevelWithinPost(
+  worker: { postType: CommunityPostType; level: number },
+  { min, max }: { min: number; max: number },
+): void {
   if (worker.level < min || worker.level > max) {
-    ctx.addIssue({
-      ...ruleIssue('post-range', `a ${worker.postType} post holds levels ${min}–${max}, not ${worker.level}`),
-      path: ['level'],
-    });
+    throw badInput(
+      'input.level',
+      'post-range',
+      `a ${worker.postType} post holds levels ${min}–${max} in this province, not ${worker.level}`,
+    );
   }
-};
+}
 
-export const createCommunityWorkerRule = z
-  .object({ personId: uuidRule, organizationId: uuidRule, ...fields })
-  .superRefine(levelWithinPost);
+export const createCommunityWorkerRule = z.object({
+  personId: uuidRule,
+  organizationId: uuidRule,
+  ...fields,
+});
 
 export const communityWorkerChangesRule = z.object(fields).partial().refine(hasSomeValue, SOME_VALUE_MESSAGE);
 
 /** The record after the changes, checked as a whole (a new post type may leave the level outside). */
-export const communityWorkerRule = z.object(fields).superRefine(levelWithinPost);
+export const communityWorkerRule = z.object(fields);
+
+/** A province's range for one post type: GB/T 2260 province code, 1 ≤ min ≤ max ≤ 18. */
+export const postLevelRangeRule = z
+  .object({
+    provinceCode: z.string().regex(/^[1-9]\d0000$/, {
+      message: 'must be a province code: two digits and 0000 (GB/T 2260)',
+    }),
+    postType: z.enum(CommunityPostType),
+    min: z.number().int().min(1).max(18),
+    max: z.number().int().min(1).max(18),
+  })
+  .superRefine((range, ctx) => {
+    if (range.min > range.max) {
+      ctx.addIssue({
+        ...ruleIssue('min-not-above-max', `must not be below the lowest level ${range.min}`),
+        path: ['max'],
+      });
+    }
+  });
 
 export const communityWorkersArgsRule = z.object({
   regionCode: regionCodeRule.nullish(),

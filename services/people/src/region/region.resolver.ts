@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
 import { parentRegionCode } from '@county/domain';
-import { entityGroupLoader, entityLoader, parseInput, type SubgraphContext } from '@county/kit';
+import { entityGroupLoader, entityLoader, notFound, parseInput, type SubgraphContext } from '@county/kit';
 import { regionCodeRule } from '@county/domain';
 import { Region } from './region.entity';
 import { RegionsArgs } from './region.args';
@@ -30,9 +30,16 @@ export class RegionResolver {
 
   // shared with the region copies of the other subgraphs (@county/kit region-copy): they answer while people is down
   @Directive('@shareable')
-  @Query(() => [Region], { description: '行政区划列表 — regions by level and/or parent, ordered by code' })
-  regions(@Args() args: RegionsArgs, @Ctx() ctx: SubgraphContext): Promise<Region[]> {
+  @Query(() => [Region], {
+    description:
+      '行政区划列表 — regions by level and/or parent, ordered by code; NOT_FOUND (field parentCode) when no region has the parent code, an empty list for a known region with nothing below it',
+  })
+  async regions(@Args() args: RegionsArgs, @Ctx() ctx: SubgraphContext): Promise<Region[]> {
     parseInput(regionsArgsRule, { parentCode: args.parentCode ?? undefined }, '');
+    // an unknown parent is a mistake to report, not a region without children (as Region.children says)
+    if (args.parentCode && !(await entityLoader(ctx, Region, 'code').load(args.parentCode))) {
+      throw notFound('parentCode', `no region has code ${args.parentCode}`);
+    }
     const where = {
       ...(args.level ? { level: args.level } : {}),
       ...(args.parentCode ? { parentCode: args.parentCode } : {}),

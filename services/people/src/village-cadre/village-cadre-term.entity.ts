@@ -1,5 +1,5 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '@county/kit';
 import { Person } from '../person/person.entity';
 import { Organization } from '../organization/organization.entity';
@@ -7,6 +7,8 @@ import { Organization } from '../organization/organization.entity';
 @Entity({ tableName: 'village_cadre_term' })
 @ObjectType({ description: '村干部任期 — a village cadre’s term of office from a 换届 election' })
 export class VillageCadreTerm {
+  [OptionalProps]?: 'version';
+
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
   id!: string;
@@ -14,7 +16,12 @@ export class VillageCadreTerm {
   @ManyToOne(() => Person, { mapToPk: true, fieldName: 'person_id', index: true, deleteRule: 'restrict' })
   personId!: string;
 
-  @ManyToOne(() => Organization, { mapToPk: true, fieldName: 'organization_id', deleteRule: 'restrict' })
+  @ManyToOne(() => Organization, {
+    mapToPk: true,
+    fieldName: 'organization_id',
+    index: true,
+    deleteRule: 'restrict',
+  })
   organizationId!: string;
 
   @Property({ type: 'string', length: 100 })
@@ -32,4 +39,8 @@ export class VillageCadreTerm {
   @Property({ type: 'boolean' })
   @Field({ description: '新任 — first elected at this 换届' })
   newlyElected!: boolean;
+
+  @Property({ version: true })
+  @Field(() => Int, { description: '版本 — send it back with a change (optimistic locking)' })
+  version!: number;
 }

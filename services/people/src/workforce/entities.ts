@@ -5,6 +5,7 @@ import { DepartingCadre } from '../village-cadre/departing-cadre.entity';
 import { Secondment } from '../secondment/secondment.entity';
 import { CommunityWorker } from '../community-worker/community-worker.entity';
 import { CommunityQuota } from '../community-worker/community-quota.entity';
+import { PostLevelRange } from '../community-worker/post-level-range.entity';
 import { AnnualAssessment } from '../assessment/assessment.entity';
 import { TrainingCourse } from '../training/training-course.entity';
 import { TrainingAttendance } from '../training/training-attendance.entity';
@@ -18,6 +19,7 @@ export const workforceEntities = [
   Secondment,
   CommunityWorker,
   CommunityQuota,
+  PostLevelRange,
   AnnualAssessment,
   TrainingCourse,
   TrainingAttendance,

@@ -6,6 +6,8 @@ import { SecondmentMutations } from '../secondment/secondment.mutations';
 import { CommunityWorkerResolver } from '../community-worker/community-worker.resolver';
 import { CommunityWorkerMutations } from '../community-worker/community-worker.mutations';
 import { CommunityQuotaResolver } from '../community-worker/community-quota.resolver';
+import { CommunityPostLevelsResolver } from '../community-worker/post-levels.resolver';
+import { VillageCadreTermMutations } from '../village-cadre/village-cadre-term.mutations';
 import { AssessmentResolver } from '../assessment/assessment.resolver';
 import { AssessmentMutations } from '../assessment/assessment.mutations';
 import { TrainingAttendanceResolver, TrainingCourseResolver } from '../training/training.resolver';
@@ -19,11 +21,13 @@ export const workforceResolvers = [
   PostResolver,
   DepartingCadreResolver,
   VillageCadreTermResolver,
+  VillageCadreTermMutations,
   SecondmentResolver,
   SecondmentMutations,
   CommunityWorkerResolver,
   CommunityWorkerMutations,
   CommunityQuotaResolver,
+  CommunityPostLevelsResolver,
   AssessmentResolver,
   AssessmentMutations,
   TrainingCourseResolver,

@@ -19,7 +19,7 @@ export class RegionResolver {
     @Root() region: RegionRef,
     @Arg('year', () => Int, {
       nullable: true,
-      description: 'The year `newThisYear` counts; default the current year',
+      description: 'The year carried, new, closed and leads count; default the current year',
     })
     year: number | undefined,
     @Ctx() ctx: SubgraphContext,

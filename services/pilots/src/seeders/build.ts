@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
 import { RegionLevel } from '@county/domain';
-import { demoOrganizationId, organizationNaturalKey, type DemoCity } from '@county/demo-data';
+import {
+  DEMO_REPORT_YEAR,
+  demoOrganizationId,
+  organizationNaturalKey,
+  type DemoCity,
+} from '@county/demo-data';
 import { LeadStatus, PilotLevel, PilotStage, PromotionKind } from '../vocabulary';
 import { OUTCOME_LABEL } from '../export/labels';
-import { DEMO_LEAD_OUTCOMES, DEMO_PILOT_FIGURES } from './figures';
+import { DEMO_COUNTY_PILOTS, DEMO_LEAD_OUTCOMES, DEMO_PILOT_FIGURES } from './figures';
 import { PILOT_KINDS, type PilotKind } from './kinds';
-import { addYears, carriedSlots, quarterBefore, type PilotSlot } from './plan';
+import { addYears, carriedSlots, dayOf, quarterBefore, type PilotSlot } from './plan';
 
 type Row = Record<string, unknown>;
 
@@ -24,8 +29,8 @@ function demoId(key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** What a county offers the pilots: its departments, its county leaders, its townships. */
-interface County {
+/** Where pilots run, a county or the city itself: its departments, its leaders, its townships. */
+interface Place {
   code: string;
   name: string;
   department: (key: string) => string;
@@ -34,7 +39,7 @@ interface County {
   townships: string[];
 }
 
-function countiesOf(city: DemoCity): County[] {
+function countiesOf(city: DemoCity): Place[] {
   const heads = new Map(city.organizations.map((o) => [o.id, o.leaderId]));
   const names = new Map(city.people.map((p) => [p.id, p.name]));
   const regionOf = new Map(city.organizations.map((o) => [o.id, o.regionCode]));
@@ -52,6 +57,15 @@ function countiesOf(city: DemoCity): County[] {
         .map((p) => p.id),
       townships: city.regions.filter((r) => r.parentCode === region.code).map((r) => r.code),
     }));
+}
+
+/**
+ * The city's own pilots (全市): the demo directory plans no city departments, so the default county's
+ * department of the same function and its leaders stand in as the ones carrying them out.
+ */
+function cityOf(city: DemoCity, counties: Place[]): Place {
+  const region = city.regions.find((r) => r.code === city.cityCode)!;
+  return { ...counties[0], code: region.code, name: region.name, townships: [] };
 }
 
 /** Donghai's named pilots (seed 000), with the dates the report gives; they run in the default county. */
@@ -98,12 +112,41 @@ interface PlannedPilot extends PilotSlot {
   /** One of Donghai's named pilots: it keeps its plain name. */
   named: boolean;
   kind: PilotKind;
-  county: County;
+  place: Place;
   acceptedOn: string | null;
 }
 
-/** Gives each slot a kind and a county; the named pilots take a slot of their level and year. */
-function placePilots(counties: County[]): PlannedPilot[] {
+const yearOf = (day: string) => Number(day.slice(0, 4));
+
+/**
+ * The slots the default county carries (DEMO_COUNTY_PILOTS): its named pilots, those new in the report
+ * year, then the most recent older ones until its share is full; none closed.
+ */
+function defaultCountySlots(slots: PilotSlot[], named: Set<number>): Set<number> {
+  const chosen = new Set(named);
+  for (const level of [PilotLevel.NATIONAL, PilotLevel.PROVINCIAL] as const) {
+    const share = DEMO_COUNTY_PILOTS[level];
+    const free = slots
+      .map((slot, i) => ({ slot, i }))
+      .filter(({ slot, i }) => slot.level === level && slot.stage !== PilotStage.CLOSED && !chosen.has(i));
+    const fresh = free.filter(({ slot }) => yearOf(slot.approvedOn) === DEMO_REPORT_YEAR);
+    const older = free.filter(({ slot }) => yearOf(slot.approvedOn) < DEMO_REPORT_YEAR).reverse();
+    const namedHere = [...named].filter((i) => slots[i].level === level).length;
+    const picked = [
+      ...fresh.slice(0, share.newInReportYear),
+      ...older.slice(0, share.carried - share.newInReportYear - namedHere),
+    ];
+    for (const { i } of picked) chosen.add(i);
+  }
+  return chosen;
+}
+
+/**
+ * Gives each slot a kind and a place: the named pilots take a slot of their level and year in the default
+ * county, which carries its own share; of the rest, with more counties, every other one runs in one of
+ * them, and the others are the city's own.
+ */
+function placePilots(counties: Place[], city: Place): PlannedPilot[] {
   const slots = carriedSlots();
   const named = new Map<number, (typeof NAMED)[number]>();
   for (const pilot of NAMED) {
@@ -118,6 +161,14 @@ function placePilots(counties: County[]): PlannedPilot[] {
       throw new Error(`no ${pilot.level} slot in ${pilot.approvedOn.slice(0, 4)} for a named pilot`);
     named.set(index, pilot);
   }
+  const inDefaultCounty = defaultCountySlots(slots, new Set(named.keys()));
+  const others = counties.slice(1);
+  let rest = 0;
+  const placeOf = (index: number): Place => {
+    if (inDefaultCounty.has(index)) return counties[0];
+    const j = rest++;
+    return others.length && j % 2 === 1 ? others[((j - 1) / 2) % others.length] : city;
+  };
   return slots.map((slot, index) => {
     const fixed = named.get(index);
     const acceptedStage = [PilotStage.ACCEPTED, PilotStage.PROMOTED, PilotStage.CLOSED].includes(slot.stage);
@@ -128,7 +179,7 @@ function placePilots(counties: County[]): PlannedPilot[] {
       approvedOn: fixed?.approvedOn ?? slot.approvedOn,
       stage: fixed?.stage ?? slot.stage,
       kind: PILOT_KINDS[fixed ? fixed.kind : 5 + (index % (PILOT_KINDS.length - 5))],
-      county: fixed ? counties[0] : counties[index % counties.length],
+      place: placeOf(index),
       acceptedOn: fixed ? (fixed.acceptedOn ?? null) : acceptedStage ? addYears(slot.approvedOn, 3) : null,
     };
   });
@@ -160,13 +211,13 @@ function pilotRow(p: PlannedPilot, name: string, leadId: string | null): Row {
     approval_document_number:
       carried && !flagged ? `${body}〔${approvedYear}〕${10 + (p.index % 90)}号` : null,
     approved_on: carried ? p.approvedOn : null,
-    lead_organization_id: p.county.department(lead),
-    participating_organization_ids: participants.map(p.county.department),
-    leader_id: p.county.leaders[p.index % p.county.leaders.length],
+    lead_organization_id: p.place.department(lead),
+    participating_organization_ids: participants.map(p.place.department),
+    leader_id: p.place.leaders[p.index % p.place.leaders.length],
     region_codes:
-      p.index % 3 === 0
-        ? [p.county.code, p.county.townships[p.index % p.county.townships.length]]
-        : [p.county.code],
+      p.index % 3 === 0 && p.place.townships.length
+        ? [p.place.code, p.place.townships[p.index % p.place.townships.length]]
+        : [p.place.code],
     starts_on: carried && p.stage !== PilotStage.APPROVED ? p.approvedOn : null,
     deadline,
     target: `按期完成${p.kind.name}各项任务，形成${OUTCOME_LABEL[p.kind.outcome]}`,
@@ -174,7 +225,8 @@ function pilotRow(p: PlannedPilot, name: string, leadId: string | null): Row {
     lead_id: leadId,
     accepted_on: p.acceptedOn,
     accepting_body: p.acceptedOn ? body : null,
-    closed_on: p.stage === PilotStage.CLOSED && p.acceptedOn ? addYears(p.acceptedOn, 0, 6) : null,
+    // closed in the clean-up (清理规范) of the report year
+    closed_on: p.stage === PilotStage.CLOSED ? dayOf(DEMO_REPORT_YEAR, p.index) : null,
     version: 1,
   };
 }
@@ -183,18 +235,18 @@ function leadRow(
   key: string,
   kind: PilotKind,
   level: PilotLevel,
-  county: County,
+  place: Place,
   issuedOn: string,
   status: LeadStatus,
 ) {
-  const organizationId = county.department(kind.departments[0]);
+  const organizationId = place.department(kind.departments[0]);
   return {
     id: demoId(`lead:${key}`),
     name: kind.name,
     level,
     planned_by: bodyOf(kind, level),
     organization_id: organizationId,
-    region_code: county.code,
+    region_code: place.code,
     issued_on: issuedOn,
     status,
     version: 1,
@@ -206,15 +258,18 @@ const QUARTER_MONTHS = ['01', '04', '07', '10'];
 /**
  * The demo city's pilots, leads, evaluations, promotion records and ledgers, as rows. The city-wide
  * figures are those of DEMO_PILOT_FIGURES whatever the number of counties; the default county
- * carries its share and Donghai's named pilots.
+ * carries its own (DEMO_COUNTY_PILOTS) with Donghai's named pilots. Leads are issued quarterly from
+ * 2017 to the report year.
  */
 export function buildDemoPilots(city: DemoCity): DemoPilotRows {
   const counties = countiesOf(city);
-  const planned = placePilots(counties);
+  const cityPlace = cityOf(city, counties);
+  const places = [cityPlace, ...counties];
+  const planned = placePilots(counties, cityPlace);
   const rows: DemoPilotRows = { leads: [], pilots: [], evaluations: [], promotions: [], ledger: [] };
   const seenNames = new Map<string, number>();
-  const nameOf = (kind: PilotKind, county: County, plain: boolean) => {
-    const base = plain ? kind.name : `${county.name}${kind.name}`;
+  const nameOf = (kind: PilotKind, place: Place, plain: boolean) => {
+    const base = plain ? kind.name : `${place.name}${kind.name}`;
     const n = (seenNames.get(base) ?? 0) + 1;
     seenNames.set(base, n);
     return n === 1 ? base : `${base}（第${n}批）`;
@@ -230,7 +285,7 @@ export function buildDemoPilots(city: DemoCity): DemoPilotRows {
           `won:${p.index}`,
           p.kind,
           level,
-          p.county,
+          p.place,
           quarterBefore(p.approvedOn),
           LeadStatus.WON,
         );
@@ -239,16 +294,16 @@ export function buildDemoPilots(city: DemoCity): DemoPilotRows {
       }),
     );
     for (const p of planned.filter((pilot) => pilot.level === level)) {
-      rows.pilots.push(pilotRow(p, nameOf(p.kind, p.county, p.named), won.get(p.index) ?? null));
+      rows.pilots.push(pilotRow(p, nameOf(p.kind, p.place, p.named), won.get(p.index) ?? null));
     }
     const others = DEMO_PILOT_FIGURES.leads[level] - outcomes.won;
     for (let j = 0; j < others; j++) {
       const kind = PILOT_KINDS[(j * 7 + (level === PilotLevel.NATIONAL ? 0 : 3)) % PILOT_KINDS.length];
-      const county = counties[j % counties.length];
+      const place = places[j % places.length];
       const key = `${level}:${j}`;
       if (j < outcomes.pursuing) {
-        const issuedOn = `2025-${QUARTER_MONTHS[1 + (j % 2)]}-15`;
-        const lead = leadRow(key, kind, level, county, issuedOn, LeadStatus.PURSUING);
+        const issuedOn = `${DEMO_REPORT_YEAR}-${QUARTER_MONTHS[1 + (j % 2)]}-15`;
+        const lead = leadRow(key, kind, level, place, issuedOn, LeadStatus.PURSUING);
         rows.leads.push(lead);
         const pursued: PlannedPilot = {
           index: 1000 + rows.pilots.length,
@@ -257,19 +312,21 @@ export function buildDemoPilots(city: DemoCity): DemoPilotRows {
           approvedOn: issuedOn,
           stage: PilotStage.PURSUING,
           kind,
-          county,
+          place,
           acceptedOn: null,
         };
         rows.pilots.push({
-          ...pilotRow(pursued, nameOf(kind, county, false), lead.id),
+          ...pilotRow(pursued, nameOf(kind, place, false), lead.id),
           deadline: addYears(issuedOn, 3),
         });
       } else if (j < outcomes.pursuing + outcomes.assigned) {
-        rows.leads.push(leadRow(key, kind, level, county, '2025-10-15', LeadStatus.ASSIGNED));
+        const issuedOn = `${DEMO_REPORT_YEAR}-10-15`;
+        rows.leads.push(leadRow(key, kind, level, place, issuedOn, LeadStatus.ASSIGNED));
       } else {
-        const q = (j * 5) % 32;
+        const quarters = (DEMO_REPORT_YEAR - 2016) * 4;
+        const q = (j * 5) % quarters;
         const issuedOn = `${2017 + Math.floor(q / 4)}-${QUARTER_MONTHS[q % 4]}-15`;
-        rows.leads.push(leadRow(key, kind, level, county, issuedOn, LeadStatus.NOT_WON));
+        rows.leads.push(leadRow(key, kind, level, place, issuedOn, LeadStatus.NOT_WON));
       }
     }
   }
@@ -358,7 +415,7 @@ function addPromotions(planned: PlannedPilot[], rows: DemoPilotRows): void {
 /** Monthly ledgers of the pilots in progress for January–October 2026, with a few months missing. */
 function addLedger(planned: PlannedPilot[], rows: DemoPilotRows): void {
   for (const p of planned.filter((pilot) => pilot.stage === PilotStage.IN_PROGRESS)) {
-    const leadOrganization = p.county.department(p.kind.departments[0]);
+    const leadOrganization = p.place.department(p.kind.departments[0]);
     for (let m = 1; m <= 10; m++) {
       if ((p.index + m) % 6 === 0) continue;
       const month = `2026-${String(m).padStart(2, '0')}`;
@@ -369,7 +426,7 @@ function addLedger(planned: PlannedPilot[], rows: DemoPilotRows): void {
         progress: `按试点方案推进${p.kind.name}，完成本月阶段任务`,
         problems: m % 4 === 0 ? '配套政策衔接有待加强' : null,
         next_steps: '下月继续推进，按时报送台账',
-        reported_by: p.county.headOf(leadOrganization),
+        reported_by: p.place.headOf(leadOrganization),
         reported_at: `${month}-28T09:00:00+08:00`,
       });
     }

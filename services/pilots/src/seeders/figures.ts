@@ -1,6 +1,7 @@
 /**
  * The demo city's pilot figures, as 淄博 published them (seed 003, published-figures.md): the seeder
- * reproduces them exactly for the whole city, whatever the number of counties.
+ * reproduces them exactly for the whole city in the report year (DEMO_REPORT_YEAR), whatever the number
+ * of counties. Leads are those issued 2017 to the report year.
  */
 export const DEMO_PILOT_FIGURES = {
   carried: { NATIONAL: 62, PROVINCIAL: 130 },
@@ -24,4 +25,14 @@ export const DEMO_LEAD_OUTCOMES = {
 export const DEMO_STAGE_BANDS = {
   NATIONAL: { promoted: 3, accepted: 5, approvedOnly: 2 },
   PROVINCIAL: { promoted: 5, accepted: 10, approvedOnly: 4 },
+} as const;
+
+/**
+ * The demo county's own pilots in the report year, as a county published them (seed 002): 18 at
+ * provincial level or above, 7 of them new that year (1 national, 6 provincial). How the 11 older ones
+ * split between the levels the report does not say; they include Donghai's named pilots.
+ */
+export const DEMO_COUNTY_PILOTS = {
+  NATIONAL: { carried: 6, newInReportYear: 1 },
+  PROVINCIAL: { carried: 12, newInReportYear: 6 },
 } as const;

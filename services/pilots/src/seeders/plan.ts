@@ -1,3 +1,4 @@
+import { DEMO_REPORT_YEAR } from '@county/demo-data';
 import { PilotLevel, PilotStage } from '../vocabulary';
 import { DEMO_PILOT_FIGURES, DEMO_STAGE_BANDS } from './figures';
 
@@ -19,8 +20,9 @@ const spread = (count: number, from: number, to: number): number[] =>
   Array.from({ length: count }, (_, k) => from + Math.floor((k * (to - from + 1)) / count));
 
 /**
- * The carried pilots of one level, oldest first: approval years that give the published "new since
- * 2017" and "2016" counts, then stages by age: the oldest closed (销号 in the clean-up), then promoted
+ * The carried pilots of one level, oldest first: approval years up to the report year that give the
+ * published "new since 2017" and "2016" counts, then stages by age: the oldest closed (销号 in the
+ * report year's clean-up, so still carried that year), then promoted
  * and accepted, the newest approved but not started, the rest in progress.
  */
 function levelSlots(level: PilotSlot['level']): PilotSlot[] {
@@ -30,7 +32,7 @@ function levelSlots(level: PilotSlot['level']): PilotSlot[] {
   const years = [
     ...spread(total - recent - in2016, 2010, 2015),
     ...spread(in2016, 2016, 2016),
-    ...spread(recent, 2017, 2025),
+    ...spread(recent, 2017, DEMO_REPORT_YEAR),
   ];
   const { promoted, accepted, approvedOnly } = DEMO_STAGE_BANDS[level];
   const closed = DEMO_PILOT_FIGURES.closed[level];

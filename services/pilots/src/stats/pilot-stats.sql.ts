@@ -1,13 +1,22 @@
 import { FLAGGED_FOR_CLEAN_UP_SQL, OVERDUE_SQL } from '../pilot/pilot.stage';
 
 /**
+ * 承担 in year Y: approved by the end of Y and not closed (销号) before Y began. A pilot closed during Y
+ * was still carried that year, so it counts in both `carried` and `closed` of Y.
+ */
+export const CARRIED_IN_YEAR_SQL = `(approved_on <= y.ends and (closed_on is null or closed_on >= y.starts))`;
+
+/**
  * Every figure of `pilotStats` for a batch of regions in one statement: each region's pilots are those
  * with a region code under its prefix (`r.pattern`), its leads those of organisations under it.
- * Parameters: region codes (text[]), their LIKE patterns (text[]), the statistics year.
+ * Carried, new, closed and the leads count for the statistics year; stages, overdue and clean-up are as
+ * of today. Parameters: the year (twice), region codes (text[]), their LIKE patterns (text[]).
  */
 export const PILOT_STATS_SQL = `
+with y as (select make_date(?::int, 1, 1) as starts, make_date(?::int, 12, 31) as ends)
 select r.code, s.*
-  from unnest(?::text[], ?::text[]) as r(code, pattern)
+  from y
+  cross join unnest(?::text[], ?::text[]) as r(code, pattern)
   cross join lateral (
     with p as (
       select * from pilot
@@ -19,12 +28,19 @@ select r.code, s.*
          select level, stage, count(*)::int as count from p group by level, stage order by level, stage
        ) t) as cells,
       (select coalesce(json_agg(t), '[]') from (
+         select level,
+                (count(*) filter (where ${CARRIED_IN_YEAR_SQL}))::int as carried,
+                (count(*) filter (where approved_on between y.starts and y.ends))::int as "newThisYear",
+                (count(*) filter (where closed_on between y.starts and y.ends))::int as closed
+           from p group by level
+       ) t) as levels,
+      (select coalesce(json_agg(t), '[]') from (
          select extract(year from approved_on)::int as year, level, count(*)::int as count
            from p where approved_on is not null group by 1, 2 order by 1, 2
        ) t) as years,
       (select coalesce(json_agg(t), '[]') from (
          select level, count(*)::int as issued, (count(*) filter (where status = 'WON'))::int as won
-           from l group by level
+           from l where issued_on between y.starts and y.ends group by level
        ) t) as leads,
       (select json_build_object(
          'pilots', count(distinct e.pilot_id)::int,

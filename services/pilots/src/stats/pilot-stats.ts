@@ -7,6 +7,7 @@ import type { PilotStats } from './pilot-stats.types';
 interface StatsRow {
   code: string;
   cells: { level: PilotLevel; stage: PilotStage; count: number }[];
+  levels: { level: PilotLevel; carried: number; newThisYear: number; closed: number }[];
   years: { year: number; level: PilotLevel; count: number }[];
   leads: { level: PilotLevel; issued: number; won: number }[];
   evaluations: { pilots: number; issued: number; returned: number; verySatisfied: number; satisfied: number };
@@ -19,21 +20,21 @@ const sum = (counts: { count: number }[]): number => counts.reduce((total, cell)
 
 /** Shapes one region's row of figures (already counted in SQL) into the GraphQL type. */
 function toStats(row: StatsRow, year: number): PilotStats {
-  const carriedCells = row.cells.filter((cell) => cell.stage !== PilotStage.PURSUING);
   const leadsIssued = row.leads.reduce((total, lead) => total + lead.issued, 0);
   const leadsWon = row.leads.reduce((total, lead) => total + lead.won, 0);
   const { evaluations } = row;
   return {
     year,
-    carried: sum(carriedCells),
+    carried: row.levels.reduce((total, level) => total + level.carried, 0),
     pursuing: sum(row.cells.filter((cell) => cell.stage === PilotStage.PURSUING)),
     byLevel: Object.values(PilotLevel).map((level) => {
       const leads = row.leads.find((lead) => lead.level === level);
+      const counted = row.levels.find((figures) => figures.level === level);
       return {
         level,
-        carried: sum(carriedCells.filter((cell) => cell.level === level)),
-        newThisYear: sum(row.years.filter((cell) => cell.level === level && cell.year === year)),
-        closed: sum(row.cells.filter((cell) => cell.level === level && cell.stage === PilotStage.CLOSED)),
+        carried: counted?.carried ?? 0,
+        newThisYear: counted?.newThisYear ?? 0,
+        closed: counted?.closed ?? 0,
         leadsIssued: leads?.issued ?? 0,
         leadsWon: leads?.won ?? 0,
         leadSuccessRate: share(leads?.won ?? 0, leads?.issued ?? 0),
@@ -64,7 +65,7 @@ export function pilotStatsLoader(ctx: SubgraphContext, year: number) {
   return ctx.loaders.get<string, PilotStats>(`Region.pilotStats.${year}`, async (codes) => {
     const rows: StatsRow[] = await ctx.em
       .getConnection()
-      .execute(PILOT_STATS_SQL, [`{${codes.join(',')}}`, `{${codes.map(regionLike).join(',')}}`]);
+      .execute(PILOT_STATS_SQL, [year, year, `{${codes.join(',')}}`, `{${codes.map(regionLike).join(',')}}`]);
     const byCode = new Map(rows.map((row) => [row.code, row]));
     return codes.map((code) => toStats(byCode.get(code)!, year));
   });

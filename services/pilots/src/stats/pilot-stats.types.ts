@@ -6,24 +6,27 @@ export class PilotLevelStats {
   @Field(() => PilotLevel)
   level!: PilotLevel;
 
-  @Field(() => Int, { description: '承担试点 — pilots carried (approved or later)' })
+  @Field(() => Int, {
+    description:
+      '承担试点 — pilots carried in the statistics year: approved by its end, not closed (销号) before it began',
+  })
   carried!: number;
 
   @Field(() => Int, { description: '当年新增 — approved in the statistics year' })
   newThisYear!: number;
 
-  @Field(() => Int, { description: '已销号 — closed' })
+  @Field(() => Int, { description: '当年销号 — closed in the statistics year' })
   closed!: number;
 
-  @Field(() => Int, { description: '下发线索 — pilot leads issued' })
+  @Field(() => Int, { description: '下发线索 — pilot leads issued in the statistics year' })
   leadsIssued!: number;
 
-  @Field(() => Int, { description: '争取成功 — leads won' })
+  @Field(() => Int, { description: '争取成功 — of those leads, the ones won' })
   leadsWon!: number;
 
   @Field(() => Float, {
     nullable: true,
-    description: '争取成功率 — leads won / issued (0–1); null without leads',
+    description: '争取成功率 — leads won / issued in the year (0–1); null without leads',
   })
   leadSuccessRate!: number | null;
 }
@@ -65,34 +68,42 @@ export class PilotYearCount {
   description: '改革试点统计 — pilot figures of a region and everything below it, computed in the database',
 })
 export class PilotStats {
-  @Field(() => Int, { description: '统计年度 — the year `newThisYear` counts' })
+  @Field(() => Int, {
+    description:
+      '统计年度 — the year carried, new, closed and leads count; stages, pursuing, overdue and clean-up are as of today',
+  })
   year!: number;
 
-  @Field(() => Int, { description: '承担试点 — pilots carried (approved or later), all levels' })
+  @Field(() => Int, {
+    description:
+      '承担试点 — pilots carried in the year, all levels: approved by its end, not closed (销号) before it began',
+  })
   carried!: number;
 
-  @Field(() => Int, { description: '争取中 — pilots still being pursued' })
+  @Field(() => Int, { description: '争取中 — pilots being pursued today' })
   pursuing!: number;
 
   @Field(() => [PilotLevelStats], { description: 'Per level: national, provincial, municipal' })
   byLevel!: PilotLevelStats[];
 
-  @Field(() => [PilotStageCount], { description: 'Per stage, every stage listed' })
+  @Field(() => [PilotStageCount], { description: 'Per stage today, every stage listed' })
   byStage!: PilotStageCount[];
 
-  @Field(() => [PilotLevelStageCount], { description: 'Per level and stage, non-zero cells only' })
+  @Field(() => [PilotLevelStageCount], {
+    description: 'Per level and stage today, non-zero cells only',
+  })
   byLevelAndStage!: PilotLevelStageCount[];
 
   @Field(() => [PilotYearCount], { description: '逐年新增 — approvals per year and level, oldest first' })
   approvedByYear!: PilotYearCount[];
 
-  @Field(() => Int, { description: '下发线索 — pilot leads issued' })
+  @Field(() => Int, { description: '下发线索 — pilot leads issued in the year' })
   leadsIssued!: number;
 
-  @Field(() => Int, { description: '争取成功 — leads won' })
+  @Field(() => Int, { description: '争取成功 — of the leads issued in the year, those won' })
   leadsWon!: number;
 
-  @Field(() => Float, { nullable: true, description: '争取成功率 — won / issued (0–1)' })
+  @Field(() => Float, { nullable: true, description: '争取成功率 — won / issued in the year (0–1)' })
   leadSuccessRate!: number | null;
 
   @Field(() => Int, { description: '开展第三方评估的试点 — pilots evaluated' })

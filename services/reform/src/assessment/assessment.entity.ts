@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: '考核指标得分 — the score on one assessment indicator' })
@@ -23,6 +23,8 @@ export class IndicatorScore {
 })
 @ObjectType({ description: '改革考核 — the reform assessment of one organisation for one year' })
 export class Assessment {
+  [OptionalProps]?: 'version';
+
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
   id!: string;
@@ -47,4 +49,10 @@ export class Assessment {
   @Property({ type: 'double' })
   @Field(() => Float, { description: '总分 — the weighted total, 0–100' })
   total!: number;
+
+  @Property({ version: true, type: 'integer' })
+  @Field(() => Int, {
+    description: '版本 — send it back with a correction: a change made since you read it refuses yours',
+  })
+  version!: number;
 }

@@ -3,26 +3,29 @@ import path from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DEMO_COUNTY_CODE } from '@county/demo-data';
 import {
   CallerTokenSigner,
+  createLogger,
   Directory,
   env,
+  Identity,
+  importLedger,
   importLimits,
   openDatabase,
   parseConfig,
   readFirstSheet,
+  writeLedger,
 } from '@county/kit';
 import { GraphQLError } from 'graphql';
 import { chinaDay } from '@county/domain';
 import { reformEntities } from '../entities';
 import { migrations } from '../migrations';
-import { exportLedger } from './ledger.export';
-import { importLedger } from './ledger.import';
 import { exportRequestRule, importRequestRule, parseLedgerRequest } from './ledger.request';
+import { requireRegion } from './ledger.routes';
+import { taskLedger } from './task-ledger';
 
 const USAGE = `usage: npm run ledger -w services/reform -- export --year 2019 --out ledger.xlsx [--as-of 2019-09-30]
-       npm run ledger -w services/reform -- import --year 2019 --file ledger.xlsx [--region 990722]
+       npm run ledger -w services/reform -- import --year 2019 --file ledger.xlsx --region <division code>
 environment: DATABASE_URL (the reform database), DIRECTORY_URL (the people subgraph) and DIRECTORY_KEY (reform's)`;
 
 const configSchema = z.object({
@@ -69,30 +72,34 @@ async function main(argv: string[]): Promise<number> {
     const em = orm.em.fork();
     if (command === 'export') {
       const request = parseLedgerRequest(exportRequestRule, { year: values.year, asOf: values['as-of'] });
-      const file = await exportLedger(em, directory, request.year, request.asOf ?? chinaDay());
+      const params = { year: request.year, asOf: request.asOf ?? chinaDay() };
+      const context = { em, directory, params };
+      const file = await writeLedger(taskLedger, await taskLedger.records(context), context);
       await writeFile(fromCaller(values.out!), file);
       console.log(`wrote ${fromCaller(values.out!)} (${file.length} bytes)`);
       return 0;
     }
     const request = parseLedgerRequest(importRequestRule, {
       year: values.year,
-      region: values.region ?? DEMO_COUNTY_CODE,
+      region: requireRegion(values.region),
     });
     // the same limits as an upload (IMPORT_MAX_*), so the command refuses what the route refuses
     const limits = importLimits();
-    const report = await importLedger(em, directory, {
-      year: request.year,
-      regionCode: request.region,
-      sheet: await readFirstSheet(await readFile(fromCaller(values.file!)), limits),
-      maxErrors: limits.maxErrors,
+    const sheet = await readFirstSheet(await readFile(fromCaller(values.file!)), limits);
+    // the command writes as the reform office would, through the same write paths and rules
+    const identity = new Identity('ledger-command', ['reform-office'], 'ledger command');
+    const logger = createLogger('reform-ledger');
+    const summary = await importLedger(taskLedger, sheet, request, {
+      em,
+      identity,
+      directory,
+      logger,
+      limits,
     });
-    for (const r of report.rejected.first) console.error(`row ${r.row}, ${r.column}: ${r.reason}`);
     console.log(
-      report.rejected.total
-        ? `refused: ${report.rejected.total} problem(s), nothing imported`
-        : `imported ${report.imported} task(s)`,
+      `imported: ${summary.created} added, ${summary.updated} changed, ${summary.unchanged} unchanged`,
     );
-    return report.rejected.total ? 1 : 0;
+    return 0;
   } finally {
     await orm.close(true);
   }
@@ -102,6 +109,9 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     const field = error instanceof GraphQLError ? ` (${String(error.extensions.field ?? '')})` : '';
+    const rejected = error instanceof GraphQLError ? error.extensions.rejected : undefined;
+    for (const r of Array.isArray(rejected) ? rejected : [])
+      console.error(`${r.sheet} row ${r.row}, ${r.column} (${r.rule}): ${r.reason}`);
     // the first line says what went wrong; a database error's SQL and parameters stay out of the terminal
     console.error(
       `ledger: ${String((error as Error).message)

@@ -1,48 +1,43 @@
-import { DEMO_COUNTY_CODE } from '@county/demo-data';
-import { assertPerformAction, importRoute, XLSX_CONTENT_TYPE, type FileRoute } from '@county/kit';
+import { assertPerformAction, badInput, ledgerRoutes } from '@county/kit';
 import { chinaDay } from '@county/domain';
 import { permissions } from '../permissions';
-import { exportLedger } from './ledger.export';
-import { importLedger, ledgerRejected } from './ledger.import';
 import { exportRequestRule, importRequestRule, parseLedgerRequest } from './ledger.request';
+import { taskLedger } from './task-ledger';
 
-/** GET /files/ledger.xlsx?year=2019[&asOf=2019-09-30]: the year's ledger with progress and lagging. */
-export const ledgerExportRoute: FileRoute = {
-  method: 'GET',
+/** An import names the region whose ledger it is: units and leaders are looked up there, never in a default one. */
+export function requireRegion(region: string | null | undefined): string {
+  if (!region)
+    throw badInput(
+      'region',
+      'required',
+      'name the county (or township) whose ledger this is, e.g. region=330281',
+    );
+  return region;
+}
+
+/**
+ * GET /files/ledger.xlsx?year=2019[&asOf=2019-09-30]: the year's ledger (挂图作战台账) with progress and
+ * lagging, its task code as the key and its version. POST the edited file to /files/ledger.xlsx?year=2019
+ * &region=<code> (role reform-office): changed rows update their task, new codes add tasks, equal rows are
+ * left alone, nothing is deleted; all rows or none, each rejected cell named. A large ledger is a job (202,
+ * then GET /files/import-jobs?id=…).
+ */
+export const [ledgerExportRoute, ledgerImportRoute] = ledgerRoutes(taskLedger, {
   path: 'ledger.xlsx',
-  async handle({ em, identity, directory, query }) {
+  filename: ({ year }) => `改革任务台账-${year}.xlsx`,
+  exportParams({ identity, query }) {
     assertPerformAction({ identity }, permissions, 'ledger.export');
     const request = parseLedgerRequest(exportRequestRule, {
       year: query.get('year') ?? undefined,
       asOf: query.get('asOf') ?? undefined,
     });
-    const file = await exportLedger(em, directory, request.year, request.asOf ?? chinaDay());
-    return { file, filename: `改革任务台账-${request.year}.xlsx`, contentType: XLSX_CONTENT_TYPE };
+    return { year: request.year, asOf: request.asOf ?? chinaDay() };
   },
-};
-
-/**
- * POST /files/ledger.xlsx?year=2019[&region=990722] with the workbook as the body (role reform-office):
- * all rows or none; a refusal lists the first rejected rows (row, column, reason) and counts them all.
- * A large ledger is a job (the kit's `importRoute`: 202, then GET /files/import-jobs?id=…).
- */
-export const ledgerImportRoute: FileRoute = importRoute({
-  path: 'ledger.xlsx',
-  accept({ identity, query }) {
+  importParams({ identity, query }) {
     assertPerformAction({ identity }, permissions, 'ledger.import');
     return parseLedgerRequest(importRequestRule, {
       year: query.get('year') ?? undefined,
-      region: query.get('region') ?? DEMO_COUNTY_CODE,
+      region: requireRegion(query.get('region')),
     });
-  },
-  async run(sheet, request, { em, directory, limits }) {
-    const report = await importLedger(em, directory, {
-      year: request.year,
-      regionCode: request.region,
-      sheet,
-      maxErrors: limits.maxErrors,
-    });
-    if (report.rejected.total) throw ledgerRejected(report);
-    return { imported: report.imported, rejected: [] };
   },
 });

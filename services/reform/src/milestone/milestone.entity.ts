@@ -29,4 +29,8 @@ export class Milestone {
   @Property({ type: 'date', nullable: true })
   @Field(() => DateScalar, { nullable: true, description: '完成时间 — when it was done; null while open' })
   completedOn!: string | null;
+
+  /** Taken off the schedule on this day: kept on record, no longer planned (null while on the schedule). */
+  @Property({ type: 'date', nullable: true })
+  removedOn?: string | null;
 }

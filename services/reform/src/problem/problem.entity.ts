@@ -1,16 +1,19 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '@county/kit';
 import { ProblemAccount, ProblemStatus } from '../vocabulary';
 
 @Entity({ tableName: 'problem' })
 @Index({ properties: ['account', 'number', 'id'] })
+@Unique({ properties: ['account', 'number'] })
 @Index({
   name: 'problem_region_prefix_idx',
   expression: 'create index "problem_region_prefix_idx" on "problem" ("region_code" text_pattern_ops)',
 })
 @ObjectType({ description: '问题清单条目 — a problem on the problem list (领导账/部门账/乡镇账)' })
 export class Problem {
+  [OptionalProps]?: 'version';
+
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
   id!: string;
@@ -50,4 +53,18 @@ export class Problem {
   /** The reform tasks that address it. */
   @Property({ type: 'uuid[]' })
   taskIds!: string[];
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: '整改时限 — the date it is to be resolved by' })
+  deadline!: string | null;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: '销号日期 — the day it was closed as resolved' })
+  resolvedOn!: string | null;
+
+  @Property({ version: true, type: 'integer' })
+  @Field(() => Int, {
+    description: '版本 — send it back with a change: a change made since you read it refuses yours',
+  })
+  version!: number;
 }

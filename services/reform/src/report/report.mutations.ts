@@ -73,7 +73,7 @@ export class ProgressReportMutations {
 
     const milestoneIds = [...new Set(data.completedMilestoneIds)];
     const milestones = milestoneIds.length
-      ? await ctx.em.find(Milestone, { id: { $in: milestoneIds }, taskId: task.id })
+      ? await ctx.em.find(Milestone, { id: { $in: milestoneIds }, taskId: task.id, removedOn: null })
       : [];
     const unknown = milestoneIds.find((id) => !milestones.some((m) => m.id === id));
     if (unknown)

@@ -325,17 +325,27 @@ function planProblems(
       const township = account === ProblemAccount.TOWNSHIP ? random.pick(townships) : null;
       const linked = random.chance(0.5) ? [String(random.pick(tasks).row.id)] : [];
       const r = random.next();
+      // drawn in the order they always were, so the demo's other rows stay as they are
+      const description = random.pick(PROBLEM_TEMPLATES);
+      const foundByPerson = account === ProblemAccount.LEADER ? random.pick(leaderIds) : null;
+      const foundByOrganization =
+        account === ProblemAccount.DEPARTMENT ? random.pick(departments) : (township?.id ?? null);
+      const [year, month, day] = [random.pick([2019, 2020]), random.int(1, 12), random.int(1, 28)];
+      const status =
+        r < 0.6 ? ProblemStatus.RESOLVED : r < 0.85 ? ProblemStatus.IN_PROGRESS : ProblemStatus.OPEN;
       ledger.problem.push({
         id: demoRecordId(`reform:problem:${account}:${number}`),
         account,
         number,
-        description: random.pick(PROBLEM_TEMPLATES),
-        found_by_person_id: account === ProblemAccount.LEADER ? random.pick(leaderIds) : null,
-        found_by_organization_id:
-          account === ProblemAccount.DEPARTMENT ? random.pick(departments) : (township?.id ?? null),
+        description,
+        found_by_person_id: foundByPerson,
+        found_by_organization_id: foundByOrganization,
         region_code: township ? township.regionCode : DEMO_COUNTY_CODE,
-        found_on: isoDate(random.pick([2019, 2020]), random.int(1, 12), random.int(1, 28)),
-        status: r < 0.6 ? ProblemStatus.RESOLVED : r < 0.85 ? ProblemStatus.IN_PROGRESS : ProblemStatus.OPEN,
+        found_on: isoDate(year, month, day),
+        // 整改时限: three months to resolve; resolved ones were closed within two
+        deadline: isoDate(year, month + 3, day),
+        resolved_on: status === ProblemStatus.RESOLVED ? isoDate(year, month + 2, day) : null,
+        status,
         task_ids: linked,
       });
     }

@@ -1,7 +1,8 @@
 /**
  * `reform_task_state(as_of, tolerance, scope_year, scope_ids)`: 序时进度 and 滞后 of every task (or of one
  * year's tasks, or of some tasks and their children) on a date. Expected progress is the share of the
- * milestones due by then, actual progress the latest report submitted by then (100 once completed), a
+ * milestones due by then (from v3, a task without milestones follows the time-proportional schedule: the
+ * elapsed share of its planned start → end), actual progress the latest report submitted by then (100 once completed), a
  * plan's both the weighted roll-up of its tasks; lagging is actual behind expected by more than the
  * tolerance, or a milestone overdue.
  *
@@ -43,6 +44,30 @@ const QUERY = `with own as (
     status in ('NOT_STARTED', 'IN_PROGRESS') and (actual < expected - tolerance or overdue)
   from state`;
 
+/**
+ * v3: 序时进度 by default. A task with no milestones is expected to be as far along as the share of its
+ * planned span that has elapsed (0 before its start, 100 from its end date on); a milestone plan, where
+ * there is one, overrides it. Milestones taken off a schedule (removed_on) no longer count. Without this a task imported from the ledger (no milestones) never lagged,
+ * even past its end at 0 %.
+ */
+const QUERY_V3 = QUERY.replace(
+  'coalesce(m.due, 0) as expected,',
+  `case when m.planned > 0 then coalesce(m.due, 0)
+        when as_of >= t.planned_end then 100
+        when as_of <= t.planned_start then 0
+        else 100.0 * (as_of - t.planned_start) / (t.planned_end - t.planned_start)
+      end::double precision as expected,`,
+)
+  .replace(
+    'select sum(share) filter (where planned_date <= as_of) as due,',
+    'select count(*) as planned, sum(share) filter (where planned_date <= as_of) as due,',
+  )
+  // a milestone taken off the schedule stays on record (removed_on) but is no longer planned
+  .replace(
+    'from milestone where task_id = t.id',
+    'from milestone where task_id = t.id and removed_on is null',
+  );
+
 export const REFORM_TASK_STATE = {
   /** Migration20261122034920: a SQL function. */
   v1: `create function ${SIGNATURE}
@@ -59,6 +84,15 @@ language plpgsql stable as $$
 begin
   return query
 ${QUERY};
+end
+$$;`,
+  /** Migration20261205040000: the time-proportional schedule for tasks without milestones (QUERY_V3). */
+  v3: `create or replace function ${SIGNATURE}
+language plpgsql stable as $$
+#variable_conflict use_column
+begin
+  return query
+${QUERY_V3};
 end
 $$;`,
 } as const;

@@ -8,7 +8,8 @@ export class TaskProgress {
   on!: string;
 
   @Field(() => Float, {
-    description: '序时进度 — expected progress from the milestones due by then, percent',
+    description:
+      '序时进度 — expected progress, percent: the milestones due by then or, for a task without milestones, the elapsed share of its planned start → end',
   })
   expected!: number;
 

@@ -144,6 +144,12 @@ export class UpdateReformTaskInput {
 
 @InputType({ description: '序时进度节点 — one milestone of a schedule' })
 export class MilestoneInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'An existing milestone of the task, to keep (and change); omit for a new one',
+  })
+  id?: string;
+
   @Field()
   title!: string;
 

@@ -11,6 +11,7 @@ import {
 } from '@county/kit';
 import { uuidRule } from '@county/domain';
 import { permissions } from '../permissions';
+import { requestToday } from '../dates';
 import { SupervisionStatus, TaskStatus } from '../vocabulary';
 import { SpecialGroup } from '../special-group/special-group.entity';
 import { WorkPoint } from '../work-point/work-point.entity';
@@ -126,7 +127,7 @@ export class ReformTaskMutations {
 
   @Mutation(() => ReformTask, {
     description:
-      '设置序时进度 — role reform-office: replaces the schedule; shares total at most 100%; send the task’s `version`',
+      '设置序时进度 — role reform-office: the task’s schedule as it is to be; milestones sent with their `id` are kept (and changed), new ones added, those left out removed, each change audited; shares total at most 100%; send the task’s `version`',
   })
   async setReformTaskMilestones(
     @Arg('taskId', () => ID) taskId: string,
@@ -139,19 +140,25 @@ export class ReformTaskMutations {
     const task = await taskAtVersion(ctx, taskId, version, 'version');
     if (task.status === TaskStatus.CLOSED)
       throw badInput('taskId', 'closed', 'the task is closed (销号): its schedule can no longer change');
-    await ctx.em.transactional(async (em) => {
-      await em.nativeDelete(Milestone, { taskId });
-      for (const milestone of schedule) {
-        em.create(Milestone, {
-          id: crypto.randomUUID(),
-          taskId,
-          ...milestone,
-          completedOn: milestone.completedOn ?? null,
-        });
-      }
-      // a new schedule is a change of the task: its version moves on
-      task.updatedAt = new Date();
-    });
+    const current = await ctx.em.find(Milestone, { taskId, removedOn: null });
+    const byId = new Map(current.map((milestone) => [milestone.id, milestone]));
+    const unknown = schedule.findIndex((m) => m.id && !byId.has(m.id));
+    if (unknown >= 0) throw badInput(`milestones.${unknown}.id`, 'exists', 'is not a milestone of this task');
+    // each change is its own audited write (the kit audits entity writes, not bulk deletes); removing a
+    // milestone is how a lagging task stops lagging, so a removed one stays on record with its day
+    const kept = new Set<string>();
+    for (const { id, ...fields } of schedule) {
+      const values = { ...fields, completedOn: fields.completedOn ?? null };
+      if (id) {
+        kept.add(id);
+        Object.assign(byId.get(id)!, values);
+      } else ctx.em.create(Milestone, { id: crypto.randomUUID(), taskId, ...values });
+    }
+    const today = requestToday(ctx);
+    for (const milestone of current) if (!kept.has(milestone.id)) milestone.removedOn = today;
+    // a new schedule is a change of the task: its version moves on
+    task.updatedAt = new Date();
+    await ctx.em.flush();
     return task;
   }
 
@@ -168,7 +175,7 @@ export class ReformTaskMutations {
     const task = await taskAtVersion(ctx, id, version, 'version');
     if (task.status !== TaskStatus.COMPLETED)
       throw badInput('id', 'completed', `the task is ${task.status}: only a COMPLETED task can be closed`);
-    const unfinished = await ctx.em.count(Milestone, { taskId: id, completedOn: null });
+    const unfinished = await ctx.em.count(Milestone, { taskId: id, completedOn: null, removedOn: null });
     if (unfinished) throw badInput('id', 'milestones-done', `${unfinished} milestone(s) are not done yet`);
     const open = await ctx.em.count(SupervisionOrder, {
       taskId: id,

@@ -105,8 +105,12 @@ export class ReformTaskResolver {
   }
 
   @FieldResolver(() => [Milestone], { description: '序时进度 — its schedule of milestones' })
-  milestones(@Root() task: ReformTask, @Ctx() ctx: SubgraphContext): Promise<Milestone[]> {
-    return entityGroupLoader(ctx, Milestone, 'taskId', { plannedDate: 'asc', id: 'asc' }).load(task.id);
+  async milestones(@Root() task: ReformTask, @Ctx() ctx: SubgraphContext): Promise<Milestone[]> {
+    const all = await entityGroupLoader(ctx, Milestone, 'taskId', { plannedDate: 'asc', id: 'asc' }).load(
+      task.id,
+    );
+    // those taken off the schedule stay on record (and in the audit trail), not on the schedule
+    return all.filter((milestone) => !milestone.removedOn);
   }
 
   @FieldResolver(() => [ProgressReport], {

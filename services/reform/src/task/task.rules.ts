@@ -71,6 +71,7 @@ export const updateTaskRule = z
 export const milestonesRule = z
   .array(
     z.object({
+      id: uuidRule.nullish(),
       title: textRule(300),
       plannedDate: dateOrIsoRule,
       share: z.number().gt(0, { message: 'must be more than 0' }).max(100),
@@ -83,6 +84,10 @@ export const milestonesRule = z
     if (total > 100 + 1e-9) {
       ctx.addIssue(ruleIssue('share-total', `the shares total ${total}%, more than 100%`));
     }
+    milestones.forEach((m, i) => {
+      if (m.id && milestones.findIndex((other) => other.id === m.id) !== i)
+        ctx.addIssue({ ...ruleIssue('distinct', 'names a milestone twice'), path: [i, 'id'] });
+    });
   });
 
 export const tasksArgsRule = z.object({

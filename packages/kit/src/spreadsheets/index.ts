@@ -1,0 +1,16 @@
+export {
+  defineLedger,
+  cellRefused,
+  CellRefusal,
+  type Ledger,
+  type LedgerColumn,
+  type LedgerKey,
+  type LedgerReadContext,
+  type LedgerWriteContext,
+  type LedgerImportSummary,
+  type RejectedCell,
+} from './ledger';
+export { writeLedger } from './ledger-export';
+export { importLedger } from './ledger-import';
+export { ledgerRoutes, type LedgerRouteOptions } from './ledger-routes';
+export { rememberingDirectory } from './remembering-directory';

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { hasSomeValue, SOME_VALUE_MESSAGE } from '@county/kit';
+import { regionCodeRule, textRule, uuidRule } from '@county/domain';
+import { staffPhoneRule } from '../field-rules';
+
+const versionRule = z.number().int().min(1);
+
+/** A centre lies in a county, township or village (not a city). */
+const centreRegionRule = regionCodeRule.refine((code) => code.length > 6 || !code.endsWith('00'), {
+  message: 'must be a county, township or village code',
+  params: { rule: 'level' },
+});
+
+export const createCentreRule = z.object({
+  organizationId: uuidRule,
+  regionCode: centreRegionRule,
+  name: textRule(200),
+});
+
+export const updateCentreRule = z
+  .object({ version: versionRule, organizationId: uuidRule.nullish(), name: textRule(200).nullish() })
+  .refine(({ version: _, ...changes }) => hasSomeValue(changes), SOME_VALUE_MESSAGE);
+
+const windowNumberRule = z
+  .string()
+  .regex(/^[0-9A-Za-z-]{1,20}$/, { message: 'must be 1–20 letters, digits or hyphens, e.g. A01' });
+
+export const createWindowRule = z.object({
+  centreId: uuidRule,
+  number: windowNumberRule,
+  name: textRule(100),
+});
+
+export const updateWindowRule = z
+  .object({ version: versionRule, number: windowNumberRule.nullish(), name: textRule(100).nullish() })
+  .refine(({ version: _, ...changes }) => hasSomeValue(changes), SOME_VALUE_MESSAGE);
+
+export const createStaffRule = z.object({
+  centreId: uuidRule,
+  name: textRule(50),
+  phone: staffPhoneRule.nullish(),
+  post: textRule(100),
+  windowId: uuidRule.nullish(),
+  backupStaffId: uuidRule.nullish(),
+});
+
+/** `windowId`, `backupStaffId` and `phone` sent as null are cleared; omitted, they stay. */
+export const updateStaffRule = z
+  .object({
+    version: versionRule,
+    name: textRule(50).nullish(),
+    phone: staffPhoneRule.nullish(),
+    post: textRule(100).nullish(),
+    windowId: uuidRule.nullish(),
+    backupStaffId: uuidRule.nullish(),
+    active: z.boolean().nullish(),
+  })
+  .refine(
+    ({ version: _, ...changes }) => Object.values(changes).some((value) => value !== undefined),
+    SOME_VALUE_MESSAGE,
+  );
