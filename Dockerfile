@@ -25,6 +25,8 @@ COPY packages/domain/package.json packages/domain/
 COPY packages/kit/package.json packages/kit/
 COPY packages/platform/package.json packages/platform/
 COPY packages/postgres/package.json packages/postgres/
+COPY packages/redis/package.json packages/redis/
+COPY packages/registry/package.json packages/registry/
 COPY packages/test-kit/package.json packages/test-kit/
 COPY services/gov-services/package.json services/gov-services/
 COPY services/governance/package.json services/governance/
@@ -44,10 +46,10 @@ COPY services services
 COPY gateway gateway
 COPY schema schema
 COPY cockpit cockpit
-# the bench and the test kit never run in production: their code goes, and prune drops their dependencies
+# the bench, the test kit and the embedded Redis never run in production: their code goes, and prune drops their dependencies
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \
- && rm -rf .turbo packages/bench packages/test-kit node_modules/@county/bench node_modules/@county/test-kit \
+ && rm -rf .turbo packages/bench packages/test-kit packages/redis node_modules/@county/bench node_modules/@county/test-kit node_modules/@county/redis \
  && test -f schema/supergraph.graphql
 
 # ---------------------------------------------------------------------------------------------------

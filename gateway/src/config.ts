@@ -64,6 +64,9 @@ const baseSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((value) => value === 'true'),
+  /** Replicas' shared state: rate limits and the response cache in Redis. Unset: each replica, in memory. */
+  REDIS_URL: env.optional(env.url()),
+  REDIS_KEY_PREFIX: z.string().default('county:'),
   /** A token must carry `exp`; it may live at most this long (exp − iat, or exp − now without iat). */
   JWT_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(2_592_000).default(43_200),
   /** Clocks may differ this much: for `exp`, `nbf` and an `iat` in the future. */
@@ -90,6 +93,17 @@ const baseSchema = z.object({
   HTTP_IDLE_TIMEOUT_MS: env.milliseconds(65_000),
   HTTP_MAX_CONNECTIONS: limit(10_000),
   HTTP_MAX_CONNECTIONS_PER_ADDRESS: limit(200),
+  /**
+   * The schema registry (packages/registry): set, the gateway starts on its current supergraph (the committed
+   * file when it cannot be reached), polls it every SUPERGRAPH_POLL_INTERVAL_MS and swaps without a restart,
+   * and posts which fields each client used (REGISTRY_USAGE_TOKEN) every USAGE_FLUSH_INTERVAL_MS.
+   */
+  SUPERGRAPH_REGISTRY_URL: env.optional(env.url()),
+  SUPERGRAPH_POLL_INTERVAL_MS: env.milliseconds(10_000),
+  REGISTRY_USAGE_TOKEN: env.optional(z.string().min(32, { message: 'must be at least 32 characters' })),
+  USAGE_FLUSH_INTERVAL_MS: env.milliseconds(60_000),
+  /** Distinct (client, operation, field, day) counted between two flushes; more are dropped and counted. */
+  USAGE_MAX_KEYS: limit(20_000),
 });
 
 export interface RoutedSubgraph extends SupergraphSubgraph {
@@ -125,6 +139,11 @@ export function parseGatewayConfig(environment: NodeJS.ProcessEnv, supergraphSdl
   }
   if (base?.NODE_ENV === 'production' && !base.TRUSTED_DOCUMENTS_PATH) {
     problems.push('TRUSTED_DOCUMENTS_PATH is required in production (the registered operations)');
+  }
+  if (base?.SUPERGRAPH_REGISTRY_URL && !base.REGISTRY_USAGE_TOKEN) {
+    problems.push(
+      'REGISTRY_USAGE_TOKEN is required with SUPERGRAPH_REGISTRY_URL (usage goes to the registry)',
+    );
   }
   if (problems.length || !base) failConfig(problems);
   return { ...base, subgraphs };

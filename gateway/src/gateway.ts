@@ -36,8 +36,10 @@ import { createCors } from './limits/cors';
 import { checkOperationAndVariables, refuseUnsafeVariables } from './limits/request-hygiene';
 import { GatewayMetrics, metricsServer, mayReadMetrics } from './metrics';
 import { limitConnections } from './limits/connections';
-import { OperationFacts, ResponseCache } from './response-cache';
+import { ResponseCache } from './response-cache';
+import { SharedState } from './shared-state';
 import { serveCockpit } from '@county/cockpit';
+import { supergraphFromRegistry, SwappableOperationFacts, UsageRecorder } from './registry';
 
 const header = (req: http.IncomingMessage, name: string) => {
   const value = req.headers[name];
@@ -54,7 +56,13 @@ export interface GatewayServer {
  * behind Node's own http server: `/graphql`, `/files/<subgraph>/…` (spreadsheets), `/healthz`, `/readyz`,
  * `/metrics`, `/cockpit/` (the leaders' screen) and, in development, `/explorer`.
  */
-export function createGateway(config: GatewayConfig, supergraphSdl: string, logger: Logger): GatewayServer {
+export function createGateway(
+  config: GatewayConfig,
+  supergraphSdl: string,
+  logger: Logger,
+  /** The registry's version of `supergraphSdl` ('0': the committed file), with SUPERGRAPH_REGISTRY_URL. */
+  supergraphVersion = '0',
+): GatewayServer {
   const production = config.NODE_ENV === 'production';
   const verify = createTokenVerifier(config);
   const client = createSubgraphClient(config.SUBGRAPH_TIMEOUT_MS);
@@ -66,8 +74,18 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
   const signer = new CallerTokenSigner(config.IDENTITY_SIGNING_KEY);
   const sources = new Map<string, SubgraphDataSource>();
   const failover = { roots: new RootFailover(supergraphSdl), source: (name: string) => sources.get(name) };
+  const registryUrl = config.SUPERGRAPH_REGISTRY_URL;
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: registryUrl
+      ? supergraphFromRegistry({
+          registryUrl,
+          intervalMs: config.SUPERGRAPH_POLL_INTERVAL_MS,
+          initial: { sdl: supergraphSdl, version: supergraphVersion },
+          routed: new Set(routes.keys()),
+          logger,
+          metrics: metrics.registry,
+        })
+      : supergraphSdl,
     logger,
     buildService: ({ name }) => {
       const route = routes.get(name);
@@ -94,21 +112,43 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
     },
   });
   const limits = shapeLimits(config);
-  const rateLimit = createRateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  const { REDIS_URL: url, REDIS_KEY_PREFIX: keyPrefix } = config;
+  const shared = url ? new SharedState({ url, keyPrefix, logger, registry: metrics.registry }) : undefined;
+  const rateLimit = createRateLimiter(config.RATE_LIMIT_PER_MINUTE, undefined, undefined, shared);
   const refusedTokenLimit = createRateLimiter(
     config.REFUSED_TOKEN_RATE_LIMIT_PER_MINUTE,
     'REFUSED_TOKEN_RATE_LIMIT_PER_MINUTE',
     'address for refused tokens',
+    shared,
   );
   const answerCors = createCors(config.CORS_ORIGINS);
+  const facts = new SwappableOperationFacts(supergraphSdl);
   const responseCache = new ResponseCache(
     {
       ttlMs: config.RESPONSE_CACHE_TTL_MS,
       maxEntries: config.RESPONSE_CACHE_MAX_ENTRIES,
       share: config.RESPONSE_SHARING,
     },
-    new OperationFacts(supergraphSdl),
+    facts,
+    shared && { state: shared, logger },
   );
+  // a swapped supergraph (registry) may move fields between subgraphs: failover and the cache follow it
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    if (coreSupergraphSdl === supergraphSdl) return;
+    failover.roots = new RootFailover(coreSupergraphSdl);
+    facts.swap(coreSupergraphSdl);
+  });
+  const usage =
+    registryUrl && config.REGISTRY_USAGE_TOKEN
+      ? new UsageRecorder({
+          registryUrl,
+          token: config.REGISTRY_USAGE_TOKEN,
+          flushIntervalMs: config.USAGE_FLUSH_INTERVAL_MS,
+          maxKeys: config.USAGE_MAX_KEYS,
+          logger,
+          metrics: metrics.registry,
+        })
+      : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway: responseCache.wrap(gateway),
     introspection: !production,
@@ -131,6 +171,7 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
       metrics.plugin(),
       responseCache.plugin(),
       ...(config.TRUSTED_DOCUMENTS_PATH ? [trustedDocumentsPlugin(config.TRUSTED_DOCUMENTS_PATH)] : []),
+      ...(usage ? [usage.plugin()] : []),
     ],
   });
 
@@ -157,7 +198,7 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
         // an accepted spreadsheet import wrote to its subgraph: reads of it must not come from the cache
         const target = pathname.split('/')[2];
         if (req.method === 'POST' && res.statusCode < 300 && routes.has(target))
-          responseCache.written([target]);
+          await responseCache.written([target]);
       } else {
         await handleGraphQL(
           apollo,
@@ -207,6 +248,7 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
 
   return {
     async listen() {
+      await shared?.connected();
       await apollo.start();
       if (scrape) {
         const port = await listen(scrape, config.METRICS_PORT!, config.METRICS_HOST);
@@ -222,6 +264,8 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string, logg
       await closeGracefully(server, config.SHUTDOWN_TIMEOUT_MS);
       if (scrape?.listening) await closeGracefully(scrape, config.SHUTDOWN_TIMEOUT_MS);
       await apollo.stop();
+      await usage?.stop();
+      await shared?.close();
       await client.close();
     },
   };

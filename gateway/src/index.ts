@@ -4,3 +4,4 @@ export * from './gateway';
 export * from './supergraph';
 export * from './tokens';
 export * from './data-source';
+export * from './registry';

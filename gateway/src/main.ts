@@ -4,12 +4,18 @@ import { ConfigError, createLogger, PortInUseError, stopOnSignals } from '@count
 import { parseGatewayConfig, readSupergraphPath } from './config';
 import { readSupergraph } from './supergraph';
 import { createGateway } from './gateway';
+import { startingSupergraph } from './registry';
 
 async function main() {
-  const supergraph = readSupergraph(readSupergraphPath(process.env));
-  const config = parseGatewayConfig(process.env, supergraph);
+  const committed = readSupergraph(readSupergraphPath(process.env));
+  let config = parseGatewayConfig(process.env, committed);
   const logger = createLogger('gateway', config.LOG_LEVEL);
-  const gateway = createGateway(config, supergraph, logger);
+  const { sdl: supergraph, version } = config.SUPERGRAPH_REGISTRY_URL
+    ? await startingSupergraph(config.SUPERGRAPH_REGISTRY_URL, committed, logger)
+    : { sdl: committed, version: '0' };
+  // the routes follow the supergraph started on (its subgraphs, with SUBGRAPH_<NAME>_URL overrides)
+  if (supergraph !== committed) config = parseGatewayConfig(process.env, supergraph);
+  const gateway = createGateway(config, supergraph, logger, version);
   const url = await gateway.listen();
   logger.info({ url: `${url}/graphql`, subgraphs: config.subgraphs.map((s) => s.name) }, 'gateway ready');
   stopOnSignals(logger, gateway.stop);

@@ -1,4 +1,3 @@
-import { LRUCache } from 'lru-cache';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError, OperationDefinitionNode } from 'graphql';
 import type {
@@ -6,9 +5,12 @@ import type {
   GatewayExecutor,
   GatewayInterface,
 } from '@apollo/server-gateway-interface';
-import { isClientErrorCode } from '@county/kit';
+import { isClientErrorCode, type Logger } from '@county/kit';
 import type { GatewayContext } from '../data-source';
+import type { SharedState } from '../shared-state';
+import { MemoryAnswers, type AnswerStore } from './answers';
 import type { OperationFacts } from './operation-facts';
+import { RedisAnswers } from './redis-answers';
 import { responseKey } from './response-key';
 
 export interface ResponseCacheOptions {
@@ -18,12 +20,6 @@ export interface ResponseCacheOptions {
   maxEntries: number;
   /** Identical queries in flight at the same time run once (RESPONSE_SHARING). */
   share: boolean;
-}
-
-interface Answer {
-  result: GatewayExecutionResult;
-  /** The subgraphs its fields came from: a committed write to one of them makes it stale. */
-  subgraphs: ReadonlySet<string>;
 }
 
 /**
@@ -53,24 +49,24 @@ function refusedEntirely(operation: OperationDefinitionNode, errors: readonly Gr
  * A write that committed (a mutation not refused outright, an accepted spreadsheet import) forgets the
  * answers drawn from the subgraphs it wrote to, and an answer whose run overlapped such a write is not
  * stored: after a write, the next read asks the subgraphs. A refused write forgets nothing. Operations
- * that select personal data are never shared nor stored. Writes that do not pass through this gateway
- * (another replica, a subgraph's own jobs) show after at most `ttlMs`.
+ * that select personal data are never shared nor stored. With Redis (REDIS_URL) answers and write counts
+ * are shared by the replicas, so this holds across them (see RedisAnswers); without it, writes through
+ * another replica show after at most `ttlMs`. Writes that do not pass through a gateway (a subgraph's own
+ * jobs) show after at most `ttlMs`. Runs in flight are shared within a replica only.
  */
 export class ResponseCache {
-  private readonly stored?: LRUCache<string, Answer>;
-  private readonly inFlight = new Map<
-    string,
-    { run: Promise<GatewayExecutionResult>; subgraphs: ReadonlySet<string> }
-  >();
-  /** Per subgraph, bumped by every committed write to it (one entry per subgraph: bounded). */
-  private readonly writes = new Map<string, number>();
-  private everything = 0;
+  private readonly answers: AnswerStore;
+  /** Keyed by answer key and mark: joined only by callers who saw the same writes. */
+  private readonly inFlight = new Map<string, Promise<GatewayExecutionResult>>();
 
   constructor(
     private readonly options: ResponseCacheOptions,
     private readonly facts: OperationFacts,
+    shared?: { state: SharedState; logger: Logger },
   ) {
-    if (options.ttlMs > 0) this.stored = new LRUCache({ max: options.maxEntries, ttl: options.ttlMs });
+    this.answers = shared
+      ? new RedisAnswers(shared.state, options.ttlMs, shared.logger)
+      : new MemoryAnswers(options);
   }
 
   /** The gateway, whose executor shares and reuses answers; schema loading and stopping are untouched. */
@@ -98,25 +94,8 @@ export class ResponseCache {
   }
 
   /** A committed write to these subgraphs (null: to any): answers drawn from them are forgotten. */
-  written(subgraphs: Iterable<string> | null): void {
-    if (subgraphs === null) {
-      this.everything++;
-      this.stored?.clear();
-      this.inFlight.clear();
-      return;
-    }
-    const touched = new Set(subgraphs);
-    for (const name of touched) this.writes.set(name, (this.writes.get(name) ?? 0) + 1);
-    const stale = (answer: { subgraphs: ReadonlySet<string> }) =>
-      [...answer.subgraphs].some((name) => touched.has(name));
-    const stored = [...(this.stored?.entries() ?? [])];
-    for (const [key, answer] of stored) if (stale(answer)) this.stored!.delete(key);
-    for (const [key, running] of [...this.inFlight]) if (stale(running)) this.inFlight.delete(key);
-  }
-
-  /** Where the writes stood: an answer is stored only if no write to its subgraphs happened meanwhile. */
-  private mark(subgraphs: ReadonlySet<string>): string {
-    return [this.everything, ...[...subgraphs].map((name) => this.writes.get(name) ?? 0)].join(',');
+  written(subgraphs: Iterable<string> | null): Promise<void> {
+    return this.answers.written(subgraphs);
   }
 
   private executor(execute: GatewayExecutor): GatewayExecutor {
@@ -129,11 +108,12 @@ export class ResponseCache {
           return result;
         } finally {
           if (!result || !refusedEntirely(operation, result.errors))
-            this.written(this.facts.writers(operation));
+            await this.written(this.facts.writers(operation));
         }
       }
       const { identity } = requestContext.context as Partial<GatewayContext>;
-      if (operation.operation !== 'query' || !identity || (!this.stored && !this.options.share))
+      const keeps = this.options.ttlMs > 0;
+      if (operation.operation !== 'query' || !identity || (!keeps && !this.options.share))
         return execute(requestContext);
       const { subgraphs, personal } = this.facts.of(schema, document);
       if (personal) return execute(requestContext);
@@ -144,22 +124,22 @@ export class ResponseCache {
         variables: requestContext.request.variables,
         identity,
       });
+      const seen = await this.answers.look(key, subgraphs);
+      if (!seen) return execute(requestContext);
       // each caller gets its own top-level object; the data below it is shared and never mutated
-      const cached = this.stored?.get(key);
-      if (cached) return { ...cached.result };
-      const running = this.options.share ? this.inFlight.get(key) : undefined;
-      if (running) return { ...(await running.run) };
+      if (seen.answer) return { ...seen.answer };
+      const flight = `${key}@${seen.mark}`;
+      const running = this.options.share ? this.inFlight.get(flight) : undefined;
+      if (running) return { ...(await running) };
 
-      const before = this.mark(subgraphs);
       const run = execute(requestContext);
-      if (this.options.share) this.inFlight.set(key, { run, subgraphs });
+      if (this.options.share) this.inFlight.set(flight, run);
       try {
         const result = await run;
-        if (this.stored && before === this.mark(subgraphs) && !result.errors?.length)
-          this.stored.set(key, { result, subgraphs });
+        if (keeps && !result.errors?.length) await this.answers.keep(key, seen.mark, result, subgraphs);
         return result;
       } finally {
-        if (this.inFlight.get(key)?.run === run) this.inFlight.delete(key);
+        if (this.inFlight.get(flight) === run) this.inFlight.delete(flight);
       }
     };
   }

@@ -12,6 +12,8 @@ export interface DevSecrets {
   postgresPassword: string;
   /** Each subgraph's database owner (a role named like its database), by subgraph name. */
   databasePasswords: Record<string, string>;
+  /** The schema registry's database owner (role county_registry). */
+  registryDatabasePassword: string;
   /** Signs the audit chains' checkpoints (AUDIT_ANCHOR_KEY): kept here, never in PostgreSQL. */
   auditAnchorKey: string;
   /** The gateway's /metrics answers only `Authorization: Bearer <this>` (METRICS_TOKEN). */
@@ -31,6 +33,7 @@ export function loadDevSecrets(dataDir: string): DevSecrets {
     jwtSecret: existing.jwtSecret ?? fresh(),
     keys: completeDeploymentKeys(existing.keys),
     postgresPassword: existing.postgresPassword ?? fresh(),
+    registryDatabasePassword: existing.registryDatabasePassword ?? fresh(),
     auditAnchorKey: existing.auditAnchorKey ?? fresh(),
     metricsToken: existing.metricsToken ?? fresh(),
     databasePasswords: Object.fromEntries(

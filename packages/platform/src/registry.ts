@@ -50,6 +50,13 @@ export const DIRECTORY_SUBGRAPH = 'people';
 
 export const GATEWAY_MAIN = path.join(ROOT, 'gateway/dist/main.js');
 
+/** The schema registry (packages/registry): its own process and database; gateways poll its supergraph. */
+export const SCHEMA_REGISTRY = {
+  main: path.join(ROOT, 'packages/registry/dist/main.js'),
+  database: 'county_registry',
+  port: 4090,
+};
+
 const isDefinition = (value: unknown, name: string): value is SubgraphDefinition =>
   typeof value === 'object' &&
   value !== null &&

@@ -5,7 +5,8 @@ import { ensureDatabase, databaseUrl, ensureOwnerRole, EmbeddedPostgresError } f
 import { MAX_DEMO_COUNTIES } from '@county/demo-data';
 import { subgraphEnvName } from '@county/gateway';
 import { DATA_DIR } from './paths';
-import { DIRECTORY_SUBGRAPH, GATEWAY_MAIN, SUBGRAPHS } from './registry';
+import { DIRECTORY_SUBGRAPH, GATEWAY_MAIN, SCHEMA_REGISTRY, SUBGRAPHS } from './registry';
+import { loadRegistryCredentials, publishCommittedSchemas } from '@county/registry';
 import { loadDevSecrets } from './dev-secrets';
 import { gatewayTrustEnvironment } from './trust';
 import { lockAuditTrail } from './audit-keeper';
@@ -59,6 +60,49 @@ async function ownerUrl(
 }
 
 /**
+ * The schema registry on its own database (owned by its own role), with every subgraph's committed SDL
+ * published as its department would: the first start composes and records them (~10 s), later ones find
+ * them unchanged. Resolves with its URL.
+ */
+async function startSchemaRegistry(
+  serverUrl: string,
+  secrets: ReturnType<typeof loadDevSecrets>,
+  registryPort: number,
+  subgraphs: { name: string; url: string }[],
+  keep: (service: ServiceProcess) => void,
+): Promise<string> {
+  await ensureDatabase(serverUrl, SCHEMA_REGISTRY.database);
+  const owner = await ownerUrl(serverUrl, SCHEMA_REGISTRY.database, secrets.registryDatabasePassword);
+  const credentials = loadRegistryCredentials(
+    path.join(DATA_DIR, 'schema-publishers.json'),
+    SUBGRAPHS.map((s) => s.name),
+  );
+  const registry = launchService({
+    name: 'registry',
+    main: SCHEMA_REGISTRY.main,
+    port: registryPort,
+    env: {
+      REGISTRY_DATABASE_URL: owner.url,
+      SCHEMA_PUBLISHERS: JSON.stringify(credentials.publishers),
+      REGISTRY_USAGE_TOKEN: credentials.usageToken,
+    },
+    logDir: LOG_DIR,
+  });
+  keep(registry);
+  await registry.ready();
+  const registryUrl = `http://127.0.0.1:${registryPort}`;
+  const results = await publishCommittedSchemas({
+    registryUrl,
+    publishers: credentials.publishers,
+    subgraphs,
+  });
+  for (const result of results)
+    if (result.refused)
+      console.warn(`schema registry: ${result.subgraph} not published from schema/: ${result.refused}`);
+  return registryUrl;
+}
+
+/**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), one database and one process per
  * subgraph, the demo data, the gateway; Ctrl-C stops them all in reverse order, PostgreSQL last.
  */
@@ -84,8 +128,11 @@ async function main() {
 
   try {
     database = await startDatabaseServer(() => undefined, secrets.postgresPassword);
+    // the subgraphs' ports, then the schema registry's (index SUBGRAPHS.length)
     const port = (index: number) =>
-      config.SUBGRAPH_PORT_BASE === undefined ? SUBGRAPHS[index].port : config.SUBGRAPH_PORT_BASE + index;
+      config.SUBGRAPH_PORT_BASE === undefined
+        ? (SUBGRAPHS[index]?.port ?? SCHEMA_REGISTRY.port)
+        : config.SUBGRAPH_PORT_BASE + index;
     const directory = SUBGRAPHS.findIndex((s) => s.name === DIRECTORY_SUBGRAPH);
     const owned = new Set<string>();
     const owners = new Map<string, string>();
@@ -135,7 +182,21 @@ async function main() {
     // migrations have run: the audit trail passes to a keeper role the subgraphs cannot act as
     for (const subgraph of SUBGRAPHS.filter((s) => owned.has(s.name)))
       await lockAuditTrail(database.url, subgraph.database, subgraph.database);
+    const registryUrl = await startSchemaRegistry(
+      database.url,
+      secrets,
+      port(SUBGRAPHS.length),
+      SUBGRAPHS.map((s, index) => ({ name: s.name, url: `http://127.0.0.1:${port(index)}/graphql` })),
+      (service) => services.push(service),
+    );
+    const registryCredentials = loadRegistryCredentials(
+      path.join(DATA_DIR, 'schema-publishers.json'),
+      SUBGRAPHS.map((s) => s.name),
+    );
     const gatewayEnv: Record<string, string> = {
+      // the gateway follows the registry's supergraph; departments publish to it (README: "Changing a subgraph")
+      SUPERGRAPH_REGISTRY_URL: registryUrl,
+      REGISTRY_USAGE_TOKEN: registryCredentials.usageToken,
       JWT_SECRET: secrets.jwtSecret,
       ...gatewayTrustEnvironment(secrets.keys),
       METRICS_TOKEN: secrets.metricsToken,

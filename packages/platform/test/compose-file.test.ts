@@ -232,10 +232,10 @@ describe('docker-compose.yml', () => {
 describe('Dockerfile', () => {
   const dockerfile = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
 
-  it('leaves the bench and the test kit out of the production image', () => {
+  it('leaves the bench, the test kit and the embedded Redis out of the production image', () => {
     const build = /RUN npm run build[^\n]*(\n [^\n]*)*/.exec(dockerfile)?.[0] ?? '';
     expect(build).toContain('npm prune --omit=dev');
-    for (const folder of ['packages/bench', 'packages/test-kit'])
+    for (const folder of ['packages/bench', 'packages/test-kit', 'packages/redis'])
       expect(build).toMatch(new RegExp(`rm -rf[^\\n]* ${folder} `));
     for (const manifest of ['packages/bench/package.json', 'packages/test-kit/package.json']) {
       const { dependencies = {} } = JSON.parse(fs.readFileSync(path.join(ROOT, manifest), 'utf8')) as {

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import { freePort } from '@county/postgres';
 import { ROOT } from '../src/paths';
-import { SUBGRAPHS } from '../src/registry';
+import { SCHEMA_REGISTRY, SUBGRAPHS } from '../src/registry';
 
 /**
  * `npm start` as a user runs it (the compiled entry point, as `npm start` runs it after its build): the
@@ -146,7 +146,10 @@ async function expectOwnRoles() {
     const { rows } = await admin.query<{ usename: string; datname: string }>(
       `select distinct usename, datname from pg_stat_activity where datname like 'county\\_%'`,
     );
-    expect(new Set(rows.map((row) => row.datname))).toEqual(new Set(SUBGRAPHS.map((s) => s.database)));
+    // every subgraph's database, and the schema registry's, each used by its own role alone
+    expect(new Set(rows.map((row) => row.datname))).toEqual(
+      new Set([...SUBGRAPHS.map((s) => s.database), SCHEMA_REGISTRY.database]),
+    );
     for (const row of rows) expect(row).toEqual({ usename: row.datname, datname: row.datname });
     const { rows: privileged } = await admin.query(
       `select rolname from pg_roles where rolname like 'county\\_%' and (rolsuper or rolcreaterole or rolcreatedb)`,

@@ -1,0 +1,1 @@
+export { SharedState, type SharedStateOptions, type SharedUse } from './shared-state';
