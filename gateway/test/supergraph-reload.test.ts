@@ -6,7 +6,13 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { Client } from 'pg';
 import { createLogger } from '@county/kit';
-import { createGateway, parseGatewayConfig, startingSupergraph, type GatewayServer } from '@county/gateway';
+import {
+  assertLoadable,
+  createGateway,
+  parseGatewayConfig,
+  startingSupergraph,
+  type GatewayServer,
+} from '@county/gateway';
 import {
   parseRegistryConfig,
   publishSubgraph,
@@ -233,6 +239,14 @@ describe('a gateway on the schema registry', () => {
     // the next good publication is taken
     await publish(V2.replace('priority: Int', '"the order of work" priority: Int'));
     await until(async () => (await metric('applied')) === 4, 'the next good one is served');
+  });
+
+  it('refuses a supergraph that lacks a subgraph the gateway routes (a registry not yet holding them all)', async () => {
+    const [current] = await sql<{ sdl: string }>('select sdl from supergraph order by version desc limit 1');
+    await expect(assertLoadable(current.sdl, new Set(['tasks']))).resolves.toBeUndefined();
+    await expect(assertLoadable(current.sdl, new Set(['tasks', 'people']))).rejects.toThrow(
+      'it lacks subgraph(s) this gateway routes: people',
+    );
   });
 
   it('keeps serving its last supergraph while the registry is down', async () => {

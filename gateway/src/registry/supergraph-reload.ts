@@ -42,15 +42,17 @@ export async function fetchSupergraph(
 
 /**
  * Throws, with the planner's own message, unless this gateway can serve `sdl`: a throwaway gateway builds it
- * with validation on and makes its query planner, and every subgraph it names must be one this gateway routes
- * (a new subgraph is added by the platform, README "Adding a subgraph", not by a publication).
+ * with validation on and makes its query planner, and it must name exactly the subgraphs this gateway routes
+ * (a subgraph is added or removed by the platform, README "Adding a subgraph", not by a publication: a
+ * registry holding only some of them must not shrink the graph).
  */
 export async function assertLoadable(sdl: string, routed: ReadonlySet<string>): Promise<void> {
-  const unknown = subgraphsOf(sdl)
-    .map((subgraph) => subgraph.name)
-    .filter((name) => !routed.has(name));
+  const named = new Set(subgraphsOf(sdl).map((subgraph) => subgraph.name));
+  const unknown = [...named].filter((name) => !routed.has(name));
   if (unknown.length)
     throw new Error(`it names subgraph(s) this gateway has no route for: ${unknown.join(', ')}`);
+  const missing = [...routed].filter((name) => !named.has(name));
+  if (missing.length) throw new Error(`it lacks subgraph(s) this gateway routes: ${missing.join(', ')}`);
   const probe = new ApolloGateway({ supergraphSdl: sdl, validateSupergraph: true, logger: quiet });
   try {
     await probe.load();
