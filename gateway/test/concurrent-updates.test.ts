@@ -17,6 +17,10 @@ beforeAll(async () => {
     RESPONSE_SHARING: 'false',
     // fifty editors retrying under one token are far above the per-caller default
     RATE_LIMIT_PER_MINUTE: '1000000',
+    // this is about lost writes, not time budgets: a hundred requests at once on a busy CI machine may take
+    // longer than the 3 s a read gets by default, and must not be cut off (nor open the circuit)
+    SUBGRAPH_READ_TIMEOUT_MS: '60000',
+    SUBGRAPH_TIMEOUT_MS: '60000',
   });
 });
 afterAll(async () => {
@@ -31,6 +35,7 @@ const UPDATE = `mutation ($id: ID!, $input: UpdatePilotInput!) { updatePilot(id:
 async function edit(id: string, target: string): Promise<{ attempts: number; version: number }> {
   for (let attempt = 1; attempt <= 200; attempt += 1) {
     const read = await gateway.query<any>(READ, { id }, office);
+    if (read.errors) throw new Error(`the read failed: ${JSON.stringify(read.errors)}`);
     const answer = await gateway.query<any>(
       UPDATE,
       { id, input: { version: read.data.pilot.version, target } },
