@@ -4,7 +4,13 @@ import { DEMO_CITY_NAME, DEMO_COUNTY_NAME, countyName } from './names';
 import { planOrganizations } from './organizations';
 import { staffOrganization, type StaffingContext } from './people';
 import { Random } from './random';
-import { DEFAULT_COUNTY_PROFILE, countyRegions, planCounty, randomCountyProfile } from './regions';
+import {
+  DEFAULT_COUNTY_PROFILE,
+  JIANGYIN_COUNTY_PROFILE,
+  countyRegions,
+  planCounty,
+  randomCountyProfile,
+} from './regions';
 import type { DemoCity, DemoOptions, DemoOrganization, DemoPerson, DemoRegion } from './types';
 
 /**
@@ -13,6 +19,8 @@ import type { DemoCity, DemoOptions, DemoOrganization, DemoPerson, DemoRegion } 
  */
 export const DEMO_CITY_CODE = '990700';
 export const DEMO_COUNTY_CODE = '990722';
+/** The second county, shaped as 江阴市 (report 004): its grids are the published 17 / 271 / 1558. */
+export const JIANGYIN_SHAPED_COUNTY_CODE = '990723';
 export const DEFAULT_DEMO_SEED = 'county-governance-graph';
 /** The year the source reports describe: the demo's figures, and the benchmark's city-scale cases, are that year's. */
 export const DEMO_REPORT_YEAR = 2019;
@@ -21,7 +29,7 @@ export const MAX_DEMO_COUNTIES = 78;
 
 /**
  * Generates the fictional city 云澜市 with `counties` counties; the first is always the default county
- * 990722. The same options always give the same data, and each county is generated from its own random
+ * 990722 (东海县's shape), the second 990723 (江阴市's), the others smaller and drawn at random. The same options always give the same data, and each county is generated from its own random
  * streams, so adding counties changes nothing in the ones before.
  */
 export function generateDemoCity(options: DemoOptions = {}): DemoCity {
@@ -46,7 +54,8 @@ export function generateDemoCity(options: DemoOptions = {}): DemoCity {
     const code = String(Number(DEMO_COUNTY_CODE) + i);
     const name = i === 0 ? DEMO_COUNTY_NAME : countyName(cityRandom, countyNames);
     const random = new Random(`${seed}|county|${code}`);
-    const profile = i === 0 ? DEFAULT_COUNTY_PROFILE : randomCountyProfile(random);
+    const profile =
+      i === 0 ? DEFAULT_COUNTY_PROFILE : i === 1 ? JIANGYIN_COUNTY_PROFILE : randomCountyProfile(random);
     const plan = planCounty(random, code, name, DEMO_CITY_CODE, profile);
     regions.push(...countyRegions(plan));
 

@@ -4,6 +4,7 @@ export {
   DEMO_CITY_CODE,
   DEMO_COUNTY_CODE,
   DEMO_REPORT_YEAR,
+  JIANGYIN_SHAPED_COUNTY_CODE,
   MAX_DEMO_COUNTIES,
   generateDemoCity,
 } from './city';

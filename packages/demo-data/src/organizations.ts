@@ -2,10 +2,15 @@ import { OrganizationType } from '@county/domain';
 import { COUNTY_DEPARTMENTS, COUNTY_INSTITUTIONS } from './catalogue';
 import type { CreditKind } from './credit-codes';
 import { demoOrganizationId, organizationNaturalKey } from './ids';
-import type { CountyPlan } from './regions';
+import type { CountyPlan, VillagePlan } from './regions';
 import * as rosters from './rosters';
 import type { Roster } from './rosters';
 import type { DemoOrganization } from './types';
+
+function committeeRoster(village: VillagePlan): Roster {
+  const roster = village.community ? rosters.communityCommitteeRoster : rosters.villageCommitteeRoster;
+  return village.gridWorkers === null ? roster : rosters.withGridWorkers(roster, village.gridWorkers);
+}
 
 /** An organisation before credit codes and leaders are filled in. */
 export interface PlannedOrganization {
@@ -77,7 +82,7 @@ export function planOrganizations(plan: CountyPlan): PlannedOrganization[] {
     `${county.name}人民代表大会常务委员会`,
     OrganizationType.PEOPLES_CONGRESS,
     null,
-    null,
+    rosters.countyPeoplesCongressRoster,
     '11',
   );
   const government = add(
@@ -173,7 +178,7 @@ export function planOrganizations(plan: CountyPlan): PlannedOrganization[] {
         village.community ? `${villagePrefix}居民委员会` : `${villagePrefix}村民委员会`,
         village.community ? OrganizationType.COMMUNITY_COMMITTEE : OrganizationType.VILLAGE_COMMITTEE,
         townshipGovernment,
-        village.community ? rosters.communityCommitteeRoster : rosters.villageCommitteeRoster,
+        committeeRoster(village),
         null,
       );
       add(

@@ -16,6 +16,8 @@ export interface VillagePlan {
   region: DemoRegion;
   /** An urban residents' community (社区) rather than a village (村). */
   community: boolean;
+  /** Its committee's grid workers when the county plans them; null: the roster draws 1–3. */
+  gridWorkers: number | null;
 }
 
 export interface TownshipPlan {
@@ -36,6 +38,8 @@ export interface CountyProfile {
   towns: number;
   rural: number;
   villages: number;
+  /** Grid workers over all the villages and communities, when a published figure fixes them. */
+  gridWorkers?: number;
 }
 
 const MIN_VILLAGES = 10;
@@ -43,6 +47,17 @@ const MAX_VILLAGES = 25;
 
 /** The default county has the shape of 东海县: 21 townships (1 街道, 14 镇, 6 乡) and 346 villages. */
 export const DEFAULT_COUNTY_PROFILE: CountyProfile = { towns: 14, rural: 6, villages: 346 };
+
+/**
+ * The second county has the shape of 江阴市 in report 004: 17 townships (1 街道, 16 镇) and 271 villages and
+ * communities with 1558 grid workers, so its three levels of grids are 17 / 271 / 1558.
+ */
+export const JIANGYIN_COUNTY_PROFILE: CountyProfile = {
+  towns: 16,
+  rural: 0,
+  villages: 271,
+  gridWorkers: 1558,
+};
 
 /** A smaller county: 8–14 townships and 120–220 villages. */
 export function randomCountyProfile(random: Random): CountyProfile {
@@ -109,6 +124,7 @@ export function planCounty(
       const community = v < communities;
       villages.push({
         community,
+        gridWorkers: null,
         region: {
           code: townshipCode + pad3(community ? v + 1 : 200 + v - communities),
           name: community ? communityName(random, villageNames) : villageName(random, villageNames),
@@ -129,7 +145,19 @@ export function planCounty(
       },
     };
   });
+  if (profile.gridWorkers !== undefined) spreadGridWorkers(random, townships, profile.gridWorkers);
   return { region: county, townships };
+}
+
+/** `total` grid workers over the villages, as evenly as they go; the villages with one more drawn at random. */
+function spreadGridWorkers(random: Random, townships: TownshipPlan[], total: number): void {
+  const villages = townships.flatMap((t) => t.villages);
+  const each = Math.floor(total / villages.length);
+  const order = villages.map(() => random.next());
+  const ranked = villages.map((_, i) => i).sort((a, b) => order[a] - order[b]);
+  ranked.forEach((index, rank) => {
+    villages[index].gridWorkers = each + (rank < total - each * villages.length ? 1 : 0);
+  });
 }
 
 /** The county's regions, each township followed by its villages. */

@@ -71,9 +71,12 @@ export const countyPartyCommitteeRoster: Roster = [
       '县委常委、宣传部部长',
       '县委常委、政法委书记',
       '县委常委、纪委书记、监委主任',
+      '县委常委、统战部部长',
+      '县委常委、县委办公室主任',
+      '县委常委、人武部政委',
     ],
     [CADRE, COUNTY_LEADER],
-    5,
+    8,
     0.25,
     LEADER_BORN,
   ),
@@ -83,6 +86,22 @@ export const countyGovernmentRoster: Roster = [
   slot('县委副书记、县长', [CADRE, COUNTY_LEADER], 1, 0.15, [1968, 1980]),
   slot('县委常委、常务副县长', [CADRE, COUNTY_LEADER], 1, 0.2, LEADER_BORN),
   slot('副县长', [CADRE, COUNTY_LEADER], [3, 5], 0.3, LEADER_BORN),
+  slot(
+    ['副县长、公安局局长', '副县长（挂职）', '县政府党组成员'],
+    [CADRE, COUNTY_LEADER],
+    3,
+    0.2,
+    LEADER_BORN,
+  ),
+];
+
+/**
+ * 县人大常委会: its chair and vice-chairs are county leaders too. With the Party committee and the government
+ * the default county has 26, the county leaders report 001 assigns to its risk villages (包村联户).
+ */
+export const countyPeoplesCongressRoster: Roster = [
+  slot('县人大常委会主任', [CADRE, COUNTY_LEADER], 1, 0.2, [1962, 1972]),
+  slot('县人大常委会副主任', [CADRE, COUNTY_LEADER], 6, 0.3, [1962, 1976]),
 ];
 
 export function departmentRoster(entry: DepartmentEntry): Roster {
@@ -172,5 +191,9 @@ export const communityCommitteeRoster: Roster = [
   slot('社区工作者', [COMMUNITY_WORKER], [3, 8], 0.7, [1975, 2000]),
   slot('网格员', [GRID_WORKER], [1, 3], 0.5, [1968, 2000]),
 ];
+
+/** A committee's roster with a planned number of grid workers in place of the drawn 1–3. */
+export const withGridWorkers = (roster: Roster, count: number): Roster =>
+  roster.map((s) => (s.roles.includes(GRID_WORKER) ? { ...s, count } : s));
 
 export const villageMediationRoster: Roster = [slot('人民调解委员会主任', [MEDIATOR], 1, 0.3, [1960, 1990])];

@@ -1,4 +1,10 @@
-import { demoPersonId, generateDemoCity, personNaturalKey, type DemoPerson } from '@county/demo-data';
+import {
+  JIANGYIN_SHAPED_COUNTY_CODE,
+  demoPersonId,
+  generateDemoCity,
+  personNaturalKey,
+  type DemoPerson,
+} from '@county/demo-data';
 import { Gender, OrganizationType, PersonRole, isMobilePhone, validateIdNumber } from '@county/domain';
 
 describe('demo people', () => {
@@ -76,22 +82,26 @@ describe('demo people', () => {
     expect(people.get(government.leaderId!)!.position).toBe('县委副书记、县长');
   });
 
-  it('has about 12 county leaders per county, in its Party committee and government', () => {
+  it('has 24–26 county leaders per county (26 in the default county, as report 001 assigns to risk villages), in its Party committee, people’s congress and government', () => {
     for (const code of ['990722', '990723', '990724']) {
       const leaders = city.people.filter(
         (p) => p.roles.includes(PersonRole.COUNTY_LEADER) && orgs.get(p.organizationId)!.regionCode === code,
       );
-      expect(leaders.length).toBeGreaterThanOrEqual(11);
-      expect(leaders.length).toBeLessThanOrEqual(13);
+      if (code === '990722') expect(leaders).toHaveLength(26);
+      expect(leaders.length).toBeGreaterThanOrEqual(24);
+      expect(leaders.length).toBeLessThanOrEqual(26);
       for (const leader of leaders) {
         expect(leader.roles).toEqual([PersonRole.CADRE, PersonRole.COUNTY_LEADER]);
-        expect([OrganizationType.PARTY_COMMITTEE, OrganizationType.GOVERNMENT]).toContain(
-          orgs.get(leader.organizationId)!.type,
-        );
+        expect([
+          OrganizationType.PARTY_COMMITTEE,
+          OrganizationType.PEOPLES_CONGRESS,
+          OrganizationType.GOVERNMENT,
+        ]).toContain(orgs.get(leader.organizationId)!.type);
       }
       const positions = leaders.map((p) => p.position);
       expect(positions).toContain('县委书记');
       expect(positions).toContain('县委副书记、县长');
+      expect(positions).toContain('县人大常委会主任');
     }
   });
 
@@ -113,8 +123,15 @@ describe('demo people', () => {
     within(count(OrganizationType.TOWNSHIP_GOVERNMENT, PersonRole.CADRE, 9), 6, 10);
     within(count(OrganizationType.SERVICE_CENTER, PersonRole.PROXY_AGENT, 9), 1, 3);
     within(count(OrganizationType.MEDIATION_COMMITTEE, PersonRole.MEDIATOR, 9), 1, 2);
-    within(count(OrganizationType.VILLAGE_COMMITTEE, PersonRole.GRID_WORKER, 12), 1, 3);
-    within(count(OrganizationType.COMMUNITY_COMMITTEE, PersonRole.GRID_WORKER, 12), 1, 3);
+    // 1–3 grid workers drawn per village, except in the 江阴-shaped county, which plans its 1558 (5–6 each)
+    for (const type of [OrganizationType.VILLAGE_COMMITTEE, OrganizationType.COMMUNITY_COMMITTEE]) {
+      const committees = city.organizations.filter((o) => o.type === type);
+      const gridWorkers = (o: { id: string }) =>
+        (staffOf.get(o.id) ?? []).filter((p) => p.roles.includes(PersonRole.GRID_WORKER)).length;
+      const planned = (o: { regionCode: string }) => o.regionCode.startsWith(JIANGYIN_SHAPED_COUNTY_CODE);
+      within(committees.filter((o) => !planned(o)).map(gridWorkers), 1, 3);
+      within(committees.filter(planned).map(gridWorkers), 5, 6);
+    }
     within(count(OrganizationType.COMMUNITY_COMMITTEE, PersonRole.COMMUNITY_WORKER, 12), 3, 8);
     within(count(OrganizationType.MEDIATION_COMMITTEE, PersonRole.MEDIATOR, 12), 1, 1);
     for (const org of city.organizations.filter((o) => o.type === OrganizationType.VILLAGE_COMMITTEE)) {

@@ -1,5 +1,5 @@
-import { generateDemoCity, type DemoRegion } from '@county/demo-data';
-import { RegionLevel, levelOfRegionCode, parentRegionCode } from '@county/domain';
+import { JIANGYIN_SHAPED_COUNTY_CODE, generateDemoCity, type DemoRegion } from '@county/demo-data';
+import { PersonRole, RegionLevel, levelOfRegionCode, parentRegionCode } from '@county/domain';
 
 const childrenOf = (regions: DemoRegion[], code: string) => regions.filter((r) => r.parentCode === code);
 
@@ -46,9 +46,33 @@ describe('demo regions', () => {
     }
   });
 
-  it('makes the extra counties smaller: 8–14 townships, 120–220 villages', () => {
-    const counties = city.regions.filter((r) => r.level === RegionLevel.COUNTY && r.code !== '990722');
-    expect(counties).toHaveLength(19);
+  it('gives the second county 江阴市’s shape: 17 townships, 271 villages and communities, 1558 grid workers', () => {
+    const townships = childrenOf(city.regions, JIANGYIN_SHAPED_COUNTY_CODE);
+    expect(townships).toHaveLength(17);
+    const villages = townships.flatMap((t) => childrenOf(city.regions, t.code));
+    expect(villages).toHaveLength(271);
+    const committees = new Set(
+      city.organizations
+        .filter((o) => o.regionCode.length === 12 && o.regionCode.startsWith(JIANGYIN_SHAPED_COUNTY_CODE))
+        .map((o) => o.id),
+    );
+    const gridWorkers = city.people.filter(
+      (p) => committees.has(p.organizationId) && p.roles.includes(PersonRole.GRID_WORKER),
+    );
+    expect(gridWorkers).toHaveLength(1558);
+    // as evenly as they go: 5 or 6 in each village
+    const perVillage = new Map<string, number>();
+    for (const p of gridWorkers)
+      perVillage.set(p.organizationId, (perVillage.get(p.organizationId) ?? 0) + 1);
+    expect(perVillage.size).toBe(271);
+    expect(new Set(perVillage.values())).toEqual(new Set([5, 6]));
+  });
+
+  it('makes the other extra counties smaller: 8–14 townships, 120–220 villages', () => {
+    const counties = city.regions.filter(
+      (r) => r.level === RegionLevel.COUNTY && !['990722', JIANGYIN_SHAPED_COUNTY_CODE].includes(r.code),
+    );
+    expect(counties).toHaveLength(18);
     for (const county of counties) {
       const townships = childrenOf(city.regions, county.code);
       expect(townships.length).toBeGreaterThanOrEqual(8);

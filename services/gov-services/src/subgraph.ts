@@ -43,6 +43,10 @@ import { CalendarResolver } from './calendar/calendar.resolver';
 import { calendarExportRoute, calendarImportRoute } from './calendar/calendar.routes';
 import { attachCalendar } from './calendar/calendar.runtime';
 import { permissions } from './permissions';
+import { itemCatalogueRoutes } from './ledgers/item-catalogue';
+import { centreLedgerRoutes } from './ledgers/service-centres';
+import { windowLedgerRoutes } from './ledgers/service-windows';
+import { staffLedgerRoutes } from './ledgers/service-staff';
 
 export const govServicesEntities = [
   ServiceItem,
@@ -103,6 +107,14 @@ export const govServicesSubgraph: SubgraphDefinition = {
   usesDirectory: true,
   seeder: path.join(__dirname, 'seeders'),
   rollupDifferences,
-  files: [calendarExportRoute, calendarImportRoute, importJobsRoute],
+  files: [
+    calendarExportRoute,
+    calendarImportRoute,
+    ...itemCatalogueRoutes,
+    ...centreLedgerRoutes,
+    ...windowLedgerRoutes,
+    ...staffLedgerRoutes,
+    importJobsRoute,
+  ],
   attach: attachCalendar,
 };

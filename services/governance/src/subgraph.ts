@@ -1,7 +1,7 @@
 import path from 'node:path';
 import './vocabulary';
 import { disputeRollupDifferences } from './dispute/dispute-rollup-differences';
-import type { SubgraphDefinition } from '@county/kit';
+import { importJobsRoute, type SubgraphDefinition } from '@county/kit';
 import { OrganizationRef, PersonRef, RegionRef, directoryResolvers, references } from './directory';
 import { PersonResolver } from './person/person.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
@@ -29,6 +29,8 @@ import { RiskJudgementResolver } from './risk/risk-judgement.resolver';
 import { RiskJudgementMutations } from './risk/risk-judgement.mutations';
 import { migrations } from './migrations';
 import { permissions } from './permissions';
+import { disputeRegisterRoutes } from './ledgers/dispute-register';
+import { gridRosterRoutes } from './ledgers/grid-roster';
 
 export const governanceEntities = [
   GovernanceCentre,
@@ -71,6 +73,7 @@ export const governanceSubgraph: SubgraphDefinition = {
   ],
   orphanedTypes: [RegionRef, PersonRef, OrganizationRef],
   references,
+  files: [...disputeRegisterRoutes, ...gridRosterRoutes, importJobsRoute],
   seeder: path.join(__dirname, 'seeders'),
   rollupDifferences: disputeRollupDifferences,
 };

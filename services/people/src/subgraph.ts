@@ -1,7 +1,7 @@
 import path from 'node:path';
 import './vocabulary';
 import './workforce/vocabulary';
-import type { SubgraphDefinition } from '@county/kit';
+import { importJobsRoute, type SubgraphDefinition } from '@county/kit';
 import { Region } from './region/region.entity';
 import { RegionResolver } from './region/region.resolver';
 import { RegionMutations } from './region/region.mutations';
@@ -18,6 +18,9 @@ import { workforceEntities } from './workforce/entities';
 import { workforceResolvers } from './workforce/resolvers';
 import { migrations } from './migrations';
 import { permissions } from './permissions';
+import { communityWorkerLedgerRoutes } from './ledgers/community-worker-ledger';
+import { organizationLedgerRoutes } from './ledgers/organization-ledger';
+import { personLedgerRoutes } from './ledgers/person-ledger';
 
 export const peopleEntities = [Region, Organization, Person, ...workforceEntities];
 
@@ -44,5 +47,11 @@ export const peopleSubgraph: SubgraphDefinition = {
     Organization: resolveOrganizationReference,
     Person: resolvePersonReference,
   },
+  files: [
+    ...organizationLedgerRoutes,
+    ...personLedgerRoutes,
+    ...communityWorkerLedgerRoutes,
+    importJobsRoute,
+  ],
   seeder: path.join(__dirname, 'seeders'),
 };

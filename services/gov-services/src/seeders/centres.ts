@@ -16,6 +16,12 @@ export interface DemoCentre {
   agents: string[];
 }
 
+/**
+ * Report 001: township service staff rose from 4.5 to 9.2 per township. The roster keeps today's staff only
+ * (no dates), so the demo's township centres carry the 9.2: as evenly as it goes, the first ones one more.
+ */
+const STAFF_PER_TOWNSHIP = 9.2;
+
 const VILLAGE_BODIES = new Set<string>([
   OrganizationType.VILLAGE_COMMITTEE,
   OrganizationType.COMMUNITY_COMMITTEE,
@@ -32,6 +38,11 @@ export function demoCentres(city: DemoCity): DemoCentre[] {
       agentsOf.set(person.organizationId, [...(agentsOf.get(person.organizationId) ?? []), person.id]);
   const centres: DemoCentre[] = [];
   const townshipAgents = new Map<string, string[]>();
+  const townships = city.organizations.filter(
+    (o) => o.type === OrganizationType.SERVICE_CENTER && o.regionCode.length === 9,
+  ).length;
+  const townshipStaff = Math.round(STAFF_PER_TOWNSHIP * townships);
+  let township = 0;
   for (const org of city.organizations) {
     const isCentre = org.type === OrganizationType.SERVICE_CENTER;
     if (!isCentre && !VILLAGE_BODIES.has(org.type)) continue;
@@ -45,11 +56,9 @@ export function demoCentres(city: DemoCity): DemoCentre[] {
       ? (agentsOf.get(org.id) ?? [])
       : (townshipAgents.get(org.regionCode.slice(0, 9)) ?? []);
     if (level === ServiceLevel.TOWNSHIP) townshipAgents.set(org.regionCode, agents);
-    const size = {
-      [ServiceLevel.COUNTY]: [60, 180],
-      [ServiceLevel.TOWNSHIP]: [6, 9],
-      [ServiceLevel.VILLAGE]: [1, 2],
-    }[level];
+    const windows = { [ServiceLevel.COUNTY]: 60, [ServiceLevel.TOWNSHIP]: 6, [ServiceLevel.VILLAGE]: 1 }[
+      level
+    ];
     const code = Number(org.regionCode.slice(-3));
     centres.push({
       id: demoId(`centre:${org.regionCode}`),
@@ -57,8 +66,11 @@ export function demoCentres(city: DemoCity): DemoCentre[] {
       region_code: org.regionCode,
       level,
       name: level === ServiceLevel.VILLAGE ? org.name.replace(/(村民|居民)委员会$/, '便民服务室') : org.name,
-      windows: size[0],
-      staff: size[1] - (code % 3),
+      windows,
+      staff:
+        level === ServiceLevel.TOWNSHIP
+          ? Math.floor(townshipStaff / townships) + (township++ < townshipStaff % townships ? 1 : 0)
+          : (level === ServiceLevel.COUNTY ? 180 : 2) - (code % 3),
       agents,
     });
   }

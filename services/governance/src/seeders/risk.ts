@@ -17,7 +17,7 @@ const REASONS: Record<Exclude<RiskLevel, 'NONE'>, readonly string[]> = {
 
 /**
  * Every village judged for the demo year (全覆盖研判); those at risk get reasons and one of the county's
- * leaders, in turn. The demo county has fewer county leaders than the report's 26, so each takes several.
+ * leaders, in turn, so every county leader takes some: the demo county's 26, as in the report.
  */
 export function demoRiskJudgements(county: DemoCounty): Record<string, unknown>[] {
   const scale = county.villages.length / DEMO_VILLAGES;
