@@ -14,3 +14,4 @@ export { writeLedger } from './ledger-export';
 export { importLedger } from './ledger-import';
 export { ledgerRoutes, type LedgerRouteOptions } from './ledger-routes';
 export { rememberingDirectory } from './remembering-directory';
+export { addNamed, cellList, isUuid, labelledCell, ledgerRegion, oneNamed, type NamedIds } from './cells';

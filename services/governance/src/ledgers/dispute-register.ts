@@ -4,13 +4,17 @@ import {
   cellRefused,
   cellText,
   defineLedger,
-  forbidden,
-  ledgerRoutes,
-  mayPerformAction,
   type FileRoute,
+  forbidden,
   type Identity,
+  isUuid,
+  labelledCell,
   type LedgerReadContext,
+  ledgerRegion,
+  ledgerRoutes,
   type LedgerWriteContext,
+  mayPerformAction,
+  oneNamed,
 } from '@county/kit';
 import { chinaDay } from '@county/domain';
 import type { CellValue } from 'exceljs';
@@ -32,7 +36,7 @@ import { Dispute } from '../dispute/dispute.entity';
 import { DisputeMutations } from '../dispute/dispute.mutations';
 import type { DisputeStepInput, RegisterDisputeInput } from '../dispute/dispute.args';
 import { MASKED } from '../dispute/dispute.resolver';
-import { byNameAndId, cellMoment, chinaMinute, isUuid, labelled, ledgerRegion, oneOf } from './cells';
+import { byNameAndId, cellMoment, chinaMinute } from './cells';
 
 const SHEET = '矛盾纠纷登记台账';
 
@@ -185,7 +189,7 @@ const optionalLabel = <E extends string>(
   optional: true,
   value: of,
   format: (d: Dispute) => (of(d) ? labels[of(d)!] : ''),
-  parse: (cell: CellValue) => labelled(labels, cell),
+  parse: (cell: CellValue) => labelledCell(labels, cell),
 });
 
 const fixedLabel = <E extends string>(
@@ -200,7 +204,7 @@ const fixedLabel = <E extends string>(
   updatable: false,
   value: of,
   format: (d: Dispute) => labels[of(d)],
-  parse: (cell: CellValue) => labelled(labels, cell),
+  parse: (cell: CellValue) => labelledCell(labels, cell),
 });
 
 /** A dispute moves on by its next step only: the status written in 办理状态 names the step to record. */
@@ -290,7 +294,7 @@ export const disputeRegister = defineLedger<Dispute, Params, Lookups>({
       optional: true,
       value: (d) => d.organizationId,
       format: (d, l) => (d.organizationId ? (l.names.get(d.organizationId) ?? d.organizationId) : ''),
-      parse: (cell, l) => oneOf(l.mediation, cellText(cell), 'mediation organisation'),
+      parse: (cell, l) => oneNamed(l.mediation, cellText(cell), 'mediation organisation'),
     },
     optionalLabel('化解层级', 'resolutionLevel', LEVEL_LABEL, (d) => d.resolutionLevel),
     optionalLabel('协议形式', 'agreementForm', AGREEMENT_LABEL, (d) => d.agreementForm),

@@ -3,10 +3,12 @@ import {
   cellRefused,
   cellText,
   defineLedger,
-  forbidden,
-  ledgerRoutes,
   type FileRoute,
+  forbidden,
+  labelledCell,
   type LedgerReadContext,
+  ledgerRegion,
+  ledgerRoutes,
 } from '@county/kit';
 import { chinaDay } from '@county/domain';
 import { permissions } from '../permissions';
@@ -14,7 +16,6 @@ import { GridLevel } from '../vocabulary';
 import { Grid } from '../grid/grid.entity';
 import { GridMutations } from '../grid/grid.mutations';
 import type { CreateGridInput, UpdateGridInput } from '../grid/grid.args';
-import { labelled, ledgerRegion } from './cells';
 
 const SHEET = '网格及网格员名册';
 const LEVEL_LABEL: Record<GridLevel, string> = { FIRST: '一级网格', SECOND: '二级网格', THIRD: '三级网格' };
@@ -58,7 +59,7 @@ export const gridRoster = defineLedger<Grid, Params, Lookups>({
       updatable: false,
       value: (g) => g.level,
       format: (g) => LEVEL_LABEL[g.level],
-      parse: (cell) => labelled(LEVEL_LABEL, cell),
+      parse: (cell) => labelledCell(LEVEL_LABEL, cell),
     },
     { header: '所在区划代码', width: 14, field: 'regionCode', updatable: false, value: (g) => g.regionCode },
     {

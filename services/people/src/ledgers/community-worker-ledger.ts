@@ -1,15 +1,20 @@
 import {
+  addNamed,
   assertPerformAction,
   assertSignedIn,
   cellDate,
   cellRefused,
   cellText,
   defineLedger,
-  ledgerRoutes,
-  mayPerformAction,
   type FileRoute,
   type Identity,
+  isUuid,
+  labelledCell,
   type LedgerReadContext,
+  ledgerRegion,
+  ledgerRoutes,
+  mayPerformAction,
+  oneNamed,
 } from '@county/kit';
 import { chinaDay, OrganizationType } from '@county/domain';
 import { z } from 'zod';
@@ -23,7 +28,6 @@ import type {
   UpdateCommunityWorkerInput,
 } from '../community-worker/community-worker.args';
 import { CommunityPostType, Education } from '../workforce/vocabulary';
-import { addName, isUuid, labelled, ledgerRegion, oneOf } from './cells';
 
 const SHEET = '社区工作者名册';
 
@@ -79,7 +83,7 @@ export const communityWorkerLedger = defineLedger<CommunityWorker, Params, Looku
       updatable: false,
       value: (w) => w.organizationId,
       format: (w, l) => l.names.get(w.organizationId) ?? w.organizationId,
-      parse: (cell, l) => oneOf(l.community, cellText(cell), 'community'),
+      parse: (cell, l) => oneNamed(l.community, cellText(cell), 'community'),
     },
     {
       header: '岗位类别',
@@ -87,7 +91,7 @@ export const communityWorkerLedger = defineLedger<CommunityWorker, Params, Looku
       field: 'postType',
       value: (w) => w.postType,
       format: (w) => POST_LABEL[w.postType],
-      parse: (cell) => labelled(POST_LABEL, cell),
+      parse: (cell) => labelledCell(POST_LABEL, cell),
     },
     {
       header: '等级',
@@ -117,7 +121,7 @@ export const communityWorkerLedger = defineLedger<CommunityWorker, Params, Looku
       field: 'education',
       value: (w) => w.education,
       format: (w, l) => (l.full ? EDUCATION_LABEL[w.education] : ''),
-      parse: (cell) => labelled(EDUCATION_LABEL, cell),
+      parse: (cell) => labelledCell(EDUCATION_LABEL, cell),
     },
     {
       header: '全科社工',
@@ -126,7 +130,7 @@ export const communityWorkerLedger = defineLedger<CommunityWorker, Params, Looku
       value: (w) => w.allRoundCertified,
       format: (w) => YES_NO[`${w.allRoundCertified}`],
       whenEmpty: () => false,
-      parse: (cell) => labelled(YES_NO, cell) === 'true',
+      parse: (cell) => labelledCell(YES_NO, cell) === 'true',
     },
   ],
   async lookups(purpose, records, { em, params }) {
@@ -146,7 +150,7 @@ export const communityWorkerLedger = defineLedger<CommunityWorker, Params, Looku
     ]);
     const names = new Map([...persons, ...organizations].map((r) => [r.id, r.name]));
     const community = new Map<string, string[]>();
-    for (const o of communities) [o.name, o.id].forEach((key) => addName(community, key, o.id));
+    for (const o of communities) [o.name, o.id].forEach((key) => addNamed(community, key, o.id));
     const full =
       purpose === 'export' &&
       mayPerformAction({ identity: params.identity }, permissions, 'personal-data.read');

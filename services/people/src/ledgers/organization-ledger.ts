@@ -1,11 +1,16 @@
 import {
+  addNamed,
   assertPerformAction,
   assertSignedIn,
   cellText,
   defineLedger,
-  ledgerRoutes,
   type FileRoute,
+  isUuid,
+  labelledCell,
   type LedgerReadContext,
+  ledgerRegion,
+  ledgerRoutes,
+  oneNamed,
 } from '@county/kit';
 import { chinaDay } from '@county/domain';
 import { permissions } from '../permissions';
@@ -13,7 +18,6 @@ import { OrganizationType } from '../vocabulary';
 import { Organization } from '../organization/organization.entity';
 import { OrganizationMutations } from '../organization/organization.mutations';
 import type { CreateOrganizationInput, UpdateOrganizationInput } from '../organization/organization.args';
-import { addName, isUuid, labelled, ledgerRegion, oneOf } from './cells';
 
 const SHEET = '单位名册';
 
@@ -61,7 +65,7 @@ export const organizationLedger = defineLedger<Organization, Params, Lookups>({
       field: 'type',
       value: (o) => o.type,
       format: (o) => ORGANIZATION_TYPE_LABEL[o.type],
-      parse: (cell) => labelled(ORGANIZATION_TYPE_LABEL, cell),
+      parse: (cell) => labelledCell(ORGANIZATION_TYPE_LABEL, cell),
     },
     { header: '所在区划代码', width: 14, field: 'regionCode', value: (o) => o.regionCode },
     {
@@ -71,7 +75,7 @@ export const organizationLedger = defineLedger<Organization, Params, Lookups>({
       optional: true,
       value: (o) => o.parentId,
       format: (o, l) => (o.parentId ? (l.names.get(o.parentId) ?? o.parentId) : ''),
-      parse: (cell, l) => oneOf(l.unit, cellText(cell), 'unit'),
+      parse: (cell, l) => oneNamed(l.unit, cellText(cell), 'unit'),
     },
     {
       header: '统一社会信用代码',
@@ -88,7 +92,7 @@ export const organizationLedger = defineLedger<Organization, Params, Lookups>({
       (parents.length ? await context.em.find(Organization, { id: parents }) : []).map((o) => [o.id, o.name]),
     );
     const unit = new Map<string, string[]>();
-    for (const o of named) [o.name, o.creditCode, o.id].forEach((key) => addName(unit, key, o.id));
+    for (const o of named) [o.name, o.creditCode, o.id].forEach((key) => addNamed(unit, key, o.id));
     return { names, unit };
   },
   records: (context) => inRegion(context).getResultList(),

@@ -1,16 +1,21 @@
 import {
+  addNamed,
   assertSignedIn,
   cellDate,
   cellRefused,
   cellText,
   defineLedger,
+  type FileRoute,
   forbidden,
+  type Identity,
+  isUuid,
+  labelledCell,
+  type LedgerReadContext,
+  ledgerRegion,
   ledgerRoutes,
   mayPerformAction,
+  oneNamed,
   parseInput,
-  type FileRoute,
-  type Identity,
-  type LedgerReadContext,
 } from '@county/kit';
 import { chinaDay, Gender, maskIdNumber, maskPhone, PersonRole, uuidRule } from '@county/domain';
 import type { CellValue } from 'exceljs';
@@ -19,7 +24,6 @@ import { Organization } from '../organization/organization.entity';
 import { Person } from '../person/person.entity';
 import { PersonMutations } from '../person/person.mutations';
 import type { CreatePersonInput, UpdatePersonInput } from '../person/person.args';
-import { addName, isUuid, labelled, ledgerRegion, oneOf } from './cells';
 
 const SHEET = '人员名册';
 
@@ -88,7 +92,7 @@ export const personLedger = defineLedger<Person, Params, Lookups>({
       field: 'gender',
       value: (p) => p.gender,
       format: (p) => GENDER_LABEL[p.gender],
-      parse: (cell) => labelled(GENDER_LABEL, cell),
+      parse: (cell) => labelledCell(GENDER_LABEL, cell),
     },
     personal(
       '出生日期',
@@ -108,7 +112,7 @@ export const personLedger = defineLedger<Person, Params, Lookups>({
       field: 'roles',
       value: (p) => p.roles,
       format: (p) => p.roles.map((role) => ROLE_LABEL[role]).join('、'),
-      parse: (cell) => splitList(cellText(cell)).map((label) => labelled(ROLE_LABEL, label)),
+      parse: (cell) => splitList(cellText(cell)).map((label) => labelledCell(ROLE_LABEL, label)),
     },
     {
       header: '所在单位',
@@ -116,7 +120,7 @@ export const personLedger = defineLedger<Person, Params, Lookups>({
       field: 'organizationId',
       value: (p) => p.organizationId,
       format: (p, l) => l.names.get(p.organizationId) ?? p.organizationId,
-      parse: (cell, l) => oneOf(l.unit, cellText(cell), 'unit'),
+      parse: (cell, l) => oneNamed(l.unit, cellText(cell), 'unit'),
     },
     { header: '职务', width: 16, field: 'position', value: (p) => p.position },
   ],
@@ -133,7 +137,7 @@ export const personLedger = defineLedger<Person, Params, Lookups>({
         : [],
     ]);
     const unit = new Map<string, string[]>();
-    for (const o of inRegion) [o.name, o.creditCode, o.id].forEach((key) => addName(unit, key, o.id));
+    for (const o of inRegion) [o.name, o.creditCode, o.id].forEach((key) => addNamed(unit, key, o.id));
     const full =
       purpose === 'export' &&
       mayPerformAction({ identity: params.identity }, permissions, 'personal-data.read');

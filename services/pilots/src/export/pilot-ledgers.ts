@@ -2,19 +2,21 @@ import {
   assertPerformAction,
   badInput,
   cellDate,
+  cellList,
   cellRefused,
   cellText,
   defineLedger,
-  ledgerRoutes,
-  parseInput,
   type Directory,
   type DirectoryPage,
   type FileRoute,
+  labelledCell,
   type LedgerColumn,
   type LedgerReadContext,
+  ledgerRoutes,
+  oneNamed,
+  parseInput,
 } from '@county/kit';
 import { chinaDay, isRegionCode, regionCodeRule } from '@county/domain';
-import type { CellValue } from 'exceljs';
 import { z } from 'zod';
 import { regionLike } from '../field-rules';
 import { permissions } from '../permissions';
@@ -107,30 +109,6 @@ async function lookups(
   return { region: params.region!, names, ...found };
 }
 
-const oneOf = (map: Map<string, string[]>, name: string, what: string) => {
-  const ids = map.get(name) ?? [];
-  if (ids.length === 1) return ids[0];
-  throw cellRefused(
-    ids.length ? 'unique' : 'exists',
-    ids.length ? `${name} names ${ids.length} ${what}s: use the credit code` : `unknown ${what} ${name}`,
-  );
-};
-
-/** A label column: the sheet shows the Chinese word, the record keeps the enum value. */
-function labelled<E extends string>(labels: Record<E, string>, cell: CellValue): E {
-  const text = cellText(cell);
-  const found = (Object.entries(labels) as [E, string][]).find(
-    ([key, label]) => text === label || text === key,
-  );
-  if (!found) throw cellRefused('enum', `must be one of ${Object.values(labels).join('、')}`);
-  return found[0];
-}
-
-const splitList = (text: string) =>
-  text
-    .split(/[、,，;；\n]/)
-    .map((part) => part.trim())
-    .filter(Boolean);
 const nameOf = (l: Lookups, id: string) => l.names.get(id) ?? id;
 
 function columns(kind: LedgerKind): LedgerColumn<Pilot, Lookups>[] {
@@ -143,7 +121,7 @@ function columns(kind: LedgerKind): LedgerColumn<Pilot, Lookups>[] {
       updatable: false,
       value: (p) => p.level,
       format: (p) => LEVEL_LABEL[p.level],
-      parse: (cell) => labelled(LEVEL_LABEL, cell),
+      parse: (cell) => labelledCell(LEVEL_LABEL, cell),
     },
     {
       header: '领域',
@@ -151,7 +129,7 @@ function columns(kind: LedgerKind): LedgerColumn<Pilot, Lookups>[] {
       field: 'field',
       value: (p) => p.field,
       format: (p) => FIELD_LABEL[p.field],
-      parse: (cell) => labelled(FIELD_LABEL, cell),
+      parse: (cell) => labelledCell(FIELD_LABEL, cell),
     },
     { header: '批复单位', width: 20, format: (p) => p.approvingBody ?? '' },
     kind.adds
@@ -170,7 +148,7 @@ function columns(kind: LedgerKind): LedgerColumn<Pilot, Lookups>[] {
       updatable: false,
       value: (p) => p.leadOrganizationId,
       format: (p, l) => nameOf(l, p.leadOrganizationId),
-      parse: (cell, l) => oneOf(l.unit, cellText(cell), 'unit'),
+      parse: (cell, l) => oneNamed(l.unit, cellText(cell), 'unit', 'credit code'),
     },
     {
       header: '参与单位',
@@ -179,7 +157,8 @@ function columns(kind: LedgerKind): LedgerColumn<Pilot, Lookups>[] {
       value: (p) => p.participatingOrganizationIds,
       whenEmpty: () => [],
       format: (p, l) => p.participatingOrganizationIds.map((id) => nameOf(l, id)).join('、'),
-      parse: (cell, l) => splitList(cellText(cell)).map((name) => oneOf(l.unit, name, 'unit')),
+      parse: (cell, l) =>
+        cellList(cellText(cell)).map((name) => oneNamed(l.unit, name, 'unit', 'credit code')),
     },
     {
       header: '责任领导',
@@ -187,7 +166,7 @@ function columns(kind: LedgerKind): LedgerColumn<Pilot, Lookups>[] {
       field: 'leaderId',
       value: (p) => p.leaderId,
       format: (p, l) => nameOf(l, p.leaderId),
-      parse: (cell, l) => oneOf(l.leader, cellText(cell), 'county leader'),
+      parse: (cell, l) => oneNamed(l.leader, cellText(cell), 'county leader', 'credit code'),
     },
     {
       header: '实施区域',
@@ -197,7 +176,7 @@ function columns(kind: LedgerKind): LedgerColumn<Pilot, Lookups>[] {
       format: (p) => p.regionCodes.join('、'),
       whenEmpty: (l) => [l.region],
       parse: (cell) => {
-        const codes = splitList(cellText(cell));
+        const codes = cellList(cellText(cell));
         const bad = codes.find((code) => !isRegionCode(code));
         if (bad) throw cellRefused('format', `${bad} is not a division code`);
         return codes;
@@ -221,7 +200,7 @@ function columns(kind: LedgerKind): LedgerColumn<Pilot, Lookups>[] {
       field: 'outcomeForm',
       value: (p) => p.outcomeForm,
       format: (p) => OUTCOME_LABEL[p.outcomeForm],
-      parse: (cell) => labelled(OUTCOME_LABEL, cell),
+      parse: (cell) => labelledCell(OUTCOME_LABEL, cell),
     },
     { header: '阶段', width: 10, format: (p) => STAGE_LABEL[p.stage] },
   ];
