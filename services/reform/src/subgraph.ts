@@ -21,6 +21,8 @@ import { MissingReportsResolver } from './report/missing-reports.resolver';
 import { AssessmentResolver } from './assessment/assessment.resolver';
 import { AssessmentMutations } from './assessment/assessment.mutations';
 import { ledgerExportRoute, ledgerImportRoute } from './ledger/ledger.routes';
+import { reportLedgerRoutes } from './ledger/report-ledger';
+import { problemLedgerRoutes } from './ledger/problem-ledger';
 import { permissions } from './permissions';
 
 /** The reform subgraph: the reform office's ledger of work points, tasks, reports and supervision. */
@@ -52,5 +54,11 @@ export const reformSubgraph: SubgraphDefinition = {
   references,
   seeder: path.join(__dirname, 'seeders'),
   usesDirectory: true,
-  files: [ledgerExportRoute, ledgerImportRoute, importJobsRoute],
+  files: [
+    ledgerExportRoute,
+    ledgerImportRoute,
+    ...reportLedgerRoutes,
+    ...problemLedgerRoutes,
+    importJobsRoute,
+  ],
 };
