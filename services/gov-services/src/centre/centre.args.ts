@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { DateScalar } from '@county/kit';
 
 @InputType({ description: '新建服务中心 — a county centre, township centre or village service room' })
 export class CreateServiceCentreInput {
@@ -67,6 +68,9 @@ export class CreateServiceStaffInput {
 
   @Field(() => ID, { nullable: true, description: 'B岗 — a colleague on the same centre’s roster' })
   backupStaffId?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: '入职日期 — today or earlier (default today)' })
+  joinedOn?: Date | null;
 }
 
 @InputType({
@@ -91,6 +95,20 @@ export class UpdateServiceStaffInput {
   @Field(() => ID, { nullable: true })
   backupStaffId?: string | null;
 
-  @Field({ nullable: true, description: 'false: left the centre (the posts they backed lose their B岗)' })
+  @Field({
+    nullable: true,
+    description:
+      'false: left the centre today (`leftOn` for another day); the posts they backed lose their B岗',
+  })
   active?: boolean;
+
+  @Field(() => DateScalar, { nullable: true, description: '入职日期 — today or earlier, not after `leftOn`' })
+  joinedOn?: Date | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      '离岗日期 — left the centre on this day: today or earlier, not before `joinedOn`; null: back on the roster',
+  })
+  leftOn?: Date | null;
 }

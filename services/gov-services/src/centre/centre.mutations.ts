@@ -12,7 +12,7 @@ import {
   requireExisting,
 } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
-import { uuidRule } from '@county/domain';
+import { chinaDay, uuidRule } from '@county/domain';
 import { permissions } from '../permissions';
 import { ServiceLevel } from '../vocabulary';
 import { ServiceCentre } from './centre.entity';
@@ -84,6 +84,26 @@ async function checkStaffLinks(
     throw badInput('input.backupStaffId', 'same-centre', 'is not on the roster of this centre');
   if (!backup.active)
     throw badInput('input.backupStaffId', 'active', 'has left the centre: choose a colleague on the roster');
+}
+
+/**
+ * The roster days a change leaves a member with: `active: false` alone means they left today, `active: true`
+ * puts them back; `active` always follows `leftOn`. A leaving day before the joining day is refused.
+ */
+function rosterDays(
+  staff: ServiceStaff,
+  change: { active?: boolean | null; joinedOn?: string | null; leftOn?: string | null },
+): Pick<ServiceStaff, 'joinedOn' | 'leftOn' | 'active'> {
+  const joinedOn = change.joinedOn ?? staff.joinedOn;
+  let leftOn = staff.leftOn;
+  if (change.leftOn !== undefined) leftOn = change.leftOn;
+  else if (change.active === false) leftOn = staff.leftOn ?? chinaDay();
+  else if (change.active === true) leftOn = null;
+  if (leftOn && leftOn < joinedOn)
+    throw change.leftOn
+      ? badInput('input.leftOn', 'not-before-joined', `must not be before ${joinedOn}, the day they joined`)
+      : badInput('input.joinedOn', 'not-after-left', `must not be after ${leftOn}, the day they left`);
+  return { joinedOn, leftOn, active: leftOn === null };
 }
 
 @Resolver(() => ServiceCentre)
@@ -181,6 +201,7 @@ export class CentreMutations {
     const staff = ctx.em.create(ServiceStaff, {
       id: crypto.randomUUID(),
       ...data,
+      joinedOn: data.joinedOn ?? chinaDay(),
       phone: data.phone ?? null,
       windowId: data.windowId ?? null,
       backupStaffId: data.backupStaffId ?? null,
@@ -191,7 +212,7 @@ export class CentreMutations {
 
   @Mutation(() => ServiceStaff, {
     description:
-      '修改工作人员 — post, window, phone, B岗, or leaving (active: false); null clears phone, window and B岗; the county bureau',
+      '修改工作人员 — post, window, phone, B岗, or leaving (leftOn, or active: false for today); null clears phone, window and B岗; the county bureau',
   })
   async updateServiceStaff(
     @Arg('id', () => ID) id: string,
@@ -200,13 +221,22 @@ export class CentreMutations {
   ): Promise<ServiceStaff> {
     assertSignedIn(ctx);
     parseInput(uuidRule, id, 'id');
-    const { version, name, post, active, ...links } = parseInput(updateStaffRule, input, 'input');
+    const { version, name, post, active, joinedOn, leftOn, ...links } = parseInput(
+      updateStaffRule,
+      input,
+      'input',
+    );
     return ctx.em.transactional(async (em) => {
       const staff = await rowToChange(ctx, em, ServiceStaff, id, version, (row) => row.centreId);
       await checkStaffLinks(em, staff.centreId, staff.id, links);
       // omitted fields stay; null clears a phone, window or backup
       const cleared = Object.fromEntries(Object.entries(links).filter(([, value]) => value !== undefined));
-      Object.assign(staff, presentFields({ name, post, active }), cleared);
+      Object.assign(
+        staff,
+        presentFields({ name, post }),
+        rosterDays(staff, { active, joinedOn, leftOn }),
+        cleared,
+      );
       await em.flush();
       return staff;
     });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { hasSomeValue, SOME_VALUE_MESSAGE } from '@county/kit';
-import { regionCodeRule, textRule, uuidRule } from '@county/domain';
+import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
+import { chinaDay, dateScalarRule, regionCodeRule, textRule, uuidRule } from '@county/domain';
 import { staffPhoneRule } from '../field-rules';
 
 const versionRule = z.number().int().min(1);
@@ -35,7 +35,13 @@ export const updateWindowRule = z
   .object({ version: versionRule, number: windowNumberRule.nullish(), name: textRule(100).nullish() })
   .refine(({ version: _, ...changes }) => hasSomeValue(changes), SOME_VALUE_MESSAGE);
 
+/** A day on the roster (joining, leaving) has happened: a planned one is entered on the day. */
+const rosterDayRule = dateScalarRule.superRefine((day, ctx) => {
+  if (day > chinaDay()) ctx.addIssue(ruleIssue('not-future', `must be today (${chinaDay()}) or earlier`));
+});
+
 export const createStaffRule = z.object({
+  joinedOn: rosterDayRule.nullish(),
   centreId: uuidRule,
   name: textRule(50),
   phone: staffPhoneRule.nullish(),
@@ -54,8 +60,20 @@ export const updateStaffRule = z
     windowId: uuidRule.nullish(),
     backupStaffId: uuidRule.nullish(),
     active: z.boolean().nullish(),
+    joinedOn: rosterDayRule.nullish(),
+    leftOn: rosterDayRule.nullish(),
   })
   .refine(
     ({ version: _, ...changes }) => Object.values(changes).some((value) => value !== undefined),
     SOME_VALUE_MESSAGE,
-  );
+  )
+  .superRefine(({ active, joinedOn, leftOn }, ctx) => {
+    // `active` is "no leftOn": both given, they must say the same
+    if ((active === true && leftOn) || (active === false && leftOn === null))
+      ctx.addIssue({
+        ...ruleIssue('consistent', 'contradicts `leftOn`: give one of them'),
+        path: ['active'],
+      });
+    if (joinedOn && leftOn && leftOn < joinedOn)
+      ctx.addIssue({ ...ruleIssue('not-before-joined', 'must not be before `joinedOn`'), path: ['leftOn'] });
+  });

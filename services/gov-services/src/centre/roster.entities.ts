@@ -1,5 +1,6 @@
-import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateScalar } from '@county/kit';
 import { maskPhone } from '@county/domain';
 import { declarePersonalFields } from '@county/kit';
 
@@ -34,10 +35,12 @@ export class ServiceWindow {
  * (B岗): the centre's B岗 coverage is counted from these rows.
  */
 @Entity({ tableName: 'service_staff' })
+@Check({ name: 'service_staff_left_after_joined', expression: '"left_on" >= "joined_on"' })
+@Check({ name: 'service_staff_active_until_left', expression: '"active" = ("left_on" is null)' })
 @Index({ name: 'service_staff_centre_id_index', properties: ['centreId', 'name', 'id'] })
 @ObjectType({ description: '工作人员 — a member of a centre’s staff, with who backs them (B岗)' })
 export class ServiceStaff {
-  [OptionalProps]?: 'version' | 'active';
+  [OptionalProps]?: 'version' | 'active' | 'leftOn';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -65,8 +68,20 @@ export class ServiceStaff {
   @Property({ type: 'uuid', nullable: true })
   backupStaffId!: string | null;
 
+  @Property({ type: 'date' })
+  @Field(() => DateScalar, { description: '入职日期 — the day they joined the centre’s roster' })
+  joinedOn!: string;
+
+  /** Kept in step with `active` (a check constraint): on the roster on day D when joinedOn ≤ D < leftOn. */
+  @Property({ type: 'date', nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '离岗日期 — the day they left the centre (no longer on its roster from this day)',
+  })
+  leftOn: string | null = null;
+
   @Property({ type: 'boolean', default: true })
-  @Field({ description: '在岗 — on the roster (false: left the centre)' })
+  @Field({ description: '在岗 — on the roster today (false: left the centre, see `leftOn`)' })
   active: boolean = true;
 
   @Property({ version: true })

@@ -1,10 +1,13 @@
 import {
   badInput,
+  cellList,
   cellRefused,
   cellText,
   defineLedger,
-  ledgerRoutes,
+  labelledCell,
   type LedgerReadContext,
+  ledgerRoutes,
+  oneNamed,
 } from '@county/kit';
 import { chinaDay, isRegionCode } from '@county/domain';
 import { ServiceItem } from '../item/item.entity';
@@ -21,11 +24,8 @@ import {
   bureauOnly,
   countyOf,
   dateCell,
-  labelled,
   NO,
-  oneOf,
   organizationsByName,
-  splitList,
   wholeNumber,
   YES,
   yesNo,
@@ -112,7 +112,7 @@ export const itemCatalogue = defineLedger<ServiceItem, Params, Lookups>({
       field: 'kind',
       value: (i) => i.kind,
       format: (i) => KIND[i.kind],
-      parse: (cell) => labelled(KIND, cell),
+      parse: (cell) => labelledCell(KIND, cell),
     },
     {
       header: '实施主体',
@@ -120,7 +120,7 @@ export const itemCatalogue = defineLedger<ServiceItem, Params, Lookups>({
       field: 'responsibleOrganizationId',
       value: (i) => i.responsibleOrganizationId,
       format: (i, l) => l.names.get(i.responsibleOrganizationId) ?? i.responsibleOrganizationId,
-      parse: (cell, l) => oneOf(l.unit, cellText(cell), 'unit'),
+      parse: (cell, l) => oneNamed(l.unit, cellText(cell), 'unit', 'credit code'),
     },
     {
       header: '可办层级',
@@ -128,7 +128,7 @@ export const itemCatalogue = defineLedger<ServiceItem, Params, Lookups>({
       field: 'levels',
       value: (i) => i.levels,
       format: (i) => i.levels.map((level) => LEVEL[level]).join('、'),
-      parse: (cell) => splitList(cellText(cell)).map((part) => labelled(LEVEL, part)),
+      parse: (cell) => cellList(cellText(cell)).map((part) => labelledCell(LEVEL, part)),
     },
     days('法定时限(工作日)', 'statutoryLimit'),
     days('承诺时限(工作日)', 'committedLimit'),
@@ -138,7 +138,7 @@ export const itemCatalogue = defineLedger<ServiceItem, Params, Lookups>({
       field: 'processing',
       value: (i) => i.processing,
       format: (i) => PROCESSING[i.processing],
-      parse: (cell) => labelled(PROCESSING, cell),
+      parse: (cell) => labelledCell(PROCESSING, cell),
     },
     {
       header: '跑动类型',
@@ -146,7 +146,7 @@ export const itemCatalogue = defineLedger<ServiceItem, Params, Lookups>({
       field: 'visitRequirement',
       value: (i) => i.visitRequirement,
       format: (i) => VISITS[i.visitRequirement],
-      parse: (cell) => labelled(VISITS, cell),
+      parse: (cell) => labelledCell(VISITS, cell),
     },
     days('最多跑动次数', 'maxVisits'),
     flag('可网办', 'onlineCapable'),
@@ -160,7 +160,7 @@ export const itemCatalogue = defineLedger<ServiceItem, Params, Lookups>({
       whenEmpty: () => [],
       format: (i) => i.crossRegionPartners.join('、'),
       parse: (cell) => {
-        const codes = splitList(cellText(cell));
+        const codes = cellList(cellText(cell));
         const bad = codes.find((code) => !isRegionCode(code));
         if (bad) throw cellRefused('format', `${bad} is not a division code`);
         return codes;

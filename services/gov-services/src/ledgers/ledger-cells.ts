@@ -1,15 +1,16 @@
 import {
+  addNamed,
   assertPerformAction,
   assertSignedIn,
   badInput,
   cellDate,
   cellRefused,
   cellText,
-  parseInput,
   type Directory,
   type DirectoryPage,
   type FileRequest,
   type FileRoute,
+  parseInput,
 } from '@county/kit';
 import type { CellValue } from 'exceljs';
 import { z } from 'zod';
@@ -27,16 +28,6 @@ export function yesNo(cell: CellValue): boolean {
   return text === YES;
 }
 
-/** A label column: the sheet shows the Chinese word, the record keeps the enum value (either is read). */
-export function labelled<E extends string>(labels: Record<E, string>, cell: CellValue): E {
-  const text = cellText(cell);
-  const found = (Object.entries(labels) as [E, string][]).find(
-    ([key, label]) => text === label || text === key,
-  );
-  if (!found) throw cellRefused('enum', `must be one of ${Object.values(labels).join('、')}`);
-  return found[0];
-}
-
 /** A date cell as YYYY-MM-DD. */
 export function dateCell(cell: CellValue): string {
   const day = cellDate(cell);
@@ -51,26 +42,6 @@ export function wholeNumber(cell: CellValue): number {
   return number;
 }
 
-export const splitList = (text: string) =>
-  text
-    .split(/[、,，;；\n]/)
-    .map((part) => part.trim())
-    .filter(Boolean);
-
-/** The one id a name stands for, or the cell is refused (unknown, or a name shared by several). */
-export function oneOf(map: Map<string, string[]>, name: string, what: string): string {
-  const ids = map.get(name) ?? [];
-  if (ids.length === 1) return ids[0];
-  throw cellRefused(
-    ids.length ? 'unique' : 'exists',
-    ids.length ? `${name} names ${ids.length} ${what}s: use the credit code` : `unknown ${what} ${name}`,
-  );
-}
-
-export const addTo = (map: Map<string, string[]>, key: string | null | undefined, id: string) => {
-  if (key) map.set(key, [...(map.get(key) ?? []), id]);
-};
-
 /** The organisations of a county and below it, by name and by credit code. */
 export async function organizationsByName(
   directory: Directory,
@@ -81,7 +52,7 @@ export async function organizationsByName(
   do {
     const page: DirectoryPage<{ id: string; name: string; creditCode: string | null }> =
       await directory.organizationsOf(region, after);
-    for (const o of page.nodes) [o.name, o.creditCode].forEach((key) => addTo(byName, key, o.id));
+    for (const o of page.nodes) [o.name, o.creditCode].forEach((key) => addNamed(byName, key, o.id));
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after);
   return byName;

@@ -1,11 +1,19 @@
-import { cellRefused, cellText, defineLedger, ledgerRoutes, type LedgerReadContext } from '@county/kit';
+import {
+  addNamed,
+  cellRefused,
+  cellText,
+  defineLedger,
+  type LedgerReadContext,
+  ledgerRoutes,
+  oneNamed,
+} from '@county/kit';
 import { chinaDay } from '@county/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ServiceCentre } from '../centre/centre.entity';
 import { CentreMutations } from '../centre/centre.mutations';
 import type { CreateServiceCentreInput, UpdateServiceCentreInput } from '../centre/centre.args';
 import { ServiceLevel } from '../vocabulary';
-import { addTo, assertMayExport, bureauOnly, countyOf, oneOf, organizationsByName } from './ledger-cells';
+import { assertMayExport, bureauOnly, countyOf, organizationsByName } from './ledger-cells';
 
 export const CENTRE_LEVEL: Record<ServiceLevel, string> = {
   COUNTY: '县级政务服务中心',
@@ -30,7 +38,7 @@ export const centresOfCounty = (em: EntityManager, region: string) =>
 export async function centreNames(em: EntityManager, region: string) {
   const centres = await centresOfCounty(em, region);
   const ids = new Map<string, string[]>();
-  for (const c of centres) addTo(ids, c.name, c.id);
+  for (const c of centres) addNamed(ids, c.name, c.id);
   return { ids, names: new Map(centres.map((c) => [c.id, c.name])) };
 }
 
@@ -45,7 +53,8 @@ export const centreColumn = <
   updatable: false,
   value: (r: R) => r.centreId,
   format: (r: R, l: L) => l.centreName.get(r.centreId) ?? r.centreId,
-  parse: (cell: Parameters<typeof cellText>[0], l: L) => oneOf(l.centres, cellText(cell), 'centre'),
+  parse: (cell: Parameters<typeof cellText>[0], l: L) =>
+    oneNamed(l.centres, cellText(cell), 'centre', 'credit code'),
 });
 
 interface Lookups {
@@ -95,7 +104,7 @@ export const centreLedger = defineLedger<ServiceCentre, CountyParams, Lookups>({
       field: 'organizationId',
       value: (c) => c.organizationId,
       format: (c, l) => l.names.get(c.organizationId) ?? c.organizationId,
-      parse: (cell, l) => oneOf(l.unit, cellText(cell), 'unit'),
+      parse: (cell, l) => oneNamed(l.unit, cellText(cell), 'unit', 'credit code'),
     },
   ],
   lookups,

@@ -4,7 +4,16 @@ import { CentreMutations } from '../centre/centre.mutations';
 import type { CreateServiceStaffInput, UpdateServiceStaffInput } from '../centre/centre.args';
 import { ServiceStaff, ServiceWindow } from '../centre/roster.entities';
 import { permissions } from '../permissions';
-import { assertMayExport, bureauOnly, countyOf, NO, YES, yesNo } from './ledger-cells';
+import {
+  asGraphQLDates,
+  assertMayExport,
+  bureauOnly,
+  countyOf,
+  dateCell,
+  NO,
+  YES,
+  yesNo,
+} from './ledger-cells';
 import { centreColumn, centreNames, isUuid, type CountyParams } from './service-centres';
 
 interface Params extends CountyParams {
@@ -21,6 +30,7 @@ interface Lookups {
 }
 
 const mutations = new CentreMutations();
+const DATES = ['joinedOn', 'leftOn'];
 
 /** The window a row names by its number, at the staff member's centre. */
 async function windowOf(centreId: string, number: unknown, write: LedgerWriteContext<Params, Lookups>) {
@@ -87,6 +97,24 @@ export const staffLedger = defineLedger<ServiceStaff, Params, Lookups>({
       format: (s) => (s.active ? YES : NO),
       parse: yesNo,
     },
+    // empty on a new row: joined today
+    {
+      header: '入职日期',
+      width: 12,
+      field: 'joinedOn',
+      optional: true,
+      value: (s) => s.joinedOn,
+      parse: dateCell,
+    },
+    // a date here: left the centre that day (在岗 follows it)
+    {
+      header: '离岗日期',
+      width: 12,
+      field: 'leftOn',
+      optional: true,
+      value: (s) => s.leftOn,
+      parse: dateCell,
+    },
   ],
   async lookups(_purpose, records, { em, params }) {
     const { ids, names } = await centreNames(em, params.region);
@@ -118,7 +146,13 @@ export const staffLedger = defineLedger<ServiceStaff, Params, Lookups>({
     return em.find(ServiceStaff, { id: ids.filter(isUuid), centreId: [...names.keys()] });
   },
   async create(fields, write) {
-    const { windowNumber, backupName, active, ...staff } = fields;
+    const { windowNumber, backupName, active, leftOn, ...staff } = fields;
+    if (leftOn)
+      throw badInput(
+        'input.leftOn',
+        'on-roster',
+        'a new member is on the roster: add them, then give the day they left',
+      );
     if (active === false)
       throw badInput(
         'input.active',
@@ -127,7 +161,7 @@ export const staffLedger = defineLedger<ServiceStaff, Params, Lookups>({
       );
     const centreId = staff.centreId as string;
     const input = {
-      ...staff,
+      ...asGraphQLDates(staff, DATES),
       windowId: await windowOf(centreId, windowNumber, write),
       backupStaffId: await backupOf(centreId, backupName, write),
     };
@@ -136,7 +170,7 @@ export const staffLedger = defineLedger<ServiceStaff, Params, Lookups>({
   async update(member, changes, version, write) {
     const { windowNumber, backupName, ...rest } = changes;
     const input = {
-      ...rest,
+      ...asGraphQLDates(rest, DATES),
       ...('windowNumber' in changes
         ? { windowId: await windowOf(member.centreId, windowNumber, write) }
         : {}),

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
 import { DateScalar, parseInput, ruleIssue } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
@@ -9,6 +9,7 @@ import { isoDay, regionCodeRule } from '@county/domain';
 import { serviceStatsFigures } from '../stats/service-stats.query';
 import { cachedStats } from '../stats/stats-cache';
 import { ServiceStats } from '../stats/service-stats.types';
+import { staffingYearRule, TownshipStaffing, townshipStaffing } from './township-staffing';
 
 const periodRule = z
   .object({ regionCode: regionCodeRule, from: z.date(), to: z.date() })
@@ -47,5 +48,23 @@ export class RegionResolver {
         calendarProvisional: recomputing || workingCalendar.touchesProvisional(asked.from, asked.to),
       }),
     );
+  }
+
+  @FieldResolver(() => TownshipStaffing, {
+    nullable: true,
+    description:
+      '乡镇便民服务中心人员配备 — staff of the township centres of this region on 31 December of `year` (today for this year)',
+  })
+  townshipStaffing(
+    @Root() region: RegionRef,
+    @Arg('year', () => Int) year: number,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<TownshipStaffing> {
+    const asked = parseInput(
+      z.object({ regionCode: regionCodeRule, year: staffingYearRule }),
+      { regionCode: region.code, year },
+      '',
+    );
+    return townshipStaffing(ctx.em, asked.regionCode, asked.year);
   }
 }

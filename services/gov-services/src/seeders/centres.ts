@@ -12,15 +12,23 @@ export interface DemoCentre {
   /** Sizes of its demo roster (`demoRoster`), not columns. */
   windows: number;
   staff: number;
+  /** Of `staff`, how many have been in post since before 2018; the others joined during 2019. */
+  longServing: number;
   /** Proxy agents who serve this centre's PROXY cases (a village room borrows its township's). */
   agents: string[];
 }
 
 /**
- * Report 001: township service staff rose from 4.5 to 9.2 per township. The roster keeps today's staff only
- * (no dates), so the demo's township centres carry the 9.2: as evenly as it goes, the first ones one more.
+ * Report 001: township service staff rose from 4.5 per township (end of 2018) to 9.2 (2019, and today):
+ * the township centres keep their 4.5 from before 2018 and take on the rest during 2019, each count shared
+ * out as evenly as it goes, the first centres one more.
  */
 const STAFF_PER_TOWNSHIP = 9.2;
+const STAFF_PER_TOWNSHIP_2018 = 4.5;
+
+/** The i-th of `parts` even shares of `total`: the first `total % parts` one more. */
+const share = (total: number, parts: number, i: number) =>
+  Math.floor(total / parts) + (i < total % parts ? 1 : 0);
 
 const VILLAGE_BODIES = new Set<string>([
   OrganizationType.VILLAGE_COMMITTEE,
@@ -42,6 +50,7 @@ export function demoCentres(city: DemoCity): DemoCentre[] {
     (o) => o.type === OrganizationType.SERVICE_CENTER && o.regionCode.length === 9,
   ).length;
   const townshipStaff = Math.round(STAFF_PER_TOWNSHIP * townships);
+  const townshipStaff2018 = Math.round(STAFF_PER_TOWNSHIP_2018 * townships);
   let township = 0;
   for (const org of city.organizations) {
     const isCentre = org.type === OrganizationType.SERVICE_CENTER;
@@ -60,6 +69,13 @@ export function demoCentres(city: DemoCity): DemoCentre[] {
       level
     ];
     const code = Number(org.regionCode.slice(-3));
+    // county and village staff have all been in post since before 2018
+    const staff =
+      level === ServiceLevel.TOWNSHIP
+        ? share(townshipStaff, townships, township)
+        : (level === ServiceLevel.COUNTY ? 180 : 2) - (code % 3);
+    const longServing =
+      level === ServiceLevel.TOWNSHIP ? share(townshipStaff2018, townships, township++) : staff;
     centres.push({
       id: demoId(`centre:${org.regionCode}`),
       organization_id: org.id,
@@ -67,10 +83,8 @@ export function demoCentres(city: DemoCity): DemoCentre[] {
       level,
       name: level === ServiceLevel.VILLAGE ? org.name.replace(/(村民|居民)委员会$/, '便民服务室') : org.name,
       windows,
-      staff:
-        level === ServiceLevel.TOWNSHIP
-          ? Math.floor(townshipStaff / townships) + (township++ < townshipStaff % townships ? 1 : 0)
-          : (level === ServiceLevel.COUNTY ? 180 : 2) - (code % 3),
+      staff,
+      longServing,
       agents,
     });
   }

@@ -26,7 +26,10 @@ export async function loadDemoCatalogue(em: EntityManager, city: DemoCity): Prom
     await bulkInsert(
       em,
       'service_centre',
-      centres.map(({ agents: _agents, windows: _windows, staff: _staff, ...centre }) => centre),
+      centres.map(
+        ({ agents: _agents, windows: _windows, staff: _staff, longServing: _longServing, ...centre }) =>
+          centre,
+      ),
     );
     await bulkInsert(
       em,
