@@ -148,8 +148,11 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
           ...options,
           request: { ...options.request, query: part.query, variables: part.variables },
         });
-        // errors and no data: it could not run the document
-        if (!answer.data && answer.errors?.length) {
+        // errors and no data: it could not run the document, unless the errors are the caller's own (an
+        // unknown code): the owner would have answered the same, so they stand
+        const callersError = (e: GraphQLFormattedError) =>
+          e.extensions?.code === 'NOT_FOUND' || e.extensions?.code === 'BAD_USER_INPUT';
+        if (!answer.data && answer.errors?.length && !answer.errors.every(callersError)) {
           metrics?.countFailover(name, next, 'refused');
           continue;
         }

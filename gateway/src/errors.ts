@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { isClientErrorCode } from '@county/kit';
+import { isClientErrorCode, literalInputRefusal } from '@county/kit';
 import { SUBGRAPH_UNAVAILABLE } from './data-source';
 import { COST_LIMIT_EXCEEDED } from './limits/cost-limit';
 import { OPERATION_NOT_TRUSTED } from './limits/trusted-documents';
@@ -29,10 +29,12 @@ function visible(extensions: Record<string, unknown> | undefined): Record<string
 }
 
 /**
- * The gateway's `formatError`: validation, auth and not-found errors pass with their field and rule;
+ * The gateway's `formatError`: validation, auth and not-found errors pass with their field and rule (a bad
+ * value written in the document answers BAD_USER_INPUT, as a bad variable does);
  * an unreachable subgraph is named; every other message is masked so no internals reach a client.
  */
-export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function formatGatewayError(reported: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+  const formatted = literalInputRefusal(reported, error) ?? reported;
   const extensions = formatted.extensions as Record<string, unknown> | undefined;
   const code = extensions?.code;
   const fromHttpFailure = extensions?.response !== undefined;

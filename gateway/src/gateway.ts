@@ -18,7 +18,7 @@ import {
   sendGraphQLError,
   sendJson,
 } from '@county/kit';
-import { backupFreshness, readBackupStatus, type Logger } from '@county/kit';
+import { backupFreshness, literalInputRule, readBackupStatus, type Logger } from '@county/kit';
 import type { GatewayConfig } from './config';
 import { createTokenVerifier, InvalidTokenError } from './auth';
 import { createSubgraphClient } from './subgraph-client';
@@ -154,7 +154,7 @@ export function createGateway(
     introspection: !production,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.LIMIT_TOKENS },
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, literalInputRule],
     includeStacktraceInErrorResponses: false,
     // the kit owns shutdown (drain, then close the pool); Apollo's own signal handlers would race it
     stopOnTerminationSignals: false,

@@ -116,3 +116,94 @@ describe('a value a field rule (zod) refuses is worded by the kit', () => {
     expect(error.message).toBe('issuedYear: must be at least 1978');
   });
 });
+
+describe('a bad value written in the document answers BAD_USER_INPUT naming the argument path', () => {
+  const createLead = (fields: string) => `mutation { createPilotLead(input: { ${fields} }) { id } }`;
+  const leadFields = (issuedOn: string) =>
+    `name: "试点", level: PROVINCIAL, plannedBy: "省农业农村厅", organizationId: "${lead.organizationId}", issuedOn: "${issuedOn}"`;
+
+  it('a Date literal for a month that does not exist', async () => {
+    const error = await refusal(createLead(leadFields('2019-14-01')), {});
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.issuedOn',
+      rule: 'format',
+    });
+    expect(error.message).toBe('input.issuedOn: must be a calendar date as YYYY-MM-DD (ISO 8601)');
+    expect(error.message).not.toMatch(/Expected value of type/);
+  });
+
+  it('a DateTimeISO literal that is not an instant', async () => {
+    const error = await refusal('{ pilotsAuditTrail(from: "yesterday") { totalCount } }', {}, auditor);
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from', rule: 'format' });
+    expect(error.message).toMatch(/^from: must be a date and time in ISO 8601/);
+  });
+
+  it('an enum literal the enum does not have', async () => {
+    const error = await refusal('{ pilots(stage: FLYING) { totalCount } }', {});
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'stage', rule: 'enum' });
+    expect(error.message).toBe(
+      'stage: must be one of PURSUING, APPROVED, IN_PROGRESS, ACCEPTED, PROMOTED, CLOSED',
+    );
+  });
+
+  it('an enum literal inside a mutation input, and a string where the enum is expected', async () => {
+    const county = await refusal(createLead(leadFields('2019-04-15').replace('PROVINCIAL', 'COUNTY')), {});
+    expect(county.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.level', rule: 'enum' });
+    const quoted = await refusal(
+      createLead(leadFields('2019-04-15').replace('PROVINCIAL', '"PROVINCIAL"')),
+      {},
+    );
+    expect(quoted.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.level', rule: 'enum' });
+  });
+
+  it('an input field the input type does not have', async () => {
+    const error = await refusal(createLead(`${leadFields('2019-04-15')}, colour: "red"`), {});
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.colour',
+      rule: 'unknown-field',
+    });
+    expect(error.message).toBe('input.colour: is not a field of CreatePilotLeadInput');
+  });
+
+  it('required input fields left out are each named once', async () => {
+    const { errors, data } = await gateway.query<any>(
+      createLead(
+        `plannedBy: "省农业农村厅", organizationId: "${lead.organizationId}", issuedOn: "2019-04-15"`,
+      ),
+      {},
+      office,
+    );
+    expect(data ?? null).toBeNull();
+    expect(errors!.map((e) => [e.extensions!.code, e.extensions!.field, e.extensions!.rule])).toEqual([
+      ['BAD_USER_INPUT', 'input.name', 'required'],
+      ['BAD_USER_INPUT', 'input.level', 'required'],
+    ]);
+    expect(JSON.stringify(errors)).not.toMatch(LIBRARY_WORDING);
+  });
+
+  it('a null literal for a required field', async () => {
+    const error = await refusal(createLead(leadFields('2019-04-15').replace('"试点"', 'null')), {});
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name', rule: 'required' });
+  });
+});
+
+describe('what is not a bad value keeps its answer', () => {
+  it('a valid literal enum is answered', async () => {
+    const { errors, data } = await gateway.query<any>(
+      '{ pilots(stage: APPROVED) { totalCount } }',
+      {},
+      office,
+    );
+    expect(errors).toBeUndefined();
+    expect(typeof data.pilots.totalCount).toBe('number');
+  });
+
+  it('an unknown field in the selection stays a validation failure', async () => {
+    const { errors } = await gateway.query<any>('{ pilots(stage: APPROVED) { colour } }', {}, office);
+    expect(errors).toHaveLength(1);
+    expect(errors![0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(errors![0].extensions!.field).toBeUndefined();
+  });
+});

@@ -170,6 +170,23 @@ it('answers the region from a copy, renamed after a sync, with every other domai
   );
 });
 
+it('answers regions(parentCode:) from a copy as people would: NOT_FOUND for an unknown parent, [] for a leaf', async () => {
+  await people.stop().catch(() => undefined); // stopped by the test above; alone, stopped here
+  const REGIONS = 'query ($code: ID) { regions(parentCode: $code) { code } }';
+  const unknown = await gateway.query<any>(REGIONS, { code: '990799' }, leader);
+  expect(unknown.data).toBeNull();
+  expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'parentCode' });
+  expect(unknown.errors?.[0].message).toContain('990799');
+
+  const townships = await gateway.query<any>(REGIONS, { code: DEMO_COUNTY_CODE }, leader);
+  expect(townships.errors).toBeUndefined();
+  const villages = await gateway.query<any>(REGIONS, { code: townships.data.regions[0].code }, leader);
+  expect(villages.data.regions.length).toBeGreaterThan(0);
+  const leaf = await gateway.query<any>(REGIONS, { code: villages.data.regions[0].code }, leader);
+  expect(leaf.errors).toBeUndefined();
+  expect(leaf.data).toEqual({ regions: [] });
+});
+
 it('starts a directory-using subgraph while people is down, on the copy it holds, and says so', async () => {
   await people.stop().catch(() => undefined); // stopped by the test above; alone, stopped here
   const started = Date.now();

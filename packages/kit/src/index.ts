@@ -5,6 +5,7 @@ export * from './logger';
 export * from './errors';
 export * from './validation';
 export * from './variable-errors';
+export * from './literal-errors';
 export * from './identity';
 export * from './permissions';
 export * from './permissions-readme';

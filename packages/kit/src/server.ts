@@ -30,6 +30,7 @@ import { ServiceMetrics } from './metrics';
 import { auditActor } from './audit';
 import { idempotencyPlugin } from './idempotency';
 import { variableCheckPlugin } from './variable-errors';
+import { literalInputRefusal, literalInputRule } from './literal-errors';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -70,7 +71,10 @@ export class SubgraphServer {
       includeStacktraceInErrorResponses: false,
       // the kit owns shutdown (drain, then close the pool); Apollo's own signal handlers would race it
       stopOnTerminationSignals: false,
-      formatError: formatSubgraphError,
+      // a bad value written in the document answers in the kit's words, as a bad variable does
+      validationRules: [literalInputRule],
+      formatError: (formatted, error) =>
+        formatSubgraphError(literalInputRefusal(formatted, error) ?? formatted, error),
       // answers depend on the caller and are never cached over HTTP: no per-field cache-control bookkeeping
       plugins: [
         ApolloServerPluginLandingPageDisabled(),

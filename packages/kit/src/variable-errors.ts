@@ -55,8 +55,14 @@ function typeAt(type: GraphQLInputType, path: readonly (string | number)[]): Gra
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+export const unknownField = (field: string, typeName: string): InputIssue => ({
+  field,
+  rule: 'unknown-field',
+  message: `is not a field of ${typeName}`,
+});
+
 /** What was wrong at one place graphql-js refused, worded by the kit and named by its field path. */
-function issuesAt(field: string, type: GraphQLInputType | undefined, value: unknown): InputIssue[] {
+export function issuesAt(field: string, type: GraphQLInputType | undefined, value: unknown): InputIssue[] {
   if (value === null || value === undefined) return [{ field, rule: 'required', message: 'is required' }];
   const named = type && getNamedType(type);
   if (isInputObjectType(named)) {
@@ -67,11 +73,7 @@ function issuesAt(field: string, type: GraphQLInputType | undefined, value: unkn
       .map((f) => ({ field: `${field}.${f.name}`, rule: 'required', message: 'is required' }));
     const unknown = Object.keys(value)
       .filter((key) => !(key in fields))
-      .map((key) => ({
-        field: `${field}.${key}`,
-        rule: 'unknown-field',
-        message: `is not a field of ${named.name}`,
-      }));
+      .map((key) => unknownField(`${field}.${key}`, named.name));
     const found = [...missing, ...unknown];
     return found.length ? found : [{ field, rule: 'type', message: `is not a valid ${named.name}` }];
   }

@@ -51,6 +51,10 @@ export const permissions = definePermissions({
     what: 'set the levels each community-worker post type may hold in a province (三岗十八级 等级范围)',
     ...sharedRules.hr,
   },
+  'pay-settings.write': {
+    what: 'set a province’s pay scale for community workers (社区工作者薪酬标准: base pay, step a level)',
+    ...sharedRules.hr,
+  },
   'village-cadre-term.write': {
     what: 'record and correct village cadres’ posts and terms of office (村干部任职)',
     ...sharedRules.hr,

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { RegionLevel, regionCodeRule } from '@county/domain';
 import type { SubgraphContext } from '../context';
 import { entityGroupLoader, entityLoader } from '../entity-loaders';
+import { notFound } from '../errors';
 import { parseInput } from '../validation';
 import { DirectoryRegion, OrganizationCopy } from './region-copy.entity';
 
@@ -110,8 +111,12 @@ export function regionCopyResolver(RegionClass: new () => { code: string }): Fun
       description:
         "行政区划列表（副本）— regions(…) from this subgraph's copy, for the gateway while people is down",
     })
-    regionsCopy(@Args() args: RegionCopyArgs, @Ctx() ctx: SubgraphContext): Promise<DirectoryRegion[]> {
+    async regionsCopy(@Args() args: RegionCopyArgs, @Ctx() ctx: SubgraphContext): Promise<DirectoryRegion[]> {
       parseInput(regionsArgsRule, { parentCode: args.parentCode ?? undefined }, '');
+      // the same answer people gives, so a client cannot tell an unknown parent from a leaf by who answered
+      if (args.parentCode && !(await byCode(ctx).load(args.parentCode))) {
+        throw notFound('parentCode', `no region has code ${args.parentCode}`);
+      }
       const where = {
         ...(args.level ? { level: args.level } : {}),
         ...(args.parentCode ? { parentCode: args.parentCode } : {}),

@@ -28,7 +28,8 @@ const creditList = z.string().transform((text, ctx) => {
 /**
  * What provinces set differently, read from the environment once (zod-parsed, so a bad value stops the
  * service with a message naming the variable): years of service credited for education, how many years
- * of service one level step takes, and the pay scale.
+ * of service one level step takes, and the national pay scale (a province may set its own as data, kept by
+ * hr: `community_pay`, see community-pay.ts).
  */
 const careerConfigSchema = z.object({
   COMMUNITY_WORKER_EDUCATION_CREDIT: creditList.default({
@@ -76,7 +77,16 @@ export function seniorityLevel(
   return Math.min(max, min + steps);
 }
 
+/** A province's pay scale: the monthly base pay of level 1 and the share of it each level above adds. */
+export type PayScale = { basePay: number; payStep: number };
+
+/** The national default: the environment's pay scale, for a province that has set none (see community-pay.ts). */
+export const nationalPay = (config = careerSettings()): PayScale => ({
+  basePay: config.COMMUNITY_WORKER_BASE_PAY,
+  payStep: config.COMMUNITY_WORKER_PAY_STEP,
+});
+
 /** Pay follows the level alone: level 1 earns the base pay, each level above adds one step. */
-export function monthlyBasePay(level: number, config = careerSettings()): number {
-  return Math.round(config.COMMUNITY_WORKER_BASE_PAY * (1 + (level - 1) * config.COMMUNITY_WORKER_PAY_STEP));
+export function monthlyBasePay(level: number, scale: PayScale = nationalPay()): number {
+  return Math.round(scale.basePay * (1 + (level - 1) * scale.payStep));
 }

@@ -11,6 +11,7 @@ import { CommunityWorkersArgs } from './community-worker.args';
 import { communityWorkersArgsRule } from './community-worker.rules';
 import { monthlyBasePay, seniorityLevel, serviceYears } from './career';
 import { postLevelRange, type LevelRange } from './post-levels';
+import { payScaleIn } from './community-pay';
 
 /** The worker's post range in the province of their community. */
 async function rangeOf(ctx: SubgraphContext, worker: CommunityWorker): Promise<LevelRange> {
@@ -100,9 +101,11 @@ export class CommunityWorkerResolver {
   }
 
   @FieldResolver(() => Int, {
-    description: '薪酬等级 — monthly base pay (yuan) of the level: pay follows the level',
+    description:
+      '薪酬等级 — monthly base pay (yuan) of the level by the pay scale of the community’s province: pay follows the level',
   })
-  monthlyBasePay(@Root() worker: CommunityWorker): number {
-    return monthlyBasePay(worker.level);
+  async monthlyBasePay(@Root() worker: CommunityWorker, @Ctx() ctx: SubgraphContext): Promise<number> {
+    const community = await entityLoader(ctx, Organization, 'id').load(worker.organizationId);
+    return monthlyBasePay(worker.level, await payScaleIn(ctx, community!.regionCode));
   }
 }

@@ -65,3 +65,10 @@ export const communityWorkersArgsRule = z.object({
 });
 
 export const quotaRule = z.number().int().min(0).max(500);
+
+/** A province's pay scale: whole yuan 0–100000 for level 1, each level above adding 0–1 of it. */
+export const communityPayRule = z.object({
+  provinceCode: postLevelRangeRule.shape.provinceCode,
+  basePay: z.number().int().min(0).max(100000),
+  payStep: z.number().min(0).max(1),
+});

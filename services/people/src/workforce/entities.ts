@@ -6,6 +6,7 @@ import { Secondment } from '../secondment/secondment.entity';
 import { CommunityWorker } from '../community-worker/community-worker.entity';
 import { CommunityQuota } from '../community-worker/community-quota.entity';
 import { PostLevelRange } from '../community-worker/post-level-range.entity';
+import { CommunityPay } from '../community-worker/community-pay.entity';
 import { AnnualAssessment } from '../assessment/assessment.entity';
 import { TrainingCourse } from '../training/training-course.entity';
 import { TrainingAttendance } from '../training/training-attendance.entity';
@@ -20,6 +21,7 @@ export const workforceEntities = [
   CommunityWorker,
   CommunityQuota,
   PostLevelRange,
+  CommunityPay,
   AnnualAssessment,
   TrainingCourse,
   TrainingAttendance,

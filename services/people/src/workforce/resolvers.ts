@@ -7,6 +7,7 @@ import { CommunityWorkerResolver } from '../community-worker/community-worker.re
 import { CommunityWorkerMutations } from '../community-worker/community-worker.mutations';
 import { CommunityQuotaResolver } from '../community-worker/community-quota.resolver';
 import { CommunityPostLevelsResolver } from '../community-worker/post-levels.resolver';
+import { CommunityPayResolver } from '../community-worker/community-pay.resolver';
 import { VillageCadreTermMutations } from '../village-cadre/village-cadre-term.mutations';
 import { AssessmentResolver } from '../assessment/assessment.resolver';
 import { AssessmentMutations } from '../assessment/assessment.mutations';
@@ -28,6 +29,7 @@ export const workforceResolvers = [
   CommunityWorkerMutations,
   CommunityQuotaResolver,
   CommunityPostLevelsResolver,
+  CommunityPayResolver,
   AssessmentResolver,
   AssessmentMutations,
   TrainingCourseResolver,
