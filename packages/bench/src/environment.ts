@@ -137,6 +137,12 @@ export class BenchEnvironment {
       : undefined;
     if (options.cockpit)
       await this.startOtherSubgraphs(server, options, keys, subgraphUrl, gatewayEnv, govServices);
+    else if (!govServices) {
+      // the gateway is ready once every subgraph of its supergraph is: people alone runs here
+      const supergraph = path.join(this.root, 'supergraph.graphql');
+      await writeSupergraph([{ name: 'people', url: subgraphUrl }], keys, supergraph);
+      gatewayEnv.SUPERGRAPH_PATH = supergraph;
+    }
     const gateway = this.launch(options, 'gateway', GATEWAY_MAIN, gatewayPort, gatewayEnv);
     this.services.push(gateway);
     await gateway.ready();
