@@ -223,6 +223,24 @@ export class SchemaRegistry {
   }
 
   /**
+   * The window's usage summed per client, operation and coordinate: what `npm run schema:usage` snapshots
+   * for CI's `schema:ci`, so a change is checked in CI against the same uses the registry would check.
+   */
+  async usage(): Promise<Use[]> {
+    const { rows } = await this.pool.query<{
+      client: string;
+      operation: string;
+      coordinate: string;
+      count: string;
+    }>(
+      `select client, operation, coordinate, sum(count) as count from usage_count
+        where day > current_date - $1::int group by 1, 2, 3 order by 1, 2, 3`,
+      [this.options.usageWindowDays],
+    );
+    return rows.map((r) => ({ ...r, count: Number(r.count) }));
+  }
+
+  /**
    * Adds a gateway's counts. Keys already counted that day grow; new ones are taken while the day has fewer
    * than `maxUsageRowsPerDay` rows (the most used first), so client names made up per request cannot grow
    * the table without bound. Rows past the window are dropped in the same transaction.

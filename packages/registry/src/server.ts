@@ -169,6 +169,13 @@ export function createRegistryServer(options: RegistryServerOptions) {
         return sendJson(res, report.status === 'published' ? 201 : 200, report);
       }
     }
+    if (method === 'GET' && url.pathname === '/usage') {
+      // who uses what is the departments' concern, not the public's: the usage token reads it too
+      const token = bearer(req);
+      if (!token || !secretMatches(token, options.usageToken))
+        throw unauthenticated('Recorded usage is read with the usage token only (REGISTRY_USAGE_TOKEN)');
+      return sendJson(res, 200, { uses: await registry.usage() });
+    }
     if (method === 'POST' && url.pathname === '/usage') {
       const token = bearer(req);
       if (!token || !secretMatches(token, options.usageToken))
