@@ -3,7 +3,7 @@
 #   node gateway/dist/main.js               (the default)
 # Build: docker-compose build, or docker build -t county-governance-graph .
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---------------------------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS build
@@ -20,6 +20,7 @@ RUN npm install --global --no-audit --no-fund npm@${NPM_VERSION}
 COPY package.json package-lock.json ./
 # generated from packages/platform/src/registry.ts by npm run compose: workspace manifests
 COPY packages/bench/package.json packages/bench/
+COPY packages/debian-binaries/package.json packages/debian-binaries/
 COPY packages/demo-data/package.json packages/demo-data/
 COPY packages/domain/package.json packages/domain/
 COPY packages/kit/package.json packages/kit/

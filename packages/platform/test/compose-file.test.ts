@@ -104,10 +104,11 @@ describe('docker-compose.yml', () => {
         expect(s().ports).toBeUndefined();
       });
 
-      it('uses its own database on the compose PostgreSQL, as the role that owns it, not the superuser', () => {
+      it('uses its own database on the compose PostgreSQL (or <NAME>_DATABASE_HOST), as the role that owns it, not the superuser', () => {
         const variable = `${upperName(subgraph.name)}_DATABASE_PASSWORD`;
+        const server = `${upperName(subgraph.name)}_DATABASE`;
         expect(String(s().environment?.DATABASE_URL)).toBe(
-          `postgres://${subgraph.database}:\${${variable}:?set ${variable} (see .env.example)}@postgres:5432/${subgraph.database}`,
+          `postgres://${subgraph.database}:\${${variable}:?set ${variable} (see .env.example)}@\${${server}_HOST:-postgres}:\${${server}_PORT:-5432}/${subgraph.database}`,
         );
         expect(service('postgres').environment?.[variable]).toMatch(REQUIRED);
       });
@@ -231,6 +232,15 @@ describe('docker-compose.yml', () => {
 
 describe('Dockerfile', () => {
   const dockerfile = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
+
+  it('builds on the Node LTS the tests also run on (package.json config.nodeLts), not on Node 20', () => {
+    const { config } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      config: { nodeLts: string };
+    };
+    const image = /^ARG NODE_IMAGE=node:(\d+)-/m.exec(dockerfile)?.[1];
+    expect(image).toBe(config.nodeLts.split('.')[0]);
+    expect(Number(image)).toBeGreaterThan(20);
+  });
 
   it('leaves the bench, the test kit and the embedded Redis out of the production image', () => {
     const build = /RUN npm run build[^\n]*(\n [^\n]*)*/.exec(dockerfile)?.[0] ?? '';
