@@ -47,10 +47,10 @@ COPY services services
 COPY gateway gateway
 COPY schema schema
 COPY cockpit cockpit
-# the bench, the test kit and the embedded Redis never run in production: their code goes, and prune drops their dependencies
+# the bench, the test kit, the embedded Redis and the Debian test servers never run in production: their code goes, and prune drops their dependencies
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \
- && rm -rf .turbo packages/bench packages/test-kit packages/redis node_modules/@county/bench node_modules/@county/test-kit node_modules/@county/redis \
+ && rm -rf .turbo packages/bench packages/test-kit packages/redis packages/debian-binaries node_modules/@county/bench node_modules/@county/test-kit node_modules/@county/redis node_modules/@county/debian-binaries \
  && test -f schema/supergraph.graphql
 
 # ---------------------------------------------------------------------------------------------------

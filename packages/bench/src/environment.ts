@@ -21,6 +21,7 @@ import {
   spawnService,
   stopService,
   subgraphEnvironment,
+  subgraphDatabaseServer,
   type LaunchedService,
   type ServiceProcess,
 } from '@county/platform';
@@ -93,14 +94,17 @@ export class BenchEnvironment {
 
   async start(options: EnvironmentOptions): Promise<Endpoints> {
     if (!PEOPLE) throw new Error('The registry has no people subgraph');
-    const { server, description } = await this.startDatabase(options.databaseUrl);
-    const name = options.databaseUrl
-      ? `county_people_bench_${randomBytes(4).toString('hex')}`
-      : PEOPLE.database;
+    const { server: shared, description } = await this.startDatabase(options.databaseUrl);
+    // people's database on its own server when DATABASE_URL_PEOPLE names one (a throwaway there too)
+    const server = subgraphDatabaseServer(PEOPLE.name, shared);
+    const name =
+      options.databaseUrl || server !== shared
+        ? `county_people_bench_${randomBytes(4).toString('hex')}`
+        : PEOPLE.database;
     await ensureDatabase(server, name).catch((error: unknown) => {
       throw new Error(`Could not create database ${name} on ${description}: ${String(error)}`);
     });
-    if (options.databaseUrl) this.throwaways.push({ server, name });
+    if (options.databaseUrl || server !== shared) this.throwaways.push({ server, name });
 
     const subgraphPort = await freePort(HOST);
     const keys = generateDeploymentKeys();
@@ -133,10 +137,10 @@ export class BenchEnvironment {
       RESPONSE_SHARING: 'false',
     };
     const govServices = options.govServices
-      ? await this.startGovServices(server, options, keys, subgraphUrl, gatewayEnv)
+      ? await this.startGovServices(shared, options, keys, subgraphUrl, gatewayEnv)
       : undefined;
     if (options.cockpit)
-      await this.startOtherSubgraphs(server, options, keys, subgraphUrl, gatewayEnv, govServices);
+      await this.startOtherSubgraphs(shared, options, keys, subgraphUrl, gatewayEnv, govServices);
     else if (!govServices) {
       // the gateway is ready once every subgraph of its supergraph is: people alone runs here
       const supergraph = path.join(this.root, 'supergraph.graphql');
@@ -184,15 +188,17 @@ export class BenchEnvironment {
     if (govServices) running.push({ name: 'gov-services', ...govServices });
     const started = await Promise.all(
       SUBGRAPHS.filter((entry) => !running.some((r) => r.name === entry.name)).map(async (entry) => {
-        const name = options.databaseUrl
-          ? `${entry.database}_bench_${randomBytes(4).toString('hex')}`
-          : entry.database;
-        await ensureDatabase(server, name);
-        if (options.databaseUrl) this.throwaways.push({ server, name });
+        const own = subgraphDatabaseServer(entry.name, server);
+        const name =
+          options.databaseUrl || own !== server
+            ? `${entry.database}_bench_${randomBytes(4).toString('hex')}`
+            : entry.database;
+        await ensureDatabase(own, name);
+        if (options.databaseUrl || own !== server) this.throwaways.push({ server: own, name });
         await runSeeder({
           name: entry.name,
           seed: entry.seed,
-          databaseUrl: databaseUrl(server, name),
+          databaseUrl: databaseUrl(own, name),
           counties: options.counties,
           logDir: this.logDir,
         });
@@ -205,7 +211,7 @@ export class BenchEnvironment {
           env: {
             ...subgraphEnvironment({
               name: entry.name,
-              databaseUrl: databaseUrl(server, name),
+              databaseUrl: databaseUrl(own, name),
               keys,
               directoryUrl: peopleUrl,
             }),
@@ -253,12 +259,14 @@ export class BenchEnvironment {
     peopleUrl: string,
     gatewayEnv: Record<string, string>,
   ): Promise<NonNullable<Endpoints['govServices']>> {
-    const name = options.databaseUrl
-      ? `county_gov_services_bench_${randomBytes(4).toString('hex')}`
-      : GOV_SERVICES_DATABASE;
-    await ensureDatabase(server, name);
-    if (options.databaseUrl) this.throwaways.push({ server, name });
-    const url = databaseUrl(server, name);
+    const own = subgraphDatabaseServer('gov-services', server);
+    const name =
+      options.databaseUrl || own !== server
+        ? `county_gov_services_bench_${randomBytes(4).toString('hex')}`
+        : GOV_SERVICES_DATABASE;
+    await ensureDatabase(own, name);
+    if (options.databaseUrl || own !== server) this.throwaways.push({ server: own, name });
+    const url = databaseUrl(own, name);
     const loader = spawnService(
       'gov-services-load',
       GOV_SERVICES_LOAD,

@@ -110,20 +110,32 @@ export async function openDatabase(
 
 /**
  * Applies the committed migrations that have not run yet; returns their names. Replicas that start together
- * take turns: each holds the database's migration lock (a session advisory lock, on a connection of its own
- * beside the pool the migrator uses) while it migrates, so each migration runs exactly once and the others
- * find it applied. The lock is the database's: the subgraphs' databases never wait for one another.
+ * take turns under the database's migration lock (`withMigrationLock`), so each migration runs exactly once
+ * and the others find it applied. The lock is the database's: the subgraphs' databases never wait for one another.
  */
 export async function migrate(orm: MikroORM): Promise<string[]> {
-  const lock = new pg.Client({ connectionString: orm.config.get('clientUrl') });
+  return withMigrationLock(orm.config.get('clientUrl')!, async () =>
+    (await orm.getMigrator().up()).map((migration) => migration.name),
+  );
+}
+
+/**
+ * Runs `work` holding the migration lock of the database at `url`: a transaction advisory lock, in a
+ * transaction kept open on a connection of its own beside the pool the migrator uses. Not a session lock:
+ * behind PgBouncer in transaction mode a session's server connection goes back to the pool after each
+ * statement, so a session lock would stay with a pooled connection that the next replica may be handed
+ * (and granted the lock again); an open transaction keeps its server connection to itself.
+ */
+export async function withMigrationLock<T>(url: string, work: () => Promise<T>): Promise<T> {
+  const lock = new pg.Client({ connectionString: url });
   await lock.connect();
   try {
-    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    const applied = await orm.getMigrator().up();
-    return applied.map((migration) => migration.name);
+    await lock.query('begin');
+    await lock.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    return await work();
   } finally {
-    // closing the session releases the lock even when the unlock cannot be sent
-    await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    // ending the transaction releases the lock; closing the session does when the rollback cannot be sent
+    await lock.query('rollback').catch(() => undefined);
     await lock.end().catch(() => undefined);
   }
 }

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { databaseUrl } from '@county/postgres';
 import {
   auditAnchorSettings,
   env,
@@ -15,6 +14,7 @@ import {
 import { DATA_DIR } from './paths';
 import { SUBGRAPHS } from './registry';
 import { loadDevSecrets } from './dev-secrets';
+import { databaseServerProblems, subgraphDatabaseUrl } from './deployment/database-servers';
 
 const configSchema = z.object({
   /** The server the subgraphs' databases live on; default: the embedded one `npm start` runs. */
@@ -107,6 +107,8 @@ export function describeVerification(subgraph: string, url: string, v: DatabaseV
 /** `npm run audit:verify`: every subgraph's chain; exit 1 when one is broken. */
 async function main() {
   const config = parseConfig(configSchema);
+  const serverProblems = databaseServerProblems(SUBGRAPHS);
+  if (serverProblems.length) throw new Error(serverProblems.join('; '));
   // without DATABASE_URL: the embedded server of `npm start`, its superuser and anchor key from the dev secrets
   const secrets = config.DATABASE_URL ? null : loadDevSecrets(DATA_DIR);
   const admin =
@@ -118,7 +120,8 @@ async function main() {
     // each subgraph declares its personal fields next to its entities: loading it lets the report mask them
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require(`@county/${subgraph.name}`);
-    const url = databaseUrl(admin, subgraph.database);
+    // its own server when DATABASE_URL_<NAME> names one (as npm start and the compose file place it)
+    const url = subgraphDatabaseUrl(subgraph, admin);
     const anchor = anchorKey
       ? auditAnchorSettings(subgraph.name, { ...config, AUDIT_ANCHOR_KEY: anchorKey })
       : null;

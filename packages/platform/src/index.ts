@@ -3,3 +3,4 @@ export * from './trust';
 export * from './paths';
 export * from './processes';
 export * from './deployment/deployment-files';
+export * from './deployment/database-servers';

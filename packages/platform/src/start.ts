@@ -23,6 +23,7 @@ import { printBanner } from './banner';
 import { superviseServices } from './supervisor';
 import { scheduleBaseBackups } from './backup/schedule';
 import { describeStatus, statusFile } from './backup/status';
+import { databaseServerProblems, subgraphDatabaseServer } from './deployment/database-servers';
 
 const configSchema = z.object({
   GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
@@ -127,7 +128,12 @@ async function main() {
   process.on('SIGTERM', () => void stopAll(0));
 
   try {
+    const serverProblems = databaseServerProblems(SUBGRAPHS);
+    if (serverProblems.length) throw new Error(serverProblems.join('; '));
     database = await startDatabaseServer(() => undefined, secrets.postgresPassword);
+    // each subgraph's database on its own server when DATABASE_URL_<NAME> names one, else on this one
+    const shared = database.url;
+    const servers = new Map(SUBGRAPHS.map((s) => [s.name, subgraphDatabaseServer(s.name, shared)]));
     // the subgraphs' ports, then the schema registry's (index SUBGRAPHS.length)
     const port = (index: number) =>
       config.SUBGRAPH_PORT_BASE === undefined
@@ -137,8 +143,9 @@ async function main() {
     const owned = new Set<string>();
     const owners = new Map<string, string>();
     for (const subgraph of SUBGRAPHS) {
-      await ensureDatabase(database.url, subgraph.database);
-      const owner = await ownerUrl(database.url, subgraph.database, secrets.databasePasswords[subgraph.name]);
+      const server = servers.get(subgraph.name)!;
+      await ensureDatabase(server, subgraph.database);
+      const owner = await ownerUrl(server, subgraph.database, secrets.databasePasswords[subgraph.name]);
       if (owner.ownRole) owned.add(subgraph.name);
       owners.set(subgraph.name, owner.url);
     }
@@ -181,7 +188,7 @@ async function main() {
     await Promise.all(launched.map((service) => service.ready()));
     // migrations have run: the audit trail passes to a keeper role the subgraphs cannot act as
     for (const subgraph of SUBGRAPHS.filter((s) => owned.has(s.name)))
-      await lockAuditTrail(database.url, subgraph.database, subgraph.database);
+      await lockAuditTrail(servers.get(subgraph.name)!, subgraph.database, subgraph.database);
     const registryUrl = await startSchemaRegistry(
       database.url,
       secrets,

@@ -242,10 +242,10 @@ describe('Dockerfile', () => {
     expect(Number(image)).toBeGreaterThan(20);
   });
 
-  it('leaves the bench, the test kit and the embedded Redis out of the production image', () => {
+  it('leaves the bench, the test kit, the embedded Redis and the Debian test servers out of the production image', () => {
     const build = /RUN npm run build[^\n]*(\n [^\n]*)*/.exec(dockerfile)?.[0] ?? '';
     expect(build).toContain('npm prune --omit=dev');
-    for (const folder of ['packages/bench', 'packages/test-kit', 'packages/redis'])
+    for (const folder of ['packages/bench', 'packages/test-kit', 'packages/redis', 'packages/debian-binaries'])
       expect(build).toMatch(new RegExp(`rm -rf[^\\n]* ${folder} `));
     for (const manifest of ['packages/bench/package.json', 'packages/test-kit/package.json']) {
       const { dependencies = {} } = JSON.parse(fs.readFileSync(path.join(ROOT, manifest), 'utf8')) as {

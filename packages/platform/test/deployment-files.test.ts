@@ -75,7 +75,7 @@ describe('deployment files written from the registry', () => {
       expect(service.environment).toMatchObject({
         PORT: '4099',
         DATABASE_URL:
-          'postgres://county_probe_x:${PROBE_X_DATABASE_PASSWORD:?set PROBE_X_DATABASE_PASSWORD (see .env.example)}@postgres:5432/county_probe_x',
+          'postgres://county_probe_x:${PROBE_X_DATABASE_PASSWORD:?set PROBE_X_DATABASE_PASSWORD (see .env.example)}@${PROBE_X_DATABASE_HOST:-postgres}:${PROBE_X_DATABASE_PORT:-5432}/county_probe_x',
         DIRECTORY_URL: 'http://people:4001/graphql',
         DIRECTORY_KEY: '${PROBE_X_DIRECTORY_KEY:?set PROBE_X_DIRECTORY_KEY (see .env.example)}',
         AUDIT_ANCHOR_KEY: '${PROBE_X_AUDIT_ANCHOR_KEY:?set PROBE_X_AUDIT_ANCHOR_KEY (see .env.example)}',

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { binaryEnvironment } from '@county/debian-binaries';
 import { redisServerBinary } from './binaries';
 
 export interface EmbeddedRedisOptions {
@@ -58,13 +59,10 @@ function launch(port: number, dir: string, options: EmbeddedRedisOptions): Promi
     ...['--save', '', '--appendonly', 'no', '--daemonize', 'no'],
     ...['--maxmemory', options.maxMemory ?? '64mb', '--maxmemory-policy', 'volatile-lru'],
   ];
-  const env = binary.libraryDir
-    ? {
-        ...process.env,
-        LD_LIBRARY_PATH: [binary.libraryDir, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':'),
-      }
-    : process.env;
-  const child = spawn(binary.command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(binary.command, args, {
+    env: binaryEnvironment(binary),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const log: string[] = [];
   return new Promise((resolve, reject) => {
     let settled = false;

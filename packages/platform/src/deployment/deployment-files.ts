@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../paths';
 import { DIRECTORY_SUBGRAPH, type SubgraphEntry } from '../registry';
+import { kubernetesFiles } from './kubernetes';
 import { replaceRegion } from './regions';
 
 /** PILOTS for pilots, GOV_SERVICES for gov-services: the prefix of a subgraph's variables. */
@@ -32,8 +33,9 @@ function composeService(entry: SubgraphEntry, directoryPort: number): string[] {
     '    environment:',
     '      HOST: 0.0.0.0',
     `      PORT: '${entry.port}'`,
-    '      # its own role, owner of its own database only (deploy/postgres/create-subgraph-databases.sh)',
-    `      DATABASE_URL: postgres://${entry.database}:${required(`${prefix}_DATABASE_PASSWORD`)}@postgres:5432/${entry.database}`,
+    '      # its own role, owner of its own database only (deploy/postgres/create-subgraph-databases.sh), on the',
+    `      # compose file's server unless ${prefix}_DATABASE_HOST (and _PORT) name a server of its own`,
+    `      DATABASE_URL: postgres://${entry.database}:${required(`${prefix}_DATABASE_PASSWORD`)}@\${${prefix}_DATABASE_HOST:-postgres}:\${${prefix}_DATABASE_PORT:-5432}/${entry.database}`,
     `      GATEWAY_KEYS: ${required('GATEWAY_KEYS')}`,
     ...directory,
     "      # the audit chain's checkpoints, signed with a key PostgreSQL never sees, on a volume of their own",
@@ -146,7 +148,12 @@ export function deploymentFiles(registry: SubgraphEntry[], root = ROOT): Map<str
     env,
     '.env.example',
     'database passwords',
-    prefixes.map((p) => `${p}_DATABASE_PASSWORD=replace-me`),
+    // a department's database on a server of its own: its host and port (the compose file's server by default)
+    prefixes.flatMap((p) => [
+      `${p}_DATABASE_PASSWORD=replace-me`,
+      `# ${p}_DATABASE_HOST=postgres`,
+      `# ${p}_DATABASE_PORT=5432`,
+    ]),
   );
   env = replaceRegion(
     env,
@@ -191,9 +198,10 @@ const isService = (root: string, packageName: string) =>
 /** Writes the files whose content differs; resolves with the paths written. */
 export function writeDeploymentFiles(registry: SubgraphEntry[], root = ROOT): string[] {
   const written: string[] = [];
-  for (const [file, content] of deploymentFiles(registry, root)) {
+  for (const [file, content] of [...deploymentFiles(registry, root), ...kubernetesFiles(registry)]) {
     const target = path.join(root, file);
-    if (fs.readFileSync(target, 'utf8') === content) continue;
+    if (fs.existsSync(target) && fs.readFileSync(target, 'utf8') === content) continue;
+    fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, content);
     written.push(file);
   }

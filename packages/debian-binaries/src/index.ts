@@ -1,0 +1,4 @@
+export * from './debian';
+export * from './daemon';
+export * from './haproxy';
+export * from './pgbouncer';
