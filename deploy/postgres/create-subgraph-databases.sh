@@ -18,6 +18,8 @@ SUBGRAPH_DATABASES=(
   county_governance
   county_gov_services
   # end of databases
+  # the schema registry's (packages/registry), with REGISTRY_DATABASE_PASSWORD
+  county_registry
 )
 
 for database in "${SUBGRAPH_DATABASES[@]}"; do

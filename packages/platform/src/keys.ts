@@ -22,6 +22,9 @@ function main(): void {
       ({ name }) => `${upper(name)}_DIRECTORY_KEY=${JSON.stringify(keys.directory[name])}`,
     ),
     `DIRECTORY_CLIENT_KEYS=${JSON.stringify({ keys: Object.values(keys.directory).map(publicKeyOf) })}`,
+    `REGISTRY_DATABASE_PASSWORD=${randomBytes(32).toString('hex')}`,
+    `SCHEMA_PUBLISHERS=${JSON.stringify(Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, randomBytes(32).toString('hex')])))}`,
+    `REGISTRY_USAGE_TOKEN=${randomBytes(32).toString('hex')}`,
   ];
   console.log(lines.join('\n'));
 }

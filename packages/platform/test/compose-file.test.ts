@@ -64,11 +64,32 @@ const relative = (file: string) => path.relative(ROOT, file).split(path.sep).joi
 const healthcheckText = (s: ComposeService) => (s.healthcheck?.test ?? []).join(' ');
 
 describe('docker-compose.yml', () => {
-  it('uses the 3.8 file format, and restarts every service unless stopped', () => {
+  it('uses the 3.8 file format, and restarts every service unless stopped (the one-shot publication aside)', () => {
     expect(compose.version).toBe('3.8');
     for (const [name, s] of Object.entries(compose.services)) {
-      expect({ name, restart: s.restart }).toEqual({ name, restart: 'unless-stopped' });
+      const restart = name === 'schema-publish' ? 'no' : 'unless-stopped';
+      expect({ name, restart: s.restart }).toEqual({ name, restart });
     }
+  });
+
+  it('runs the schema registry on its own database, publishes the committed schemas once, and the gateway follows it', () => {
+    const registry = service('registry');
+    expect(String(registry.environment?.REGISTRY_DATABASE_URL)).toMatch(
+      /^postgres:\/\/county_registry:\$\{REGISTRY_DATABASE_PASSWORD:\?[^}]+\}@postgres:5432\/county_registry$/,
+    );
+    expect(registry.environment?.SCHEMA_PUBLISHERS).toMatch(REQUIRED);
+    expect(healthcheckText(registry)).toContain('127.0.0.1:4090/readyz');
+    expect(fs.readFileSync(INIT_SCRIPT, 'utf8')).toMatch(/^\s+county_registry$/m);
+    const publish = service('schema-publish');
+    expect(publish.command).toEqual(['node', 'packages/registry/dist/publish-committed.js']);
+    expect(publish.depends_on).toEqual({ registry: { condition: 'service_healthy' } });
+    const gateway = service('gateway');
+    expect(gateway.environment?.SUPERGRAPH_REGISTRY_URL).toBe(
+      '${SUPERGRAPH_REGISTRY_URL:-http://registry:4090}',
+    );
+    expect(gateway.environment?.REGISTRY_USAGE_TOKEN).toBe(registry.environment?.REGISTRY_USAGE_TOKEN);
+    // the gateway does not wait for the registry: without it, it serves the committed supergraph
+    expect(Object.keys(gateway.depends_on ?? {})).not.toContain('registry');
   });
 
   it('runs PostgreSQL with a health check, a named volume and the database init script', () => {
@@ -245,7 +266,12 @@ describe('Dockerfile', () => {
   it('leaves the bench, the test kit, the embedded Redis and the Debian test servers out of the production image', () => {
     const build = /RUN npm run build[^\n]*(\n [^\n]*)*/.exec(dockerfile)?.[0] ?? '';
     expect(build).toContain('npm prune --omit=dev');
-    for (const folder of ['packages/bench', 'packages/test-kit', 'packages/redis', 'packages/debian-binaries'])
+    for (const folder of [
+      'packages/bench',
+      'packages/test-kit',
+      'packages/redis',
+      'packages/debian-binaries',
+    ])
       expect(build).toMatch(new RegExp(`rm -rf[^\\n]* ${folder} `));
     for (const manifest of ['packages/bench/package.json', 'packages/test-kit/package.json']) {
       const { dependencies = {} } = JSON.parse(fs.readFileSync(path.join(ROOT, manifest), 'utf8')) as {
