@@ -6,6 +6,13 @@ import { ProgressReport } from './report/report.entity';
 import { SupervisionOrder } from './supervision/supervision.entity';
 import { Problem } from './problem/problem.entity';
 import { Assessment } from './assessment/assessment.entity';
+import { DispatchEntry, DispatchRound } from './dispatch/dispatch.entity';
+import { Inspection } from './inspection/inspection.entity';
+import { Bulletin, BulletinMention } from './bulletin/bulletin.entity';
+import { Outcome, OutcomeCriterion } from './outcome/outcome.entity';
+import { OutcomeAdoption, OutcomeReplication } from './outcome/uptake.entity';
+import { Promotion, ReformDocument } from './outcome/record.entity';
+import { LeadWon, ScoringRule } from './outcome/scoring.entity';
 
 export const reformEntities = [
   SpecialGroup,
@@ -16,4 +23,17 @@ export const reformEntities = [
   SupervisionOrder,
   Problem,
   Assessment,
+  DispatchRound,
+  DispatchEntry,
+  Inspection,
+  Bulletin,
+  BulletinMention,
+  OutcomeCriterion,
+  Outcome,
+  OutcomeAdoption,
+  OutcomeReplication,
+  ReformDocument,
+  Promotion,
+  ScoringRule,
+  LeadWon,
 ];

@@ -35,6 +35,23 @@ export const permissions = definePermissions({
     what: 'enter and correct assessment scores (问效榜) per organisation and year',
     ...sharedRules.reformOffice,
   },
+  'dispatch.write': {
+    what: 'run the monthly dispatch (月调度): open a round, record what each task reported, close it with its summary',
+    ...sharedRules.reformOffice,
+  },
+  'inspection.write': { what: 'record on-site inspections (督察)', ...sharedRules.reformOffice },
+  'bulletin.write': {
+    what: 'issue bulletins (通报) naming good and lagging units, and supervision orders from them',
+    ...sharedRules.reformOffice,
+  },
+  'outcome.write': {
+    what: 'keep the outcome library (改革成果库): outcomes, criteria, documents, promotion, adoption, replication',
+    ...sharedRules.reformOffice,
+  },
+  'scoring.write': {
+    what: 'set the year’s bonus rules of the results board (问效榜) and record pilots won',
+    ...sharedRules.reformOffice,
+  },
   'ledger.export': {
     what: 'download the year’s ledger (`GET /files/reform/ledger.xlsx`)',
     ...sharedRules.signedIn,

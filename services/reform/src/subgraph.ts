@@ -20,9 +20,26 @@ import { ProblemMutations } from './problem/problem.mutations';
 import { MissingReportsResolver } from './report/missing-reports.resolver';
 import { AssessmentResolver } from './assessment/assessment.resolver';
 import { AssessmentMutations } from './assessment/assessment.mutations';
+import {
+  DispatchEntryResolver,
+  DispatchRoundResolver,
+  TaskDispatchResolver,
+} from './dispatch/dispatch.resolver';
+import { DispatchRoundMutations } from './dispatch/dispatch.mutations';
+import { InspectionResolver } from './inspection/inspection.resolver';
+import { InspectionMutations } from './inspection/inspection.mutations';
+import { BulletinMentionResolver, BulletinResolver } from './bulletin/bulletin.resolver';
+import { BulletinMutations } from './bulletin/bulletin.mutations';
+import { OutcomeResolver } from './outcome/outcome.resolver';
+import { OutcomeMutations } from './outcome/outcome.mutations';
+import { OutcomeRecordMutations } from './outcome/outcome-records.mutations';
+import { ScoringResolver } from './outcome/scoring.resolver';
+import { ScoringMutations } from './outcome/scoring.mutations';
+import { InstrumentStatsResolver } from './stats/instrument-stats.resolver';
 import { ledgerExportRoute, ledgerImportRoute } from './ledger/ledger.routes';
 import { reportLedgerRoutes } from './ledger/report-ledger';
 import { problemLedgerRoutes } from './ledger/problem-ledger';
+import { dispatchLedgerRoutes } from './ledger/dispatch-ledger';
 import { permissions } from './permissions';
 
 /** The reform subgraph: the reform office's ledger of work points, tasks, reports and supervision. */
@@ -45,6 +62,21 @@ export const reformSubgraph: SubgraphDefinition = {
     AssessmentResolver,
     AssessmentMutations,
     MissingReportsResolver,
+    DispatchRoundResolver,
+    DispatchEntryResolver,
+    TaskDispatchResolver,
+    DispatchRoundMutations,
+    InspectionResolver,
+    InspectionMutations,
+    BulletinResolver,
+    BulletinMentionResolver,
+    BulletinMutations,
+    OutcomeResolver,
+    OutcomeMutations,
+    OutcomeRecordMutations,
+    ScoringResolver,
+    ScoringMutations,
+    InstrumentStatsResolver,
     RegionResolver,
     OrganizationResolver,
     PersonResolver,
@@ -59,6 +91,7 @@ export const reformSubgraph: SubgraphDefinition = {
     ledgerImportRoute,
     ...reportLedgerRoutes,
     ...problemLedgerRoutes,
+    ...dispatchLedgerRoutes,
     importJobsRoute,
   ],
 };
