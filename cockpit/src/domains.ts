@@ -16,8 +16,9 @@ export interface CockpitDomain {
   /** The fragment on `Region` (in `web/domains/<key>.graphql`) selecting what its panel shows. */
   fragment: string;
   /**
-   * A fragment on `Query` in the same file, for the lists a panel shows that are not on `Region` (the
-   * reform panel's lagging tasks and results board), and the root fields it selects (errors name them).
+   * A fragment on `Query` in the same file, for the lists a panel or the alerts show that are not on
+   * `Region` (lagging tasks, overdue orders and pilots, open red disputes), and the root fields it selects
+   * (errors name them).
    */
   root?: { fragment: string; fields: string[] };
   /** The panel's title on the screen. */
@@ -31,7 +32,7 @@ export const DOMAINS: readonly CockpitDomain[] = [
     subgraph: 'reform',
     variables: ['$year: Int!'],
     fragment: 'ReformPanel',
-    root: { fragment: 'ReformLists', fields: ['laggingTasks', 'resultsBoard'] },
+    root: { fragment: 'ReformLists', fields: ['laggingTasks', 'resultsBoard', 'overdueOrders'] },
     title: '改革任务',
   },
   {
@@ -40,6 +41,7 @@ export const DOMAINS: readonly CockpitDomain[] = [
     subgraph: 'pilots',
     variables: ['$year: Int!'],
     fragment: 'PilotsPanel',
+    root: { fragment: 'PilotsLists', fields: ['overduePilots'] },
     title: '改革试点',
   },
   {
@@ -56,6 +58,7 @@ export const DOMAINS: readonly CockpitDomain[] = [
     subgraph: 'governance',
     variables: ['$from: Date!', '$to: Date!', '$year: Int!'],
     fragment: 'GovernancePanel',
+    root: { fragment: 'GovernanceLists', fields: ['redDisputes', 'orangeDisputes'] },
     title: '社会治理',
   },
   {

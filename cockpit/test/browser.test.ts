@@ -6,9 +6,9 @@ import { DEMO_COUNTY_CODE } from '@county/demo-data';
 import { startTestGateway, startTestSubgraph, type TestGateway, type TestSubgraph } from '@county/test-kit';
 import { peopleSubgraph } from '@county/people';
 import { DOMAINS, type DomainKey } from '@county/cockpit';
-import { composeSupergraph } from '@county/gateway';
 import { ARTIFACTS, runCockpitBuild, TEST_BUILDS } from './support/build-tool';
 import { launchChromium } from './support/chromium';
+import { composeWhatComposes } from './support/compose';
 import { startCockpitServer } from './support/cockpit-server';
 
 /**
@@ -104,9 +104,14 @@ describe('the cockpit in headless Chromium', () => {
         subgraphs.map(async (s) => [s.definition.name, await subgraphSdl(s.definition)] as const),
       ),
     );
-    const { supergraph } = await composeSupergraph(
+    const { supergraph, left } = await composeWhatComposes(
       subgraphs.map((s) => ({ name: s.definition.name, url: s.url, sdl: sdls.get(s.definition.name)! })),
     );
+    for (const name of left) {
+      await subgraphs.find((s) => s.definition.name === name)!.close();
+      subgraphs = subgraphs.filter((s) => s.definition.name !== name);
+      sdls.delete(name);
+    }
     // a domain is there when its subgraph adds its statistics field to Region
     domains = DOMAINS.filter((domain) =>
       new RegExp(`\\b${domain.field}\\b`).test(sdls.get(domain.subgraph) ?? ''),
@@ -154,6 +159,33 @@ describe('the cockpit in headless Chromium', () => {
     expect(answer.errors).toBeUndefined();
     return answer.data.region;
   }
+
+  /** The whole answer of the page's operation (the alerts' lists are root fields). */
+  async function graphData(code: string) {
+    const variables = { code, year: YEAR, from: `${YEAR}-01-01`, to: `${YEAR}-12-31` };
+    const answer = await gateway.query<any>(operation, variables, { authorization: `Bearer ${token}` });
+    expect(answer.errors).toBeUndefined();
+    return answer.data;
+  }
+
+  /** The outlines people serves for the regions below `code`. */
+  async function outlinesBelow(code: string) {
+    const answer = await gateway.query<any>(
+      `query ($code: ID!) { region(code: $code) { children { code name boundary { labelPoint fictional } } } }`,
+      { code },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(answer.errors).toBeUndefined();
+    return answer.data.region.children as { code: string; name: string; boundary: any }[];
+  }
+
+  const mapState = async () => ({
+    of: await page.getAttribute('.map', 'data-of'),
+    regions: (await page.getAttribute('.map', 'data-regions'))?.split(',') ?? [],
+    figure: await page.getAttribute('.map', 'data-figure'),
+    values: JSON.parse((await page.getAttribute('.map', 'data-values')) ?? '{}'),
+    points: JSON.parse((await page.getAttribute('.map', 'data-points')) ?? '{}') as Record<string, number[]>,
+  });
 
   // browser-side expressions are strings: the tests are type-checked without the DOM library
   const updatedAt = () => page.evaluate<string>("document.body.dataset.updatedAt ?? ''");
@@ -239,6 +271,170 @@ describe('the cockpit in headless Chromium', () => {
     await waitForUpdate(DEMO_COUNTY_CODE);
   });
 
+  it('draws the demo county’s townships on the map, coloured by the figure the leader picks', async () => {
+    const townships = await outlinesBelow(DEMO_COUNTY_CODE);
+    expect(townships.length).toBeGreaterThan(3);
+    expect(townships.every((t) => t.boundary?.fictional)).toBe(true);
+    await page.waitForSelector(`.map[data-of="${DEMO_COUNTY_CODE}"][data-points]`, { timeout: 30_000 });
+    const drawn = await mapState();
+    expect(drawn.regions).toEqual(townships.map((t) => t.code));
+    expect(Object.keys(drawn.points).sort()).toEqual(townships.map((t) => t.code).sort());
+    expect(await page.textContent('.map-note')).toContain('虚构');
+    const region = await graphAnswer(DEMO_COUNTY_CODE);
+    // each figure on offer colours the map with the graph's figures of the townships, and ranks them
+    const figures: [string, DomainKey, (child: any) => unknown][] = [
+      ['lagging', 'reform', (c) => c.reformStats.lagging],
+      ['onTimeRate', 'services', (c) => c.serviceStats.onTimeRate],
+      ['openRed', 'governance', (c) => c.disputeStats.openRed],
+      ['highRisk', 'governance', (c) => c.riskSummary.high],
+    ];
+    for (const [key, domain, pick] of figures.filter(([, d]) => domains.includes(d))) {
+      await page.click(`.figure-picker button[data-figure="${key}"]`);
+      await page.waitForSelector(`.map[data-figure="${key}"]`);
+      const { values } = await mapState();
+      for (const child of region.children)
+        expect([domain, child.code, values[child.code]]).toEqual([domain, child.code, pick(child)]);
+      expect(page.url()).toContain(`figure=${key}`);
+      const order = (await page.getAttribute('[data-chart="ranking"]', 'data-order'))!.split(',');
+      expect(order.sort()).toEqual(
+        region.children
+          .filter((c: any) => pick(c) !== null)
+          .map((c: any) => c.code)
+          .sort(),
+      );
+    }
+    if (domains.includes('reform')) {
+      await page.click('.figure-picker button[data-figure="lagging"]');
+      // sortable: worst first, then the other way round
+      const lagging = (code: string) => region.children.find((c: any) => c.code === code).reformStats.lagging;
+      const worstFirst = (await page.getAttribute('[data-chart="ranking"]', 'data-order'))!
+        .split(',')
+        .map(lagging);
+      expect(worstFirst).toEqual([...worstFirst].sort((a, b) => b - a));
+      await page.click('.compare-bar .sort');
+      const bestFirst = (await page.getAttribute('[data-chart="ranking"]', 'data-order'))!
+        .split(',')
+        .map(lagging);
+      expect(bestFirst).toEqual([...worstFirst].reverse().sort((a, b) => a - b));
+    }
+    await shot(page, 'cockpit-wall-map');
+  });
+
+  it('drills down to a township clicked on the map, the figures following the graph, and back up', async () => {
+    const { points } = await mapState();
+    const [township] = Object.keys(points).slice(-1);
+    const box = (await page.locator('.map').boundingBox())!;
+    const before = await updatedAt();
+    await page.mouse.click(box.x + points[township][0], box.y + points[township][1]);
+    await waitForUpdate(township, before);
+    expect(page.url()).toContain(`region=${township}`);
+    expect(await page.inputValue('#region-picker')).toBe(township);
+    await expectFiguresOfTheGraph(township);
+    // the township among its siblings, outlined; the breadcrumb leads back up
+    await page.waitForSelector(`.map[data-of="${DEMO_COUNTY_CODE}"]`);
+    expect(await page.textContent('.breadcrumb b')).toBe((await graphAnswer(township)).name);
+    await shot(page, `cockpit-drilled-${township}`);
+    const back = await updatedAt();
+    await page.click(`.breadcrumb button[data-region="${DEMO_COUNTY_CODE}"]`);
+    await waitForUpdate(DEMO_COUNTY_CODE, back);
+    expect(page.url()).toContain(`region=${DEMO_COUNTY_CODE}`);
+  });
+
+  it('drills down from a bar of the ranking too', async () => {
+    const figure = domains.includes('services')
+      ? 'onTimeRate'
+      : domains.includes('reform')
+        ? 'lagging'
+        : null;
+    if (!figure) return;
+    await page.click(`.figure-picker button[data-figure="${figure}"]`);
+    await page.waitForSelector('[data-chart="ranking"][data-points]');
+    await page.waitForTimeout(300); // the bars' entry animation
+    const points = JSON.parse((await page.getAttribute('[data-chart="ranking"]', 'data-points'))!) as Record<
+      string,
+      number[]
+    >;
+    const [township] = (await page.getAttribute('[data-chart="ranking"]', 'data-order'))!.split(',');
+    const box = (await page.locator('[data-chart="ranking"]').boundingBox())!;
+    const before = await updatedAt();
+    await page.mouse.click(box.x + points[township][0], box.y + points[township][1]);
+    await waitForUpdate(township, before);
+    expect(page.url()).toContain(`region=${township}`);
+    await expectFiguresOfTheGraph(township);
+    await page.goBack();
+    await waitForUpdate(DEMO_COUNTY_CODE);
+  });
+
+  it('lists alerts worst first, each opening its record from the graph', async () => {
+    const data = await graphData(DEMO_COUNTY_CODE);
+    await page.waitForSelector('.alerts .alert button');
+    const ranks = await page.evaluate<number[]>(
+      "[...document.querySelectorAll('.alerts .alert')].map((a) => Number(a.dataset.rank))",
+    );
+    expect(ranks.length).toBeGreaterThan(0);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    const button = page.locator('.alerts .alert button').first();
+    const id = (await button.getAttribute('data-record'))!;
+    await button.click();
+    await page.waitForSelector(`.drawer[data-open="true"][data-record="${id}"]`);
+    // the record, as the graph's answer has it
+    const records = [
+      ...(data.overdueOrders?.nodes ?? []).map((o: any) => [o.id, o.task.title]),
+      ...(data.redDisputes?.nodes ?? []).map((d: any) => [d.id, d.summary]),
+      ...(data.orangeDisputes?.nodes ?? []).map((d: any) => [d.id, d.summary]),
+      ...(data.overduePilots?.nodes ?? []).map((p: any) => [p.id, p.name]),
+      ...(data.laggingTasks?.nodes ?? []).map((t: any) => [t.id, t.title]),
+    ];
+    const record = records.find(([recordId]) => recordId === id);
+    expect(record).toBeDefined();
+    expect(await page.textContent('.drawer h3')).toContain(record![1]);
+    expect(await page.locator('.drawer dd').count()).toBeGreaterThan(1);
+    await shot(page, 'cockpit-alert-drawer');
+    await page.click('.drawer .close');
+    await page.waitForSelector('.drawer[data-open="false"]', { state: 'hidden' });
+  });
+
+  it('on a phone (390×844): figures and alerts as cards, no sideways scrolling, one request per refresh', async () => {
+    const phone = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    let requests = 0;
+    phone.on('request', (request) => {
+      if (request.url() === `${server.url}/graphql`) requests += 1;
+    });
+    const wall = page;
+    page = phone;
+    try {
+      await phone.goto(
+        `${server.url}/cockpit/?region=${DEMO_COUNTY_CODE}&year=${YEAR}&refresh=5&token=${token}`,
+      );
+      const first = await waitForUpdate(DEMO_COUNTY_CODE);
+      expect(await phone.getAttribute('body', 'data-layout')).toBe('phone');
+      await expectFiguresOfTheGraph(DEMO_COUNTY_CODE);
+      await phone.waitForSelector('.alerts .alert button');
+      const layout = await phone.evaluate<{ scrollWidth: number; widest: number; alerts: number }>(`(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        widest: Math.max(...[...document.querySelectorAll('.figure, .alert button')].map((e) => e.getBoundingClientRect().right)),
+        alerts: document.querySelectorAll('.alerts .alert button').length,
+      }))()`);
+      expect(layout.scrollWidth).toBeLessThanOrEqual(390);
+      expect(layout.widest).toBeLessThanOrEqual(390);
+      expect(layout.alerts).toBeGreaterThan(0);
+      const counted = requests;
+      await waitForUpdate(DEMO_COUNTY_CODE, first);
+      expect(requests - counted).toBe(1);
+      await phone.screenshot({
+        path: path.join(ARTIFACTS, 'screenshots', 'cockpit-phone-390x844.png'),
+        fullPage: true,
+      });
+    } finally {
+      page = wall;
+      await phone.close();
+    }
+  });
+
   it('fits other screen sizes without scrollbars', async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.waitForTimeout(300);
@@ -292,6 +488,9 @@ describe('the cockpit in headless Chromium', () => {
       expect(await page.getAttribute('.panel[data-domain="workforce"]', 'data-state')).toBe('unavailable');
       expect(await page.textContent('.panel[data-domain="workforce"] .panel-state')).toContain('people');
     }
+    // the outlines are people's alone: the map says so, the rest of the screen stands
+    await page.waitForSelector('.map-note:has-text("不可用")');
+    expect(await page.textContent('.map-note')).toContain('people');
     console.log(`cockpit e2e: people down, panels still filled: ${others.join(', ')}`);
     await shot(page, 'cockpit-people-down');
   });
@@ -321,6 +520,21 @@ describe('the cockpit in headless Chromium', () => {
     }
     expect(await updatedAt()).not.toBe(before);
     expect(await page.getAttribute('.masthead .status', 'data-state')).toBe('partial');
+    // the alerts say which of their sources is missing rather than look calm
+    expect(await page.textContent('.alerts-summary')).toContain('不可用');
+    // a figure of that domain on the map and in the ranking says it is unavailable, not zero
+    const figureOf: Partial<Record<DomainKey, string>> = {
+      reform: 'lagging',
+      services: 'onTimeRate',
+      governance: 'openRed',
+    };
+    if (figureOf[domain.key]) {
+      await page.click(`.figure-picker button[data-figure="${figureOf[domain.key]}"]`);
+      expect(await page.textContent('.compare-title')).toContain('不可用');
+      expect(
+        Object.values(JSON.parse((await page.getAttribute('.map', 'data-values')) ?? '{}')),
+      ).not.toContain(0);
+    }
     await shot(page, `cockpit-${domain.subgraph}-down`);
   });
 });

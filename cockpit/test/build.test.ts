@@ -28,7 +28,10 @@ describe('the cockpit operation, compiled against the supergraph by `npm run bui
       '...ServicesPanel @include(if: $withServices)',
       '...GovernancePanel @include(if: $withGovernance)',
       '...ReformLists @include(if: $withReform)',
+      '...GovernanceLists @include(if: $withGovernance)',
     ]);
+    // the regions below, for the map, the ranking and drill-down, whatever domains are on
+    expect(cockpitOperation([])).toMatch(/children \{\s+code\s+name\s+\}/);
     expect(cockpitOperation([])).toContain('query Cockpit($code: ID!) {');
   });
 

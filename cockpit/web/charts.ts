@@ -1,6 +1,12 @@
 import * as echarts from 'echarts/core';
-import { BarChart, GaugeChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, GaugeChart, LineChart, MapChart, PieChart } from 'echarts/charts';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
 // only what the panels draw: the bundle carries these, not the whole of ECharts
@@ -8,14 +14,19 @@ echarts.use([
   BarChart,
   GaugeChart,
   LineChart,
+  MapChart,
   PieChart,
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
   TooltipComponent,
+  VisualMapComponent,
   CanvasRenderer,
 ]);
 
 export type Chart = echarts.ECharts;
+/** Outlines the map series draws, registered by name (no tile server, nothing from outside). */
+export const registerMap = echarts.registerMap;
 export type ChartOption = echarts.EChartsCoreOption;
 
 export const PALETTE = [

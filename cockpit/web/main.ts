@@ -1,5 +1,5 @@
-import { CockpitDocument, RegionTreeDocument } from '@cockpit/generated/operations';
-import type { CockpitQuery, CockpitQueryVariables } from '@cockpit/generated/operations';
+import { CockpitDocument, RegionMapDocument, RegionTreeDocument } from '@cockpit/generated/operations';
+import type { CockpitQuery, CockpitQueryVariables, RegionMapQuery } from '@cockpit/generated/operations';
 import { PANELS } from '@cockpit/generated/panels';
 import { DOMAINS, includeVariable, type DomainKey } from '../src/domains';
 import { attributeErrors, describe, type GraphQLErrorEntry } from './errors';
@@ -7,9 +7,13 @@ import { clock } from './format';
 import { request, RequestFailed } from './graphql';
 import { el } from './dom';
 import type { Panel } from './panel';
-import { flatten, regionPicker, type RegionNode } from './picker';
+import { breadcrumb, flatten, parents, regionPicker, type RegionNode } from './picker';
 import { fitStage } from './screen';
-import { readSettings, rememberRegion } from './settings';
+import { readSettings, rememberRegion, rememberFigure } from './settings';
+import { alertsPanel, collectAlerts, type AlertSources } from './alerts';
+import { comparison } from './compare';
+import { mapFigure, MAP_FIGURES, type ChildFigures, type OwnFigures } from './figures';
+import { regionMap } from './map';
 
 const settings = readSettings();
 
@@ -24,6 +28,19 @@ status.dataset.state = 'loading';
 const updated = el(right, 'span', 'updated', '最后更新 —');
 const board = el(stage, 'main', 'board');
 const scale = fitStage(stage);
+// the wall: domain panels left and right, the map at the centre with the alerts and the ranking below it
+const columns = {
+  left: el(board, 'div', 'column left'),
+  centre: el(board, 'div', 'column centre'),
+  right: el(board, 'div', 'column right'),
+};
+const PLACE: Record<DomainKey, keyof typeof columns> = {
+  reform: 'left',
+  governance: 'left',
+  services: 'right',
+  pilots: 'right',
+  workforce: 'right',
+};
 
 interface PanelSlot {
   section: HTMLElement;
@@ -46,7 +63,7 @@ let regionCode = settings.regionCode ?? '';
 
 const slots = new Map<DomainKey, PanelSlot>(
   DOMAINS.map((domain) => {
-    const section = el(board, 'section', 'panel');
+    const section = el(columns[PLACE[domain.key]], 'section', 'panel');
     section.dataset.domain = domain.key;
     el(section, 'h2', undefined, domain.title);
     const body = el(section, 'div', 'panel-body');
@@ -58,6 +75,33 @@ const slots = new Map<DomainKey, PanelSlot>(
     return [domain.key, slot];
   }),
 );
+
+const builtIn = DOMAINS.filter((domain) => slots.get(domain.key)?.panel).map((domain) => domain.key);
+let figure = mapFigure(settings.figure, builtIn);
+
+const mapSection = el(columns.centre, 'section', 'panel map-panel');
+const mapHead = el(mapSection, 'h2', undefined, '区划地图');
+const figurePicker = el(mapHead, 'span', 'figure-picker');
+figurePicker.setAttribute('role', 'group');
+figurePicker.setAttribute('aria-label', '地图着色指标');
+for (const option of MAP_FIGURES.filter((f) => builtIn.includes(f.domain))) {
+  const button = el(figurePicker, 'button', undefined, option.label);
+  button.type = 'button';
+  button.dataset.figure = option.key;
+  button.addEventListener('click', () => {
+    figure = option;
+    rememberFigure(option.key);
+    if (lastAnswer) showFigures(lastAnswer);
+  });
+}
+const map = regionMap(el(mapSection, 'div', 'panel-body'), scale, (code) => navigate(code));
+const lower = el(columns.centre, 'div', 'centre-lower');
+const alertSection = el(lower, 'section', 'panel alerts-panel');
+el(alertSection, 'h2', undefined, '预警待办');
+const alerts = alertsPanel(el(alertSection, 'div', 'panel-body'), stage);
+const compareSection = el(lower, 'section', 'panel compare-panel');
+el(compareSection, 'h2', undefined, '下级对比');
+const ranking = comparison(el(compareSection, 'div', 'panel-body'), scale, (code) => navigate(code));
 
 window.addEventListener('resize', () => fitStage(stage));
 
@@ -145,6 +189,10 @@ function show({ data, failed, general }: Answer) {
     slot.panel.update(data);
     setPanelState(slot, 'ok');
   }
+  lastAnswer = { data, failed, general };
+  showFigures(lastAnswer);
+  alerts.show(collectAlerts(data as AlertSources, region.code), failed);
+  void showOutlines(region.code);
   if (general.length) console.warn('cockpit: errors no panel owns', general);
   const now = new Date();
   updated.textContent = `最后更新 ${clock(now)}`;
@@ -155,6 +203,91 @@ function show({ data, failed, general }: Answer) {
     failed.size ? `${failed.size} 个板块不可用` : general.length ? '部分数据异常' : '数据正常',
   );
 }
+
+let lastAnswer: Answer | undefined;
+
+/** The map's colours and the ranking, from the children's figures in the same answer. */
+function showFigures({ data, failed }: Answer) {
+  const region = data?.region;
+  if (!region) return;
+  for (const button of figurePicker.querySelectorAll('button'))
+    button.dataset.active = String(button.dataset.figure === figure?.key);
+  const problem = figure && failed.get(figure.domain);
+  const unavailable = problem ? `不可用（${problem}）` : undefined;
+  const children = region.children as readonly ChildFigures[];
+  // a township is drawn among its siblings: the figures in hand are its villages', not theirs
+  map.colour({ figure, regions: mapHighlight ? [] : children, unavailable });
+  ranking.show({ figure, regions: children, own: region as OwnFigures & { name: string }, unavailable });
+}
+
+/** Outlines, once per region (a second request; see web/map.ts), kept for the page's life. */
+const outlines = new Map<string, Promise<NonNullable<RegionMapQuery['region']>>>();
+let mapShown = '';
+let mapHighlight: string | null = null;
+
+function outlinesOf(code: string) {
+  let found = outlines.get(code);
+  if (!found) {
+    found = request(RegionMapDocument, { code }, settings.token).then((answer) => {
+      if (!answer.data?.region)
+        throw new RequestFailed(answer.errors?.length ? describe(answer.errors[0]) : '无边界数据');
+      return answer.data.region;
+    });
+    // a failure is asked again at the next refresh
+    found.catch(() => outlines.delete(code));
+    outlines.set(code, found);
+  }
+  return found;
+}
+
+async function showOutlines(code: string) {
+  if (mapShown === code) return;
+  const hasOutlines = (region: NonNullable<RegionMapQuery['region']>) =>
+    region.children.some((c) => c.boundary);
+  try {
+    let drawn = await outlinesOf(code);
+    let highlight: string | null = null;
+    const parent = parentCodes.get(code);
+    if (!hasOutlines(drawn) && parent) {
+      const siblings = await outlinesOf(parent);
+      if (hasOutlines(siblings)) [drawn, highlight] = [siblings, code];
+    }
+    if (code !== regionCode) return;
+    mapShown = code;
+    mapHighlight = highlight;
+    if (!hasOutlines(drawn)) return map.missing('暂无下级区划边界（由测绘部门上传后显示）');
+    map.outline(drawn, highlight);
+    if (lastAnswer) showFigures(lastAnswer);
+  } catch (error) {
+    map.missing(`地图边界暂不可用：${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+const parentCodes = new Map<string, string>();
+let crumbs: HTMLElement | undefined;
+let picker: HTMLSelectElement | undefined;
+
+/** The whole screen follows `code`: panels, map, ranking, alerts, the breadcrumb and the address. */
+function navigate(code: string, push = true) {
+  if (!regionsByCode.has(code) || code === regionCode) return;
+  regionCode = code;
+  if (push) rememberRegion(code, true);
+  if (picker) picker.value = code;
+  drawBreadcrumb();
+  for (const slot of slots.values()) if (slot.panel) setPanelState(slot, 'loading');
+  document.title = `${regionsByCode.get(code)?.name ?? ''} · 领导驾驶舱`;
+  void refresh();
+}
+
+function drawBreadcrumb() {
+  crumbs?.remove();
+  crumbs = breadcrumb(left, regionCode, regionsByCode, parentCodes, (code) => navigate(code));
+}
+
+window.addEventListener('popstate', () => {
+  const code = new URL(window.location.href).searchParams.get('region');
+  if (code) navigate(code, false);
+});
 
 async function start(): Promise<void> {
   let tree;
@@ -172,15 +305,11 @@ async function start(): Promise<void> {
     return;
   }
   for (const region of regions) regionsByCode.set(region.code, region);
+  for (const [child, parent] of parents(tree.data?.regions ?? [])) parentCodes.set(child, parent);
   if (!regionsByCode.has(regionCode)) regionCode = regions[0].code;
   document.title = `${regionsByCode.get(regionCode)?.name ?? ''} · 领导驾驶舱`;
-  regionPicker(left, regions, regionCode, (code) => {
-    regionCode = code;
-    rememberRegion(code);
-    for (const slot of slots.values()) if (slot.panel) setPanelState(slot, 'loading');
-    document.title = `${regionsByCode.get(code)?.name ?? ''} · 领导驾驶舱`;
-    void refresh();
-  });
+  picker = regionPicker(left, regions, regionCode, (code) => navigate(code));
+  drawBreadcrumb();
   await refresh();
 }
 

@@ -5,6 +5,8 @@ export interface Settings {
   refreshMs: number;
   /** The region to open with; the first city when absent. */
   regionCode: string | null;
+  /** The figure the map is coloured by (`figure=lagging`); the first available when absent. */
+  figure: string | null;
   /** The year the statistics cover: `reformStats(year)`, and `from`…`to` for the period-based fields. */
   year: number;
   from: string;
@@ -36,15 +38,27 @@ export function readSettings(now: Date = new Date()): Settings {
     refreshMs:
       Math.max(MIN_REFRESH_SECONDS, Number.isFinite(seconds) ? seconds : DEFAULT_REFRESH_SECONDS) * 1000,
     regionCode: params.get('region'),
+    figure: params.get('figure'),
     year: validYear,
     from: `${validYear}-01-01`,
     to: `${validYear}-12-31`,
   };
 }
 
-/** Keeps the chosen region in the address, so a reload (or a bookmark) opens the same screen. */
-export function rememberRegion(code: string): void {
+/**
+ * Keeps the chosen region in the address, so a reload, a bookmark or a shared link opens the same screen;
+ * `push` makes it a step the browser's back button returns from (drill-down).
+ */
+export function rememberRegion(code: string, push = false): void {
   const url = new URL(window.location.href);
   url.searchParams.set('region', code);
+  if (push) history.pushState(null, '', url.toString());
+  else history.replaceState(null, '', url.toString());
+}
+
+/** Keeps the map's figure in the address too. */
+export function rememberFigure(key: string): void {
+  const url = new URL(window.location.href);
+  url.searchParams.set('figure', key);
   history.replaceState(null, '', url.toString());
 }

@@ -32,6 +32,7 @@ export async function generateOperations(
   }));
   const documents = [
     { location: 'web/graphql/regions.graphql', text: read('graphql/regions.graphql') },
+    { location: 'web/graphql/map.graphql', text: read('graphql/map.graphql') },
     { location: 'cockpit operation (src/build/operation.ts)', text: cockpitOperation(domains) },
     ...fragments,
   ].map(({ location, text }) => ({ location, document: parse(text), rawSDL: text }));

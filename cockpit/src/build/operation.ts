@@ -24,6 +24,11 @@ export function cockpitOperation(domains: readonly CockpitDomain[]): string {
     '    code',
     '    name',
     '    level',
+    // the regions below, for the map, the ranking and drill-down; each domain adds its figures to them
+    '    children {',
+    '      code',
+    '      name',
+    '    }',
     ...domains.map((domain) => `    ...${domain.fragment} ${include(domain)}`),
     '  }',
     ...domains.flatMap((domain) => (domain.root ? [`  ...${domain.root.fragment} ${include(domain)}`] : [])),

@@ -35,7 +35,7 @@ const governancePanel = ((body, context): Panel<{ region: GovernancePanelFragmen
   charts.style.cssText = 'display:flex;gap:8px;height:150px;flex:none';
   const monthChart = chartArea(charts, context);
   const kindChart = chartArea(charts, context);
-  // no map data exists for the fictional demo city: sub-regions are tiles, coloured by their worst risk
+  // the sub-regions as tiles coloured by their worst risk level (the map at the centre colours by a count)
   const gridCaption = caption(body, '');
   const tiles = el(body, 'div', 'tiles');
   tiles.dataset.list = 'governance.riskGrid';
@@ -52,7 +52,7 @@ const governancePanel = ((body, context): Panel<{ region: GovernancePanelFragmen
       risk(riskSummary.atRisk, count(riskSummary.atRisk), riskSummary.high ? 'bad' : undefined);
       gridCaption.textContent =
         `风险村 高 ${count(riskSummary.high)} · 中 ${count(riskSummary.medium)} · 低 ${count(riskSummary.low)}` +
-        '（下级区划网格；演示城市为虚构，无地理底图）';
+        '（下级区划；地图见中央）';
       monthChart.setOption({
         tooltip: { trigger: 'axis' },
         legend: { top: 0, textStyle: { color: '#d7e7ff' } },

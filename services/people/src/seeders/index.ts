@@ -1,2 +1,2 @@
 /** The people demo seeder: loaded by the launchers (npm start, tests, the bench), never by the subgraph process. */
-export { seedPeopleDemo as seed } from './seed';
+export { seedPeopleDemoWithBoundaries as seed } from './boundaries';
