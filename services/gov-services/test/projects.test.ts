@@ -1,0 +1,366 @@
+import { chinaDay, creditCodeCheckChar, PersonRole } from '@county/domain';
+import { DEMO_COUNTY_CODE } from '@county/demo-data';
+import { startTestGateway, type TestGateway, type TestSubgraph } from '@county/test-kit';
+import { city, countyCentre, items, ok, startFixtures, townshipCentre } from './fixtures';
+
+/* 投资项目审批全流程代办 through the gateway: projects, their steps across departments, the figures on Region. */
+let people: TestSubgraph;
+let gov: TestSubgraph;
+let gateway: TestGateway;
+
+const claims = (sub: string, ...roles: string[]) => ({ claims: { sub, roles } as any });
+const bureau = claims('bureau', `department:${countyCentre.organization_id}`);
+const leader = claims('leader', 'leader');
+const item = (name: string) => items.find((i) => i.name === name)!;
+const filing = item('企业投资项目备案');
+const landPlanning = item('建设用地规划许可');
+const permit = item('建筑工程施工许可');
+const landStaff = claims('land', `department:${landPlanning.responsible_organization_id}`);
+const housingStaff = claims('housing', `department:${permit.responsible_organization_id}`);
+const countyPeople = city.people.filter((p) => p.organizationId === countyCentre.organization_id);
+const agent = countyPeople.find((p) => p.roles.includes(PersonRole.PROXY_AGENT))!;
+const notAgent = countyPeople.find((p) => !p.roles.includes(PersonRole.PROXY_AGENT))!;
+
+beforeAll(async () => {
+  ({ people, gov } = await startFixtures());
+  gateway = await startTestGateway([people, gov]);
+}, 90_000);
+afterAll(async () => {
+  await gateway.stop();
+  await gov.close();
+  await people.close();
+});
+
+const PROJECT = `id code version stage kind major targetDays registeredOn earlyInvolvementOn earlyInvolvement
+  firstSubmittedOn approvedOn totalWorkingDays late withinTarget calendarProvisional proxyAgent { id }
+  region { code } steps { id version submittedOn approvedOn limitDays dueOn workingDays onTime late
+  item { id } organization { id } }`;
+const REGISTER = `mutation ($input: RegisterInvestmentProjectInput!) { registerInvestmentProject(input: $input) { ${PROJECT} } }`;
+const UPDATE = `mutation ($id: ID!, $input: UpdateInvestmentProjectInput!) { updateInvestmentProject(id: $id, input: $input) { ${PROJECT} } }`;
+const SUBMIT = `mutation ($id: ID!, $input: SubmitApprovalStepInput!) { submitApprovalStep(projectId: $id, input: $input) { id version limitDays dueOn } }`;
+const APPROVE = `mutation ($id: ID!, $input: ApproveApprovalStepInput!) { approveApprovalStep(stepId: $id, input: $input) { id version workingDays onTime late } }`;
+const READ = `query ($id: ID!) { investmentProject(id: $id) { ${PROJECT} } }`;
+
+/** The test enterprise's GB 32100 code, its check character computed. */
+const FIRST_17 = `91${DEMO_COUNTY_CODE}MA1MX7B2K`;
+const creditCode = FIRST_17 + creditCodeCheckChar(FIRST_17);
+const wrongCheck = FIRST_17 + (creditCode.endsWith('0') ? '1' : '0');
+
+let code = 0;
+const projectInput = (extra: Record<string, unknown> = {}) => ({
+  code: `2024-${DEMO_COUNTY_CODE}-T${String(++code).padStart(3, '0')}`,
+  name: '智能装备制造项目',
+  regionCode: townshipCentre.region_code,
+  enterpriseName: '长龄物贸有限公司',
+  enterpriseCreditCode: creditCode,
+  kind: 'INDUSTRIAL',
+  investment: 120_000,
+  major: true,
+  registeredOn: '2024-08-20',
+  earlyInvolvementOn: '2024-08-26',
+  proxyAgentId: agent.id,
+  ...extra,
+});
+const register = async (extra: Record<string, unknown> = {}) =>
+  (await ok(gateway.query(REGISTER, { input: projectInput(extra) }, bureau))).registerInvestmentProject;
+const read = async (id: string) => (await ok(gateway.query(READ, { id }, leader))).investmentProject;
+
+const snapshot = async () =>
+  (
+    await gov.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select (select json_agg(p order by id) from investment_project p) projects,
+          (select json_agg(s order by id) from approval_step s) steps,
+          (select count(*)::int from audit_record) audit`,
+      )
+  )[0];
+
+async function refused(pending: Promise<{ errors?: any[] }>, code: string, field?: string, rule?: string) {
+  const before = await snapshot();
+  const { errors } = await pending;
+  expect(errors?.[0]?.extensions).toMatchObject({
+    code,
+    ...(field ? { field } : {}),
+    ...(rule ? { rule } : {}),
+  });
+  expect(await snapshot()).toEqual(before);
+}
+
+describe('an investment project approved across departments', () => {
+  it('counts working days across the National Day holiday (and its make-up Sundays), and is late when a step exceeds its limit', async () => {
+    const project = await register({ enterpriseCreditCode: creditCode });
+    expect(project).toMatchObject({
+      stage: 'PRE_APPLICATION',
+      targetDays: 40,
+      earlyInvolvement: true,
+      proxyAgent: { id: agent.id },
+      region: { code: townshipCentre.region_code },
+      totalWorkingDays: null,
+      late: false,
+      steps: [],
+    });
+    // Friday 27 September 2024: two steps submitted the same day (并联)
+    const first = (
+      await ok(
+        gateway.query(
+          SUBMIT,
+          { id: project.id, input: { version: 1, itemId: filing.id, submittedOn: '2024-09-27' } },
+          bureau,
+        ),
+      )
+    ).submitApprovalStep;
+    expect(first).toMatchObject({ limitDays: 3, dueOn: '2024-10-08' }); // 29 Sep (worked), 30 Sep, 8 Oct
+    const second = (
+      await ok(
+        gateway.query(
+          SUBMIT,
+          { id: project.id, input: { version: 2, itemId: landPlanning.id, submittedOn: '2024-09-27' } },
+          bureau,
+        ),
+      )
+    ).submitApprovalStep;
+    expect(second.limitDays).toBe(20);
+    expect(second.dueOn).toBe('2024-10-30');
+
+    // approved on Wednesday 9 October: 12 calendar days, 4 working days (29 Sep, 30 Sep, 8 Oct, 9 Oct)
+    const approved = (
+      await ok(
+        gateway.query(APPROVE, { id: first.id, input: { version: 1, approvedOn: '2024-10-09' } }, bureau),
+      )
+    ).approveApprovalStep;
+    expect(approved).toMatchObject({ workingDays: 4, onTime: false, late: true });
+    expect((await read(project.id)).stage).toBe('IN_APPROVAL');
+
+    // the land department approves its own step one working day past its limit
+    const landApproved = (
+      await ok(
+        gateway.query(APPROVE, { id: second.id, input: { version: 1, approvedOn: '2024-10-31' } }, landStaff),
+      )
+    ).approveApprovalStep;
+    expect(landApproved).toMatchObject({ workingDays: 21, onTime: false, late: true });
+    expect(await read(project.id)).toMatchObject({
+      stage: 'APPROVED',
+      firstSubmittedOn: '2024-09-27',
+      approvedOn: '2024-10-31',
+      totalWorkingDays: 21,
+      late: true,
+      withinTarget: true,
+      calendarProvisional: false,
+    });
+    // both submitted the same day: only the one approved last is on the critical path
+    const path = (
+      await ok(
+        gateway.query(`{ investmentProject(id: "${project.id}") { criticalPath { id } } }`, {}, leader),
+      )
+    ).investmentProject.criticalPath;
+    expect(path).toEqual([{ id: second.id }]);
+  });
+
+  it('assigns a proxy agent and records early involvement, never after the first submission', async () => {
+    const project = await register({
+      enterpriseCreditCode: creditCode,
+      earlyInvolvementOn: null,
+      proxyAgentId: null,
+      major: false,
+      kind: 'SERVICES',
+    });
+    expect(project).toMatchObject({ earlyInvolvement: false, proxyAgent: null, targetDays: null });
+    await ok(
+      gateway.query(
+        SUBMIT,
+        { id: project.id, input: { version: 1, itemId: permit.id, submittedOn: '2024-09-02' } },
+        bureau,
+      ),
+    );
+    await refused(
+      gateway.query(
+        UPDATE,
+        { id: project.id, input: { version: 2, earlyInvolvementOn: '2024-09-03' } },
+        bureau,
+      ),
+      'BAD_USER_INPUT',
+      'input.earlyInvolvementOn',
+      'before-application',
+    );
+    const { updateInvestmentProject } = await ok(
+      gateway.query(
+        UPDATE,
+        { id: project.id, input: { version: 2, earlyInvolvementOn: '2024-08-30', proxyAgentId: agent.id } },
+        bureau,
+      ),
+    );
+    expect(updateInvestmentProject).toMatchObject({
+      earlyInvolvementOn: '2024-08-30',
+      proxyAgent: { id: agent.id },
+      version: 3,
+    });
+    // a step waiting past its due day makes the project late while still in approval
+    expect(updateInvestmentProject).toMatchObject({ stage: 'IN_APPROVAL', late: true });
+  });
+
+  it('refuses bad projects and steps, naming field and rule, changing nothing', async () => {
+    await refused(
+      gateway.query(REGISTER, { input: projectInput({ enterpriseCreditCode: wrongCheck }) }, bureau),
+      'BAD_USER_INPUT',
+      'input.enterpriseCreditCode',
+      'check-character',
+    );
+    await refused(
+      gateway.query(
+        REGISTER,
+        { input: projectInput({ enterpriseCreditCode: creditCode, proxyAgentId: notAgent.id }) },
+        bureau,
+      ),
+      'BAD_USER_INPUT',
+      'input.proxyAgentId',
+      'proxy-agent',
+    );
+    await refused(
+      gateway.query(
+        REGISTER,
+        { input: projectInput({ enterpriseCreditCode: creditCode, regionCode: DEMO_COUNTY_CODE }) },
+        bureau,
+      ),
+      'BAD_USER_INPUT',
+      'input.regionCode',
+      'township-or-village',
+    );
+    await refused(
+      gateway.query(
+        REGISTER,
+        {
+          input: projectInput({
+            enterpriseCreditCode: creditCode,
+            registeredOn: chinaDay(new Date(Date.now() + 3 * 86_400_000)),
+          }),
+        },
+        bureau,
+      ),
+      'BAD_USER_INPUT',
+      'input.registeredOn',
+      'not-future',
+    );
+    await refused(
+      gateway.query(
+        REGISTER,
+        { input: projectInput({ enterpriseCreditCode: creditCode, investment: 0 }) },
+        bureau,
+      ),
+      'BAD_USER_INPUT',
+      'input.investment',
+      'min',
+    );
+    const project = await register({ enterpriseCreditCode: creditCode });
+    const submit = (extra: Record<string, unknown>) => ({
+      id: project.id,
+      input: { version: 1, itemId: filing.id, submittedOn: '2024-09-02', ...extra },
+    });
+    await refused(
+      gateway.query(SUBMIT, submit({ submittedOn: '2024-08-21' }), bureau),
+      'BAD_USER_INPUT',
+      'input.submittedOn',
+      'after-early-involvement',
+    );
+    await refused(
+      gateway.query(SUBMIT, submit({ itemId: crypto.randomUUID() }), bureau),
+      'BAD_USER_INPUT',
+      'input.itemId',
+      'exists',
+    );
+    await refused(gateway.query(SUBMIT, submit({ version: 9 }), bureau), 'CONFLICT', 'input.version');
+    const step = (await ok(gateway.query(SUBMIT, submit({}), bureau))).submitApprovalStep;
+    await refused(
+      gateway.query(SUBMIT, submit({ version: 2 }), bureau),
+      'BAD_USER_INPUT',
+      'input.itemId',
+      'unique',
+    );
+    await refused(
+      gateway.query(APPROVE, { id: step.id, input: { version: 1, approvedOn: '2024-08-30' } }, bureau),
+      'BAD_USER_INPUT',
+      'input.approvedOn',
+      'after-submission',
+    );
+  });
+
+  it('refuses a department that is not the step’s, a township, and anyone but the bureau registering', async () => {
+    await refused(
+      gateway.query(REGISTER, { input: projectInput({ enterpriseCreditCode: creditCode }) }, landStaff),
+      'FORBIDDEN',
+    );
+    await refused(
+      gateway.query(
+        REGISTER,
+        { input: projectInput({ enterpriseCreditCode: creditCode }) },
+        claims('t', `township:${townshipCentre.region_code}`),
+      ),
+      'FORBIDDEN',
+    );
+    const project = await register({ enterpriseCreditCode: creditCode });
+    const step = (
+      await ok(
+        gateway.query(
+          SUBMIT,
+          { id: project.id, input: { version: 1, itemId: landPlanning.id, submittedOn: '2024-09-02' } },
+          bureau,
+        ),
+      )
+    ).submitApprovalStep;
+    await refused(
+      gateway.query(APPROVE, { id: step.id, input: { version: 1, approvedOn: '2024-09-10' } }, housingStaff),
+      'FORBIDDEN',
+    );
+    await refused(
+      gateway.query(
+        SUBMIT,
+        { id: project.id, input: { version: 2, itemId: permit.id, submittedOn: '2024-09-02' } },
+        landStaff,
+      ),
+      'FORBIDDEN',
+    );
+  });
+});
+
+describe('Region.projectStats', () => {
+  it('equals a recount over the projects listed, by stage, days, on time, target and early involvement', async () => {
+    const STATS = `{ region(code: "${DEMO_COUNTY_CODE}") { projectStats { projects late withProxyAgent
+      averageWorkingDays shareOnTime shareWithinTarget shareEarlyInvolvement shareMajorEarlyInvolvement
+      byStage { stage projects } byKind { kind projects approved medianWorkingDays p80WorkingDays } } } }`;
+    const stats = (await ok(gateway.query(STATS, {}, leader))).region.projectStats;
+    const listed = (
+      await ok(
+        gateway.query(
+          `{ investmentProjects(regionCode: "${DEMO_COUNTY_CODE}", first: 100) { totalCount nodes {
+            stage kind major earlyInvolvement totalWorkingDays late withinTarget proxyAgent { id } steps { onTime } } } }`,
+          {},
+          leader,
+        ),
+      )
+    ).investmentProjects;
+    const nodes: any[] = listed.nodes;
+    const approved = nodes.filter((n) => n.stage === 'APPROVED');
+    const targeted = approved.filter((n) => n.withinTarget !== null);
+    const major = nodes.filter((n) => n.major);
+    expect(nodes.length).toBe(listed.totalCount);
+    expect(stats).toMatchObject({
+      projects: nodes.length,
+      late: nodes.filter((n) => n.late).length,
+      withProxyAgent: nodes.filter((n) => n.proxyAgent).length,
+      averageWorkingDays: approved.reduce((sum, n) => sum + n.totalWorkingDays, 0) / approved.length,
+      shareOnTime: approved.filter((n) => n.steps.every((s: any) => s.onTime)).length / approved.length,
+      shareWithinTarget: targeted.filter((n) => n.withinTarget).length / targeted.length,
+      shareEarlyInvolvement: nodes.filter((n) => n.earlyInvolvement).length / nodes.length,
+      shareMajorEarlyInvolvement: major.filter((n) => n.earlyInvolvement).length / major.length,
+      byStage: ['PRE_APPLICATION', 'IN_APPROVAL', 'APPROVED'].map((stage) => ({
+        stage,
+        projects: nodes.filter((n) => n.stage === stage).length,
+      })),
+    });
+    expect(approved.length).toBeGreaterThanOrEqual(1);
+    expect(stats.late).toBeGreaterThanOrEqual(1);
+    const industrial = stats.byKind.find((k: any) => k.kind === 'INDUSTRIAL');
+    expect(industrial).toMatchObject({ approved: 1, medianWorkingDays: 21, p80WorkingDays: 21 });
+  });
+});
