@@ -16,6 +16,12 @@ import {
   stopGovLoad,
 } from './gov-services';
 import { measureCockpit, printCockpitReport } from './cockpit';
+import {
+  FEED_BACKFILL_BUDGET_SECONDS,
+  feedBackfillEnabled,
+  measureFeedBackfill,
+  printFeedBackfillReport,
+} from './feed-backfill';
 
 const elapsed = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
@@ -158,6 +164,14 @@ async function main(config: BenchConfig, deadline: number) {
 
     // the gateway writes its profile when it exits, so stop first, report after
     await environment.stop();
+    // on an idle machine: after the services stopped, on the same server as DATABASE_URL (or its own)
+    let feedReport: (() => void) | undefined;
+    if (feedBackfillEnabled()) {
+      console.log("bench: feeds: a county's year of the provincial case export as one delivery");
+      const figures = await measureFeedBackfill(config.DATABASE_URL);
+      console.log(`bench: feeds: ${figures.cases} cases in ${figures.seconds.toFixed(1)} s`);
+      feedReport = () => printFeedBackfillReport(figures);
+    }
     printReport(
       buildReport(
         runs,
@@ -183,6 +197,7 @@ async function main(config: BenchConfig, deadline: number) {
         );
     govReport?.();
     cockpitReport?.();
+    feedReport?.();
     console.log(`\nbench: done in ${elapsed(started)}`);
     await finish(0);
   } catch (error) {
@@ -194,7 +209,7 @@ let config: BenchConfig;
 let deadline: number;
 try {
   config = parseConfig(benchConfigSchema);
-  deadline = deadlineSeconds(config);
+  deadline = deadlineSeconds(config) + (feedBackfillEnabled() ? FEED_BACKFILL_BUDGET_SECONDS : 0);
 } catch (error) {
   console.error(`bench: ${(error as Error).message}`);
   process.exit(2);

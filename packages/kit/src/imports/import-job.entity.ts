@@ -7,6 +7,11 @@ import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 @Entity({ tableName: 'import_job' })
 @Unique({ properties: ['subject', 'keyHash'] })
 @Index({ properties: ['expiresAt'] })
+@Index({
+  name: 'import_job_source_created_at_index',
+  expression:
+    'create index "import_job_source_created_at_index" on "import_job" ("source", "created_at") where "source" is not null',
+})
 export class ImportJob {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -59,4 +64,20 @@ export class ImportJob {
 
   @Property({ type: 'timestamptz' })
   expiresAt!: Date;
+
+  /** `upload` (a spreadsheet import) or `feed` (a delivery of a source's export: the kit's feeds). */
+  @Property({ type: 'text', default: 'upload' })
+  kind!: string;
+
+  /** A feed delivery's source, e.g. `zwfw-cases`. */
+  @Property({ type: 'text', nullable: true })
+  source!: string | null;
+
+  /** How a delivery came: `post`, `watch` (a dropped file) or `pull` (the scheduled fetch). */
+  @Property({ type: 'text', nullable: true })
+  via!: string | null;
+
+  /** The `version:` of the mapping file the delivery was read with. */
+  @Property({ type: 'integer', nullable: true })
+  mappingVersion!: number | null;
 }
