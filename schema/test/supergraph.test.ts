@@ -44,7 +44,7 @@ describe('the committed schema', () => {
       /type Region\s+(@join__type\([^)]*\)\s+)*@join__type\(graph: PEOPLE, key: "code"\)\s/,
     );
     const regions = api.getQueryType()!.getFields().regions;
-    expect(regions.args.map((a) => a.name)).toEqual(['level', 'parentCode']);
+    expect(regions.args.map((a) => a.name)).toEqual(['level', 'parentCode', 'asOf', 'includeDissolved']);
     // one statistics field per domain, with the arguments of the design's contract
     const fields = region.getFields();
     const requiredArgs = (name: string) =>
@@ -57,6 +57,9 @@ describe('the committed schema', () => {
     expect(requiredArgs('serviceStats')).toEqual(['from: Date!', 'to: Date!']);
     expect(requiredArgs('disputeStats')).toEqual(['from: Date!', 'to: Date!']);
     expect(requiredArgs('workforceStats')).toEqual([]);
+    // statistics of a period count merged regions in today's regions unless asked otherwise
+    for (const name of ['serviceStats', 'disputeStats'])
+      expect(fields[name].args.find((a) => a.name === 'regions')?.defaultValue).toBe('TODAY');
   });
 });
 

@@ -37,3 +37,8 @@ export function rollupPeriod(from: string, to: string): RollupPeriod {
 export function yearsBefore(day: string, years: number): string {
   return dayjs(day).subtract(years, 'year').format(DAY);
 }
+
+/** The calendar day `days` days before `day` (YYYY-MM-DD): the last day of what ends when `day` begins. */
+export function daysBefore(day: string, days: number): string {
+  return dayjs(day).subtract(days, 'day').format(DAY);
+}

@@ -67,3 +67,14 @@ export enum Gender {
   /** 女 */
   FEMALE = 'FEMALE',
 }
+
+/**
+ * Which regions a statistic for a past period is counted in, after regions merged (撤乡并镇、撤并建制村):
+ * today's (a merged region counts what its predecessors had), or the regions as they were recorded.
+ */
+export enum RegionMapping {
+  /** 按现行区划: a region and every region merged into it (splits excepted: they cannot be divided) */
+  TODAY = 'TODAY',
+  /** 按当时区划: the region's own records only, as they were recorded */
+  AS_RECORDED = 'AS_RECORDED',
+}

@@ -2,7 +2,15 @@ import { AuditRecord, AuditSubscriber, KitAuditTrail20261122 } from './audit';
 import { IdempotentRequest, KitIdempotency20261122, KitIdempotency20261205 } from './idempotency';
 import { ImportJob } from './imports/import-job.entity';
 import { KitImportJobs20261205 } from './imports/import-job.migration';
-import { DirectoryCopySync, DirectoryRegion, OrganizationCopy } from './region-copy/region-copy.entity';
+import { FeedSourceState } from './feeds/feed-source-state.entity';
+import { KitImportJobsFeeds20261205 } from './feeds/feed.migration';
+import {
+  DirectoryCopySync,
+  DirectoryRegion,
+  DirectoryRegionSuccession,
+  OrganizationCopy,
+} from './region-copy/region-copy.entity';
+import { KitRegionSuccessionCopy20261205 } from './region-copy/region-succession.migration';
 import { KitDirectoryCopy20261205 } from './region-copy/region-copy.migration';
 import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
@@ -50,7 +58,9 @@ export function ormOptions(
       AuditRecord,
       IdempotentRequest,
       ImportJob,
+      FeedSourceState,
       DirectoryRegion,
+      DirectoryRegionSuccession,
       OrganizationCopy,
       DirectoryCopySync,
     ],
@@ -64,6 +74,8 @@ export function ormOptions(
         { name: 'KitIdempotency20261205', class: KitIdempotency20261205 },
         { name: 'KitImportJobs20261205', class: KitImportJobs20261205 },
         { name: 'KitDirectoryCopy20261205', class: KitDirectoryCopy20261205 },
+        { name: 'KitImportJobsFeeds20261205', class: KitImportJobsFeeds20261205 },
+        { name: 'KitRegionSuccessionCopy20261205', class: KitRegionSuccessionCopy20261205 },
       ],
       transactional: true,
       allOrNothing: true,

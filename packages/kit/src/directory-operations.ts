@@ -42,6 +42,13 @@ export interface DirectoryRegionRecord {
   parent: { code: string } | null;
 }
 
+/** A region succession (merge) as the directory answers it for the copy. */
+export interface DirectoryRegionSuccessionRecord {
+  predecessorCode: string;
+  successorCode: string;
+  effectiveOn: string;
+}
+
 /** A named operation of the people subgraph's schema; the type parameters are its variables and result. */
 export interface DirectoryOperation<TVariables extends Record<string, unknown>, TResult> {
   readonly name: string;
@@ -133,6 +140,17 @@ export const DIRECTORY_OPERATIONS = {
     'RegionsOfLevel',
     `query RegionsOfLevel($level: RegionLevel!) {
   regions(level: $level) { code name level parent { code } }
+}`,
+  ),
+
+  /** Every region succession (merge), for the copy each subgraph keeps: statistics mapped onto today's regions. */
+  RegionSuccessions: operation<
+    Record<string, never>,
+    { regionSuccessions: DirectoryRegionSuccessionRecord[] }
+  >(
+    'RegionSuccessions',
+    `query RegionSuccessions {
+  regionSuccessions { predecessorCode successorCode effectiveOn }
 }`,
   ),
 

@@ -6,6 +6,7 @@ import {
   type DirectoryPage,
   type DirectoryPersonPlacement,
   type DirectoryRegionRecord,
+  type DirectoryRegionSuccessionRecord,
   type Representation,
 } from './directory-operations';
 import { badInput, directoryUnavailable } from './errors';
@@ -147,6 +148,11 @@ export class Directory {
   /** Every region of one level (CITY, COUNTY, TOWNSHIP, VILLAGE), ordered by code: the region copy's source. */
   async regionsOfLevel(level: string): Promise<DirectoryRegionRecord[]> {
     return (await this.send(OPS.RegionsOfLevel, { level })).regions;
+  }
+
+  /** Every region succession (merge) people records: a county's few hundred at most. */
+  async regionSuccessions(): Promise<DirectoryRegionSuccessionRecord[]> {
+    return (await this.send(OPS.RegionSuccessions, {})).regionSuccessions;
   }
 
   /** Regions by code, asked in one request; codes the directory lacks are left out. */

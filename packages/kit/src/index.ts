@@ -36,3 +36,4 @@ export * from './spreadsheet';
 export * from './imports';
 export * from './spreadsheets';
 export * from './region-copy';
+export * from './feeds';

@@ -18,6 +18,23 @@ const countyBureau = {
     !!countyCentre && identity.departments.includes(countyCentre.organizationId),
 };
 
+/** What a department's own record is checked against: the department, and the county's bureau. */
+export interface DepartmentSubject {
+  organizationId: string;
+  countyCentre: ServiceCentre | undefined;
+}
+
+/** The department concerned, or the bureau running the county-level centre. */
+const departmentOrBureau = {
+  roles: ['department:<the department concerned>', 'department:<the county service centre>'],
+  allowedRoles: ({ organizationId, countyCentre }: DepartmentSubject) => [
+    `department:${organizationId}`,
+    ...countyBureau.allowedRoles(countyCentre),
+  ],
+  allows: (identity: Identity, { organizationId, countyCentre }: DepartmentSubject) =>
+    identity.departments.includes(organizationId) || countyBureau.allows(identity, countyCentre),
+};
+
 /**
  * Who may do what in the gov-services subgraph, the one list: every write and file route checks its action
  * here with `assertPerformAction`, and the README's "Who may do what" table is generated from it.
@@ -46,6 +63,28 @@ export const permissions = definePermissions({
     what: 'create and change the centres of its county, their windows and staff, and who backs whom (B岗)',
     ...countyBureau,
   },
+  'power.manage': {
+    what: 'add a power to the county list (权责清单) and link the service items implementing it',
+    ...departmentOrBureau,
+  },
+  'power.delegate': {
+    what: 'delegate a power to a township or development zone (赋权/下放), or withdraw it (收回)',
+    ...departmentOrBureau,
+  },
+  'delegation.uptake': {
+    what: 'record that a township took up a delegated power (承接: staff trained, the day)',
+    roles: ['township:<the recipient>'],
+    allowedRoles: (regionCode: string) => [`township:${regionCode}`],
+    allows: (identity, regionCode: string) => identity.coversRegion(regionCode),
+  },
+  'project.manage': {
+    what: 'register an investment project, its proxy agent (代办员) and early involvement (提前介入), and its approval steps',
+    ...countyBureau,
+  },
+  'project.approve': {
+    what: 'record the approval of a project’s step (批复)',
+    ...departmentOrBureau,
+  },
   'calendar.enter': {
     what: 'enter or correct a year of the working-day calendar (`enterWorkingCalendar`, `POST calendar.xlsx`)',
     ...sharedRules.approvalBureau,
@@ -53,6 +92,10 @@ export const permissions = definePermissions({
   'calendar.export': {
     what: 'download a year of the calendar (`GET /files/gov-services/calendar.xlsx`)',
     ...sharedRules.signedIn,
+  },
+  'feed.deliver': {
+    what: 'deliver the provincial platform’s case export (`POST /files/gov-services/feeds/zwfw-cases`) and read its deliveries',
+    ...sharedRules.approvalBureau,
   },
   'personal-data.read': {
     what: 'read staff phones in full (others see them masked)',

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import './vocabulary';
 import { rollupDifferences } from './rollup/rollup-differences';
-import { importJobsRoute, type SubgraphDefinition } from '@county/kit';
+import { attachFeeds, importJobsRoute, type SubgraphDefinition } from '@county/kit';
+import { feedEntities, feedFileRoutes, feedMigrations, govServicesFeeds } from './feeds';
+import { ServiceStatsFreshnessResolver } from './feeds/freshness.resolver';
 import { ServiceItem } from './item/item.entity';
 import { ItemResolver, ItemVersionResolver } from './item/item.resolver';
 import { ServiceItemVersion } from './item/item-version.entity';
@@ -43,6 +45,23 @@ import { CalendarResolver } from './calendar/calendar.resolver';
 import { calendarExportRoute, calendarImportRoute } from './calendar/calendar.routes';
 import { attachCalendar } from './calendar/calendar.runtime';
 import { permissions } from './permissions';
+import { AdministrativePower, PowerDelegation } from './power/power.entity';
+import {
+  DelegationResolver,
+  ItemPowerResolver,
+  OrganizationPowerResolver,
+  PowerResolver,
+  RegionPowerResolver,
+} from './power/power.resolver';
+import { PowerMutations } from './power/power.mutations';
+import { ApprovalStep, InvestmentProject } from './project/project.entity';
+import {
+  ApprovalStepResolver,
+  PersonProjectResolver,
+  ProjectResolver,
+  RegionProjectResolver,
+} from './project/project.resolver';
+import { ProjectMutations } from './project/project.mutations';
 import { itemCatalogueRoutes } from './ledgers/item-catalogue';
 import { centreLedgerRoutes } from './ledgers/service-centres';
 import { windowLedgerRoutes } from './ledgers/service-windows';
@@ -72,6 +91,11 @@ export const govServicesEntities = [
   CalendarYear,
   CalendarDay,
   CalendarRecompute,
+  AdministrativePower,
+  PowerDelegation,
+  InvestmentProject,
+  ApprovalStep,
+  ...feedEntities,
 ];
 
 /** The government services subgraph: service items, centres, cases, processing times, ratings. */
@@ -79,7 +103,7 @@ export const govServicesSubgraph: SubgraphDefinition = {
   name: 'gov-services',
   permissions,
   entities: govServicesEntities,
-  migrations,
+  migrations: [...migrations, ...feedMigrations],
   resolvers: [
     ItemResolver,
     ItemMutations,
@@ -100,6 +124,18 @@ export const govServicesSubgraph: SubgraphDefinition = {
     ItemKpiResolver,
     CentreKpiResolver,
     CalendarResolver,
+    PowerResolver,
+    PowerMutations,
+    DelegationResolver,
+    ItemPowerResolver,
+    OrganizationPowerResolver,
+    RegionPowerResolver,
+    ProjectResolver,
+    ProjectMutations,
+    ApprovalStepResolver,
+    RegionProjectResolver,
+    PersonProjectResolver,
+    ServiceStatsFreshnessResolver,
     ...directoryResolvers,
   ],
   orphanedTypes: [RegionRef, OrganizationRef, PersonRef],
@@ -115,6 +151,7 @@ export const govServicesSubgraph: SubgraphDefinition = {
     ...windowLedgerRoutes,
     ...staffLedgerRoutes,
     importJobsRoute,
+    ...feedFileRoutes,
   ],
-  attach: attachCalendar,
+  attach: attachFeeds(govServicesFeeds, attachCalendar),
 };

@@ -35,6 +35,18 @@ const governanceCentre: Rule<RegionScope> = {
     scope.centreRegions.some((centreRegion) => isWithin(scope.regionCode, centreRegion)),
 };
 
+/** A petition's region, and the counties whose petitions bureau (or governance centre) the caller acts for. */
+export interface PetitionScope extends RegionScope {
+  bureauRegions: readonly string[];
+}
+
+/** The county's petitions bureau (信访局), listed in `petition_bureau`, acting for its county. */
+const petitionBureau: Rule<PetitionScope> = {
+  roles: ['department:<the petitions bureau (信访局) of the county>'],
+  allows: (_identity, scope) =>
+    scope.bureauRegions.some((bureauRegion) => isWithin(scope.regionCode, bureauRegion)),
+};
+
 /**
  * Who may do what in the governance subgraph, the one list: every write checks its action here (through
  * `assertWithin`), and the README's "Who may do what" table is generated from it.
@@ -42,6 +54,11 @@ const governanceCentre: Rule<RegionScope> = {
 export const permissions = definePermissions({
   'grid.write': { what: 'create and change a grid (网格)', ...withinRegion },
   'dispute.write': { what: 'register a dispute (登记纠纷) and record its next steps', ...withinRegion },
+  'feed.deliver': {
+    what: 'deliver the mediation platform’s dispute export (`POST /files/governance/feeds/dyhj-disputes`) for its county',
+    roles: ['department:<the governance centre of the county>'],
+    allows: (_identity, scope: { centreRegions: readonly string[] }) => scope.centreRegions.length > 0,
+  },
   'dispute.joint-handling': {
     what: 'convene the joint handling (联席会办) of a referred dispute and record its outcome',
     ...governanceCentre,
@@ -53,6 +70,20 @@ export const permissions = definePermissions({
     what: 'read a dispute’s parties, summary and notes in full (others see them masked)',
     roles: ['hr', ...withinRegion.roles],
     allows: (identity, scope: RegionScope) => identity.has('hr') || withinRegion.allows(identity, scope),
+  },
+  'petition.write': {
+    what: 'register a petition (信访件) and record its handling (acceptance, extension, reply, satisfaction, links)',
+    ...petitionBureau,
+  },
+  'petition.set-time-limits': {
+    what: 'set the county’s petition time limits (信访办理时限: acceptance, reply, extension)',
+    ...petitionBureau,
+  },
+  'petition.read-petitioners': {
+    what: 'read a petition’s petitioners, subject and reply in full (others see them masked)',
+    roles: ['hr', ...withinRegion.roles, ...petitionBureau.roles],
+    allows: (identity, scope: PetitionScope) =>
+      identity.has('hr') || withinRegion.allows(identity, scope) || petitionBureau.allows(identity, scope),
   },
   ...auditPermissions,
 });

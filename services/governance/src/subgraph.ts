@@ -1,7 +1,9 @@
 import path from 'node:path';
 import './vocabulary';
 import { disputeRollupDifferences } from './dispute/dispute-rollup-differences';
-import { importJobsRoute, type SubgraphDefinition } from '@county/kit';
+import { attachFeeds, importJobsRoute, type SubgraphDefinition } from '@county/kit';
+import { feedEntities, feedFileRoutes, feedMigrations, governanceFeeds } from './feeds';
+import { DisputeStatsFreshnessResolver } from './feeds/freshness.resolver';
 import { OrganizationRef, PersonRef, RegionRef, directoryResolvers, references } from './directory';
 import { PersonResolver } from './person/person.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
@@ -27,6 +29,13 @@ import { ReturnVisitMutations } from './visit/return-visit.mutations';
 import { RiskJudgement } from './risk/risk-judgement.entity';
 import { RiskJudgementResolver } from './risk/risk-judgement.resolver';
 import { RiskJudgementMutations } from './risk/risk-judgement.mutations';
+import { Petition } from './petition/petition.entity';
+import { PetitionBureau } from './petition/petition-bureau.entity';
+import { PetitionTimeLimits } from './petition/petition-time-limits.entity';
+import { PetitionTimeLimitsResolver } from './petition/petition-time-limits';
+import { DisputePetitionsResolver, PetitionResolver } from './petition/petition.resolver';
+import { PetitionMutations } from './petition/petition.mutations';
+import { petitionRegisterRoutes } from './petition/petition-register';
 import { migrations } from './migrations';
 import { permissions } from './permissions';
 import { disputeRegisterRoutes } from './ledgers/dispute-register';
@@ -44,6 +53,10 @@ export const governanceEntities = [
   DisputeRollupMonth,
   ReturnVisit,
   RiskJudgement,
+  PetitionBureau,
+  PetitionTimeLimits,
+  Petition,
+  ...feedEntities,
 ];
 
 /** The governance subgraph (政法委/综治中心): grids, disputes and their mediation, return visits, risk villages. */
@@ -51,7 +64,7 @@ export const governanceSubgraph: SubgraphDefinition = {
   name: 'governance',
   permissions,
   entities: governanceEntities,
-  migrations,
+  migrations: [...migrations, ...feedMigrations],
   usesDirectory: true,
   resolvers: [
     RegionResolver,
@@ -69,11 +82,23 @@ export const governanceSubgraph: SubgraphDefinition = {
     ReturnVisitMutations,
     RiskJudgementResolver,
     RiskJudgementMutations,
+    PetitionResolver,
+    PetitionMutations,
+    PetitionTimeLimitsResolver,
+    DisputePetitionsResolver,
+    DisputeStatsFreshnessResolver,
     ...directoryResolvers,
   ],
   orphanedTypes: [RegionRef, PersonRef, OrganizationRef],
   references,
-  files: [...disputeRegisterRoutes, ...gridRosterRoutes, importJobsRoute],
+  files: [
+    ...disputeRegisterRoutes,
+    ...gridRosterRoutes,
+    ...petitionRegisterRoutes,
+    importJobsRoute,
+    ...feedFileRoutes,
+  ],
+  attach: attachFeeds(governanceFeeds),
   seeder: path.join(__dirname, 'seeders'),
   rollupDifferences: disputeRollupDifferences,
 };

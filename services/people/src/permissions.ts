@@ -21,6 +21,10 @@ interface PlacedOrganization {
  */
 export const permissions = definePermissions({
   'region.write': { what: 'create a region (新建行政区划) or rename one', ...sharedRules.hr },
+  'region-boundary.write': {
+    what: 'upload the outlines of a region’s children for the map (区划边界, from the surveying authority)',
+    ...sharedRules.hr,
+  },
   'organization.create': {
     what: 'create an organisation (新建单位) in a region',
     roles: ['hr', 'township:<code covering the region>'],
@@ -42,6 +46,10 @@ export const permissions = definePermissions({
       identity.has('hr') ||
       identity.coversRegion(organization.regionCode) ||
       identity.departments.includes(organization.id),
+  },
+  'feed.deliver': {
+    what: 'deliver the organisation department’s roster export (`POST /files/people/feeds/zzb-roster`)',
+    ...sharedRules.hr,
   },
   'workforce.write': {
     what: 'keep cadres, secondments, village cadres, community workers, assessments and training records',

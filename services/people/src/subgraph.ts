@@ -1,11 +1,23 @@
 import path from 'node:path';
 import './vocabulary';
 import './workforce/vocabulary';
-import { importJobsRoute, type SubgraphDefinition } from '@county/kit';
+import { attachFeeds, importJobsRoute, type SubgraphDefinition } from '@county/kit';
+import { feedEntities, feedFileRoutes, feedMigrations, peopleFeeds } from './feeds';
+import { WorkforceStatsFreshnessResolver } from './feeds/freshness.resolver';
 import { Region } from './region/region.entity';
 import { RegionResolver } from './region/region.resolver';
 import { RegionMutations } from './region/region.mutations';
 import { resolveRegionReference } from './region/region.reference';
+import { RegionSuccession } from './region-change/region-succession.entity';
+import {
+  RegionHistoryResolver,
+  RegionSuccessionResolver,
+  RegionSuccessionsQuery,
+} from './region-change/region-history.resolver';
+import { RegionMergeMutation } from './region-change/region-merge.mutation';
+import { RegionBoundary } from './region-boundary/region-boundary.entity';
+import { RegionBoundaryFields, RegionBoundaryResolver } from './region-boundary/region-boundary.resolver';
+import { regionBoundaryRoutes } from './region-boundary/region-boundary.routes';
 import { Organization } from './organization/organization.entity';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { OrganizationMutations } from './organization/organization.mutations';
@@ -22,7 +34,15 @@ import { communityWorkerLedgerRoutes } from './ledgers/community-worker-ledger';
 import { organizationLedgerRoutes } from './ledgers/organization-ledger';
 import { personLedgerRoutes } from './ledgers/person-ledger';
 
-export const peopleEntities = [Region, Organization, Person, ...workforceEntities];
+export const peopleEntities = [
+  Region,
+  RegionSuccession,
+  RegionBoundary,
+  Organization,
+  Person,
+  ...workforceEntities,
+  ...feedEntities,
+];
 
 /**
  * The people subgraph: owner of Region, Organization and Person (the directory), and of what the
@@ -32,15 +52,22 @@ export const peopleSubgraph: SubgraphDefinition = {
   name: 'people',
   permissions,
   entities: peopleEntities,
-  migrations,
+  migrations: [...migrations, ...feedMigrations],
   resolvers: [
     RegionResolver,
     RegionMutations,
+    RegionHistoryResolver,
+    RegionSuccessionResolver,
+    RegionSuccessionsQuery,
+    RegionMergeMutation,
+    RegionBoundaryResolver,
+    RegionBoundaryFields,
     OrganizationResolver,
     OrganizationMutations,
     PersonResolver,
     PersonMutations,
     ...workforceResolvers,
+    WorkforceStatsFreshnessResolver,
   ],
   references: {
     Region: resolveRegionReference,
@@ -52,6 +79,9 @@ export const peopleSubgraph: SubgraphDefinition = {
     ...personLedgerRoutes,
     ...communityWorkerLedgerRoutes,
     importJobsRoute,
+    ...regionBoundaryRoutes,
+    ...feedFileRoutes,
   ],
+  attach: attachFeeds(peopleFeeds),
   seeder: path.join(__dirname, 'seeders'),
 };

@@ -47,3 +47,20 @@ export class DirectoryCopySync {
   @Property({ type: 'timestamptz' })
   syncedAt!: Date;
 }
+
+/**
+ * A succession (merge) as people last answered it: `predecessor` went on as `successor` from `effectiveOn`.
+ * Statistics mapped onto today's regions count a region together with what was merged into it (./region-scope.ts).
+ */
+@Entity({ tableName: 'directory_region_succession' })
+export class DirectoryRegionSuccession {
+  @PrimaryKey({ type: 'string', length: 12 })
+  predecessorCode!: string;
+
+  @PrimaryKey({ type: 'string', length: 12 })
+  @Index()
+  successorCode!: string;
+
+  @Property({ type: 'date' })
+  effectiveOn!: string;
+}

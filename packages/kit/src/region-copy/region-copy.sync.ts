@@ -4,6 +4,7 @@ import { RegionLevel } from '@county/domain';
 import { Directory, type DirectoryEndpoint } from '../directory';
 import type { Logger } from '../logger';
 import type { SubgraphAttachment } from '../service';
+import { rememberSuccessions, type SuccessionEdge } from './region-scope';
 
 /** Top-down, so a sync's rows arrive parents first (nothing depends on it; the log reads naturally). */
 const LEVELS = [RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.TOWNSHIP, RegionLevel.VILLAGE];
@@ -36,6 +37,7 @@ export async function syncRegionCopy(orm: MikroORM, directory: Directory): Promi
     organizations.push(...page.nodes.map(({ id, name }) => ({ id, name })));
     ({ hasNextPage: more, endCursor: after } = page.pageInfo);
   }
+  const successions = await directory.regionSuccessions();
   const rows = records.map((region) => ({
     code: region.code,
     name: region.name,
@@ -64,6 +66,21 @@ export async function syncRegionCopy(orm: MikroORM, directory: Directory): Promi
         where not exists (select 1 from json_to_recordset(?::json) as r(code text) where r.code = d.code)`,
       [regions],
     );
+    const edges = JSON.stringify(successions);
+    await run(
+      `insert into "directory_region_succession" ("predecessor_code", "successor_code", "effective_on")
+       select "predecessorCode", "successorCode", "effectiveOn"::date
+         from json_to_recordset(?::json) as r("predecessorCode" text, "successorCode" text, "effectiveOn" text)
+       on conflict ("predecessor_code", "successor_code") do update set "effective_on" = excluded."effective_on"
+       where "directory_region_succession"."effective_on" is distinct from excluded."effective_on"`,
+      [edges],
+    );
+    await run(
+      `delete from "directory_region_succession" d where not exists (
+         select 1 from json_to_recordset(?::json) as r("predecessorCode" text, "successorCode" text)
+          where r."predecessorCode" = d.predecessor_code and r."successorCode" = d.successor_code)`,
+      [edges],
+    );
     const names = JSON.stringify(organizations);
     await run(
       `insert into "directory_organization" ("id", "name", "synced_at")
@@ -83,7 +100,20 @@ export async function syncRegionCopy(orm: MikroORM, directory: Directory): Promi
       [],
     );
   });
+  rememberSuccessions(orm.config, successions);
   return rows.length;
+}
+
+/** The successions the copy holds: what statistics map with until the first sync (people may be down). */
+async function rememberCopiedSuccessions(orm: MikroORM): Promise<void> {
+  const rows = await orm.em
+    .fork()
+    .getConnection()
+    .execute<SuccessionEdge[]>(
+      `select predecessor_code as "predecessorCode", successor_code as "successorCode"
+         from "directory_region_succession"`,
+    );
+  rememberSuccessions(orm.config, rows);
 }
 
 /** When the copy was last written (null: never), read from the table so a restart knows its age. */
@@ -107,6 +137,7 @@ export async function attachRegionCopy(
   options: RegionCopyOptions,
 ): Promise<SubgraphAttachment & { sync: () => Promise<number> }> {
   let syncedAt = await lastSynced(orm);
+  await rememberCopiedSuccessions(orm);
   let lastError: string | null = null;
   let running: Promise<number> | null = null;
   const sync = (): Promise<number> => {

@@ -8,7 +8,7 @@ import { ItemKind, ProcessingKind, ServiceLevel, VisitRequirement } from '../voc
 @ObjectType({ description: '政务服务事项 — a service item of a county catalogue (实施清单)' })
 @Directive('@key(fields: "id")')
 export class ServiceItem {
-  [OptionalProps]?: 'createdAt' | 'version' | 'effectiveFrom' | 'retiredFrom';
+  [OptionalProps]?: 'createdAt' | 'version' | 'effectiveFrom' | 'retiredFrom' | 'powerId';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -87,6 +87,10 @@ export class ServiceItem {
       '法定延期上限 — the most working days a case may be extended by, when a law or regulation sets the item its own cap; null: 行政许可法 第四十二条, 10 working days',
   })
   maxExtensionDays!: number | null;
+
+  /** 实施的行政权力 — the power (权责清单) exercised through this item; read as `power` (src/power/). */
+  @Property({ type: 'uuid', nullable: true, index: true })
+  powerId?: string | null;
 
   @Property({ type: 'date', default: '2000-01-01' })
   @Field(() => DateScalar, {

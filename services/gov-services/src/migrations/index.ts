@@ -5,6 +5,7 @@ import { Migration20261204090000 } from './Migration20261204090000';
 import { Migration20261204120000 } from './Migration20261204120000';
 import { Migration20261205040000 } from './Migration20261205040000';
 import { Migration20261205060000 } from './Migration20261205060000';
+import { Migration20261205080000 } from './Migration20261205080000';
 
 /** Committed migrations, in order. `npm run migration:create -w services/gov-services` adds one; list it here. */
 export const migrations: MigrationList = [
@@ -14,4 +15,5 @@ export const migrations: MigrationList = [
   { name: 'Migration20261204120000', class: Migration20261204120000 },
   { name: 'Migration20261205040000', class: Migration20261205040000 },
   { name: 'Migration20261205060000', class: Migration20261205060000 },
+  { name: 'Migration20261205080000', class: Migration20261205080000 },
 ];

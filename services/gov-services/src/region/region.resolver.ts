@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
-import { DateScalar, parseInput, ruleIssue } from '@county/kit';
+import { DateScalar, parseInput, regionScope, ruleIssue } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { workingCalendar } from '../calendar/working-days';
 import { recomputePending } from '../calendar/calendar.runtime';
 import { RegionRef } from '../directory';
-import { isoDay, regionCodeRule } from '@county/domain';
+import { isoDay, regionCodeRule, RegionMapping } from '@county/domain';
 import { serviceStatsFigures } from '../stats/service-stats.query';
 import { cachedStats } from '../stats/stats-cache';
 import { ServiceStats } from '../stats/service-stats.types';
@@ -29,20 +29,27 @@ export class RegionResolver {
     description:
       '政务服务统计 — service statistics of this region and everything below it, `from`–`to` inclusive',
   })
-  serviceStats(
+  async serviceStats(
     @Root() region: RegionRef,
     @Arg('from', () => DateScalar) from: Date,
     @Arg('to', () => DateScalar) to: Date,
+    @Arg('regions', () => RegionMapping, {
+      nullable: true,
+      defaultValue: RegionMapping.TODAY,
+      description: '区划口径 — counted in today’s regions (merged ones included) or as recorded',
+    })
+    mapping: RegionMapping | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ServiceStats> {
     const period = parseInput(periodRule, { regionCode: region.code, from, to }, '');
     workingCalendar.require(isoDay(period.from), 'from');
     workingCalendar.require(isoDay(period.to), 'to');
-    const asked = { regionCode: region.code, from: isoDay(period.from), to: isoDay(period.to) };
+    const codes = regionScope(ctx, region.code, mapping ?? RegionMapping.TODAY);
+    const asked = { regionCode: region.code, codes, from: isoDay(period.from), to: isoDay(period.to) };
     const recomputing = recomputePending().some(
       (year) => year >= Number(asked.from.slice(0, 4)) && year <= Number(asked.to.slice(0, 4)),
     );
-    return cachedStats(`${asked.regionCode}|${asked.from}|${asked.to}`, async () =>
+    return cachedStats(`${codes.join(',')}|${asked.from}|${asked.to}`, async () =>
       Object.assign(new ServiceStats(), await serviceStatsFigures(ctx.em, asked), {
         period: asked,
         calendarProvisional: recomputing || workingCalendar.touchesProvisional(asked.from, asked.to),

@@ -18,7 +18,7 @@ const ancestors = (column: string) => `cross join lateral (
  * region — what the rollups must equal. Used to build the rollups after a bulk load and, in tests, to check
  * the incremental path.
  */
-const EVENT_ROWS = `
+export const EVENT_ROWS = `
   select c.region_code, ${chinaDate('c.received_at')} as day, c.channel, c.level, c.item_id, c.centre_id,
          1 received, 0 completed, 0 on_time, 0 one_visit, 0 rated, 0 satisfied, 0 bad, 0 rectified_on_time,
          0 target_cases, 0 target_met, null::smallint working_days

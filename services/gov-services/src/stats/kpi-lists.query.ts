@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, pageSize, PreparedRead, type Page } from '@county/kit';
+import { badInput, pageSize, PreparedRead, regionScopeCondition, type Page } from '@county/kit';
 import type { StatsPeriod } from './service-stats.query';
 import { KpiOrder, SortDirection, type KpiListArgs } from './kpi-lists.types';
 import type { TopList, TopRow } from './top-lists.query';
@@ -17,9 +17,9 @@ const SORT_KEYS: Record<KpiOrder, string> = {
 };
 
 /** The whole months of the period, per item or centre: what the top lists sum (`top-lists.query.ts`). */
-const figures = ({ month, column }: (typeof TABLES)[TopList]) => `select ${column} as id,
+const figures = ({ month, column }: (typeof TABLES)[TopList], region: string) => `select ${column} as id,
   sum(received)::int received, sum(completed)::int completed, sum(on_time)::int on_time from ${month}
-  where region_code = ? and month between date_trunc('month', ?::timestamp)::date and ?::date
+  where ${region} and month between date_trunc('month', ?::timestamp)::date and ?::date
   group by ${column}`;
 
 interface KpiRow extends TopRow {
@@ -30,18 +30,21 @@ interface KpiRow extends TopRow {
  * One statement per list, order and direction (a dozen in all, each prepared once): the page after the
  * cursor's (sort key, id), ties by id ascending whatever the direction.
  */
-function pageStatement(list: TopList, order: KpiOrder, direction: SortDirection): PreparedRead<KpiRow> {
+function pageStatement(
+  list: TopList,
+  order: KpiOrder,
+  direction: SortDirection,
+  region: string,
+): PreparedRead<KpiRow> {
   const beyond = direction === SortDirection.DESC ? '<' : '>';
   return PreparedRead.of<KpiRow>(`select * from (
-      select k.*, ${SORT_KEYS[order]} as sort_key from (${figures(TABLES[list])}) k) s
+      select k.*, ${SORT_KEYS[order]} as sort_key from (${figures(TABLES[list], region)}) k) s
       where ?::float8 is null or s.sort_key ${beyond} ?::float8 or (s.sort_key = ?::float8 and s.id > ?::uuid)
       order by s.sort_key ${direction}, s.id limit ?`);
 }
 
-const COUNTS: Record<TopList, PreparedRead<{ n: number }>> = {
-  items: new PreparedRead(`select count(*)::int n from (${figures(TABLES.items)}) k`),
-  centres: new PreparedRead(`select count(*)::int n from (${figures(TABLES.centres)}) k`),
-};
+const counted = (list: TopList, region: string) =>
+  PreparedRead.of<{ n: number }>(`select count(*)::int n from (${figures(TABLES[list], region)}) k`);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -79,8 +82,9 @@ export async function kpiPage(
 ): Promise<Page<TopRow>> {
   const size = pageSize(args.first);
   const [sortValue, id] = args.after ? decodeCursor(args.after) : [null, null];
-  const bounds = [period.regionCode, period.from, period.to];
-  const rows = await pageStatement(list, args.orderBy, args.direction).run(em, [
+  const region = regionScopeCondition('region_code', period.codes);
+  const bounds = [region.parameter, period.from, period.to];
+  const rows = await pageStatement(list, args.orderBy, args.direction, region.sql).run(em, [
     ...bounds,
     sortValue,
     sortValue,
@@ -95,7 +99,9 @@ export async function kpiPage(
     nodes,
     pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(last) : null },
     get totalCount() {
-      count ??= COUNTS[list].run(em, bounds).then(([row]) => Number(row.n));
+      count ??= counted(list, region.sql)
+        .run(em, bounds)
+        .then(([row]) => Number(row.n));
       return count;
     },
   };

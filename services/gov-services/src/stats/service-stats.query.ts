@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { rollupPeriod, yearsBefore } from '@county/domain';
-import { PreparedRead } from '@county/kit';
+import { PreparedRead, regionScopeCondition } from '@county/kit';
 import { CaseChannel, type ServiceLevel } from '../vocabulary';
 import type { ServiceStatsFigures } from './service-stats.types';
 
 export interface StatsPeriod {
   regionCode: string;
+  /** The codes counted (kit regionScope): the region's own, and in today's regions those merged into it. */
+  codes: string[];
   /** YYYY-MM-DD, inclusive */
   from: string;
   to: string;
@@ -33,30 +35,20 @@ export function percentile(buckets: { value: number; count: number }[], p: numbe
  * and its edge days in the day tier (`rollupPeriod`), each part an index range. Nine parameters: those of
  * `tierBounds`.
  */
-const tiered = (dayTable: string, monthTable: string, columns: string) => `
+const tiered = (dayTable: string, monthTable: string, columns: string, region: string) => `
   select ${columns}, month as month_start from ${monthTable}
-   where region_code = ? and month >= ?::date and month < ?::date
+   where ${region} and month >= ?::date and month < ?::date
   union all
   select ${columns}, date_trunc('month', day::timestamp)::date from ${dayTable}
-   where region_code = ? and day >= ?::date and day < ?::date
+   where ${region} and day >= ?::date and day < ?::date
   union all
   select ${columns}, date_trunc('month', day::timestamp)::date from ${dayTable}
-   where region_code = ? and day >= ?::date and day <= ?::date`;
+   where ${region} and day >= ?::date and day <= ?::date`;
 
-/** The parameters of one `tiered` read. */
-function tierBounds(regionCode: string, from: string, to: string): string[] {
+/** The parameters of one `tiered` read; `region` is its region condition's parameter. */
+function tierBounds(region: string, from: string, to: string): string[] {
   const p = rollupPeriod(from, to);
-  return [
-    regionCode,
-    p.monthsFrom,
-    p.monthsUntil,
-    regionCode,
-    p.from,
-    p.headUntil,
-    regionCode,
-    p.tailFrom,
-    p.to,
-  ];
+  return [region, p.monthsFrom, p.monthsUntil, region, p.from, p.headUntil, region, p.tailFrom, p.to];
 }
 
 const COUNTER_COLUMNS = `channel, level, received, completed, on_time, one_visit, rated, satisfied, bad,
@@ -66,8 +58,8 @@ const COUNTER_COLUMNS = `channel, level, received, completed, on_time, one_visit
  * Every figure but the top lists, in one statement (one plan, one round trip): each part a json value.
  * Parameters: the period's bounds, the same days a year earlier, the period's again (durations).
  */
-const FIGURES =
-  new PreparedRead<FiguresRow>(`with counters as (${tiered('rollup_day', 'rollup_month', COUNTER_COLUMNS)})
+const figures = (region: string) =>
+  PreparedRead.of<FiguresRow>(`with counters as (${tiered('rollup_day', 'rollup_month', COUNTER_COLUMNS, region)})
 select
   (select coalesce(json_agg(t), '[]') from (
      select channel, level, sum(received)::int received, sum(completed)::int completed, sum(on_time)::int on_time,
@@ -79,10 +71,10 @@ select
      select to_char(month_start, 'YYYY-MM') as month, sum(received)::int received, sum(completed)::int completed
        from counters group by 1) m) as months,
   (select coalesce(sum(received), 0)::int
-     from (${tiered('rollup_day', 'rollup_month', 'received')}) t) as previous,
+     from (${tiered('rollup_day', 'rollup_month', 'received', region)}) t) as previous,
   (select coalesce(json_agg(d order by d.value), '[]') from (
      select working_days as value, sum(cases)::int as count
-       from (${tiered('rollup_duration', 'rollup_duration_month', 'working_days, cases')}) t
+       from (${tiered('rollup_duration', 'rollup_duration_month', 'working_days, cases', region)}) t
       group by working_days) d) as durations`);
 
 interface CounterRow {
@@ -116,11 +108,12 @@ export async function serviceStatsFigures(
   em: EntityManager,
   period: StatsPeriod,
 ): Promise<ServiceStatsFigures> {
-  const { regionCode, from, to } = period;
-  const [row] = await FIGURES.run(em, [
-    ...tierBounds(regionCode, from, to),
-    ...tierBounds(regionCode, yearsBefore(from, 1), yearsBefore(to, 1)),
-    ...tierBounds(regionCode, from, to),
+  const { from, to } = period;
+  const region = regionScopeCondition('region_code', period.codes);
+  const [row] = await figures(region.sql).run(em, [
+    ...tierBounds(region.parameter, from, to),
+    ...tierBounds(region.parameter, yearsBefore(from, 1), yearsBefore(to, 1)),
+    ...tierBounds(region.parameter, from, to),
   ]);
   const totals = row.totals;
   const sum = (column: Exclude<keyof CounterRow, 'channel' | 'level'>) =>

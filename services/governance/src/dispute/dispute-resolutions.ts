@@ -1,5 +1,4 @@
-import { regionCodePrefix } from '@county/domain';
-import type { SubgraphContext } from '@county/kit';
+import { regionSubtreeCondition, type SubgraphContext } from '@county/kit';
 import { DAY_START } from './dispute.query';
 import { ratio, type DisputeStatsScope } from './dispute-stats';
 
@@ -8,11 +7,11 @@ import { ratio, type DisputeStatsScope } from './dispute-stats';
  * cannot be summed from day counters exactly, so they are counted over the resolved disputes themselves (the
  * index on region code and report time finds them) — only when one of those fields is asked for.
  */
-const RESOLUTIONS_SQL = `
+const resolutionsSql = (region: (table: string) => string) => `
 with resolved as (
   select id, extract(epoch from resolved_at - reported_at) / 86400 as days
   from dispute
-  where region_code like ? and reported_at >= ${DAY_START} and reported_at < ${DAY_START} + interval '1 day'
+  where ${region('dispute')} and reported_at >= ${DAY_START} and reported_at < ${DAY_START} + interval '1 day'
     and status = 'RESOLVED'
 ),
 times as (
@@ -30,7 +29,7 @@ visits as (
 relapsed as (
   select count(distinct v.dispute_id)::int as relapses
   from return_visit v join dispute d on d.id = v.dispute_id
-  where v.relapsed and d.region_code like ?
+  where v.relapsed and ${region('d')}
     and d.reported_at >= ${DAY_START} and d.reported_at < ${DAY_START} + interval '1 day'
 )
 select times.*, visits.*, relapsed.* from times, visits, relapsed`;
@@ -62,10 +61,11 @@ export async function resolutionFigures(
   ctx: SubgraphContext,
   scope: DisputeStatsScope,
 ): Promise<ResolutionFigures> {
-  const prefix = `${regionCodePrefix(scope.regionCode) ?? scope.regionCode}%`;
+  const sql = resolutionsSql((table) => regionSubtreeCondition(`${table}.region_code`, scope.codes).sql);
+  const prefix = regionSubtreeCondition('region_code', scope.codes).parameter;
   const [row] = await ctx.em
     .getConnection()
-    .execute<ResolutionsRow[]>(RESOLUTIONS_SQL, [prefix, scope.from, scope.to, prefix, scope.from, scope.to]);
+    .execute<ResolutionsRow[]>(sql, [prefix, scope.from, scope.to, prefix, scope.from, scope.to]);
   return {
     averageDaysToResolve: days(row.average_days),
     p80DaysToResolve: days(row.p80_days),

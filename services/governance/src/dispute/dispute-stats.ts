@@ -1,5 +1,5 @@
 import { rollupPeriod } from '@county/domain';
-import { PreparedRead, type SubgraphContext } from '@county/kit';
+import { PreparedRead, regionScopeCondition, type SubgraphContext } from '@county/kit';
 import type { DisputeStats } from './dispute-stats.types';
 import type { ResolutionFigures } from './dispute-resolutions';
 
@@ -11,13 +11,13 @@ import type { ResolutionFigures } from './dispute-resolutions';
  * are left out, as they always were (a rollup row can fall back to zero when its disputes change).
  */
 const COUNTS = 'reported, mediated, resolved, resolved_locally, open_red, open_orange, reopened';
-const COUNTS_SQL = `
+const countsSql = (region: string) => `
 with counted as (
   select month as month_start, kind, ${COUNTS} from dispute_rollup_month
-   where region_code = ? and month >= ?::date and month < ?::date
+   where ${region} and month >= ?::date and month < ?::date
   union all
   select date_trunc('month', day::timestamp)::date, kind, ${COUNTS} from dispute_rollup_day
-   where region_code = ? and (day >= ?::date and day < ?::date or day >= ?::date and day <= ?::date)
+   where ${region} and (day >= ?::date and day < ?::date or day >= ?::date and day <= ?::date)
 )
 select grouping(kind) = 0 as of_kind, grouping(month_start) = 0 as of_month,
        kind, to_char(month_start::timestamp, 'YYYY-MM') as month,
@@ -55,6 +55,8 @@ export type ResolutionField =
 /** The region and the days (YYYY-MM-DD, China time, inclusive) the statistics cover. */
 export interface DisputeStatsScope {
   regionCode: string;
+  /** The codes counted: the region's own, and under today's mapping the regions merged into it. */
+  codes: string[];
   from: string;
   to: string;
 }
@@ -84,19 +86,24 @@ const NONE: CountsRow = {
   reopened: 0,
 };
 
-/** The dispute counters of `regionCode` and everything below it, for disputes reported `from`–`to` (days). */
+/**
+ * The dispute counters of `regionCode` and everything below it, for disputes reported `from`–`to` (days),
+ * summed over `codes` (kit regionScope: the region and, mapped onto today's regions, those merged into it).
+ */
 export async function disputeStats(
   ctx: SubgraphContext,
   regionCode: string,
   from: string,
   to: string,
+  codes: string[] = [regionCode],
 ): Promise<DisputeStatsRoot> {
   const reads = rollupPeriod(from, to);
-  const rows = await PreparedRead.of<CountsRow>(COUNTS_SQL).run(ctx.em, [
-    regionCode,
+  const region = regionScopeCondition('region_code', codes);
+  const rows = await PreparedRead.of<CountsRow>(countsSql(region.sql)).run(ctx.em, [
+    region.parameter,
     reads.monthsFrom,
     reads.monthsUntil,
-    regionCode,
+    region.parameter,
     reads.from,
     reads.headUntil,
     reads.tailFrom,
@@ -104,7 +111,7 @@ export async function disputeStats(
   ]);
   const total = rows.find((row) => !row.of_kind && !row.of_month) ?? NONE;
   return {
-    scope: { regionCode, from, to },
+    scope: { regionCode, codes, from, to },
     reported: total.reported,
     mediated: total.mediated,
     resolved: total.resolved,

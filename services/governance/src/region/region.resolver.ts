@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { RegionLevel } from '@county/domain';
-import { DateScalar, PageArgs, parseInput, type Page, type SubgraphContext } from '@county/kit';
+import { RegionLevel, RegionMapping } from '@county/domain';
+import { DateScalar, PageArgs, parseInput, regionScope, type Page, type SubgraphContext } from '@county/kit';
 import { GridLevel } from '../vocabulary';
 import { RegionRef } from '../directory';
 import { anyRegionCode, regionCodeOf } from '../field-rules';
@@ -14,6 +14,9 @@ import { RiskVillagesArgs } from '../risk/risk-judgement.args';
 import { yearRule } from '@county/domain';
 import { RiskSummary, riskSummary, riskVillages } from '../risk/risk-summary';
 import { RiskJudgementConnection } from '../risk/risk-judgement.connection';
+import { PetitionStats } from '../petition/petition-stats.types';
+import { petitionStats } from '../petition/petition-stats';
+import { GROUP_PETITION_MIN } from '../petition/petition.rules';
 
 @ArgsType()
 class RegionGridsArgs extends PageArgs {
@@ -32,15 +35,43 @@ export class RegionResolver {
     description:
       '矛盾纠纷统计 — disputes reported from `from` to `to` (days, inclusive, China time) in this region and below',
   })
-  disputeStats(
+  async disputeStats(
     @Root() region: RegionRef,
     @Arg('from', () => DateScalar) from: Date,
     @Arg('to', () => DateScalar) to: Date,
+    @Arg('regions', () => RegionMapping, {
+      nullable: true,
+      defaultValue: RegionMapping.TODAY,
+      description: '区划口径 — counted in today’s regions (merged ones included) or as recorded',
+    })
+    mapping: RegionMapping | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<DisputeStatsRoot> {
     parseInput(anyRegionCode, region.code, 'code');
     const [first, last] = dayRange(from, to, 'from', 'to');
-    return disputeStats(ctx, region.code, first, last);
+    return disputeStats(
+      ctx,
+      region.code,
+      first,
+      last,
+      regionScope(ctx, region.code, mapping ?? RegionMapping.TODAY),
+    );
+  }
+
+  @FieldResolver(() => PetitionStats, {
+    nullable: true,
+    description:
+      '信访统计 — petitions received from `from` to `to` (days, inclusive, China time) in this region and below, beside the same days a year earlier',
+  })
+  petitionStats(
+    @Root() region: RegionRef,
+    @Arg('from', () => DateScalar) from: Date,
+    @Arg('to', () => DateScalar) to: Date,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PetitionStats> {
+    parseInput(anyRegionCode, region.code, 'code');
+    const [first, last] = dayRange(from, to, 'from', 'to');
+    return petitionStats(ctx, region.code, first, last, GROUP_PETITION_MIN);
   }
 
   @FieldResolver(() => GridConnection, {

@@ -3,6 +3,8 @@ import { Migration20261122022903 } from './Migration20261122022903';
 import { Migration20261122040000 } from './Migration20261122040000';
 import { Migration20261205040000 } from './Migration20261205040000';
 import { Migration20261205060000 } from './Migration20261205060000';
+import { Migration20261205070000 } from './Migration20261205070000';
+import { Migration20261205100000 } from './Migration20261205100000';
 
 /** Committed migrations, in order. `npm run migration:create -w services/people` adds one; list it here. */
 export const migrations: MigrationList = [
@@ -10,4 +12,6 @@ export const migrations: MigrationList = [
   { name: 'Migration20261122040000', class: Migration20261122040000 },
   { name: 'Migration20261205040000', class: Migration20261205040000 },
   { name: 'Migration20261205060000', class: Migration20261205060000 },
+  { name: 'Migration20261205070000', class: Migration20261205070000 },
+  { name: 'Migration20261205100000', class: Migration20261205100000 },
 ];

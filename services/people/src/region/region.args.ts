@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { DateScalar } from '@county/kit';
 import { RegionLevel } from '../vocabulary';
 
 @ArgsType()
@@ -8,6 +9,19 @@ export class RegionsArgs {
 
   @Field(() => ID, { nullable: true, description: 'Only the direct children of this region' })
   parentCode?: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '时点 — the regions as they were on this day (after merges: 撤乡并镇); default today',
+  })
+  asOf?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      '含已撤销 — every region ever recorded, merged and dissolved ones too (asOf is then ignored)',
+  })
+  includeDissolved?: boolean | null;
 }
 
 @InputType({ description: '新建行政区划 — a new region; its level and parent follow from the code' })

@@ -1,8 +1,13 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DateScalar } from '@county/kit';
 import { RegionLevel } from '../vocabulary';
 
 @Entity({ tableName: 'region' })
+@Check({
+  name: 'region_validity_check',
+  expression: 'valid_to is null or valid_from is null or valid_to >= valid_from',
+})
 @Index({
   name: 'region_code_prefix_idx',
   expression: 'create index "region_code_prefix_idx" on "region" ("code" text_pattern_ops)',
@@ -36,4 +41,18 @@ export class Region {
     deleteRule: 'restrict',
   })
   parentCode!: string | null;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '设立日期 — the first day the region exists; null: since before the records begin',
+  })
+  validFrom: string | null = null;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '撤销日期 — the last day the region existed (merged or dissolved); null: it exists today',
+  })
+  validTo: string | null = null;
 }

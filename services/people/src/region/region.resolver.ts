@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
-import { parentRegionCode } from '@county/domain';
+import { chinaDay, isoDay, parentRegionCode } from '@county/domain';
 import { entityGroupLoader, entityLoader, notFound, parseInput, type SubgraphContext } from '@county/kit';
 import { regionCodeRule } from '@county/domain';
 import { Region } from './region.entity';
@@ -14,6 +14,18 @@ function ancestorCodes(code: string): string[] {
   for (let parent = parentRegionCode(code); parent; parent = parentRegionCode(parent)) codes.unshift(parent);
   return codes;
 }
+
+/** The filter for regions that exist on `day` (YYYY-MM-DD): begun by then, not yet ended. */
+const existingOn = (day: string) => ({
+  $and: [
+    { $or: [{ validFrom: null }, { validFrom: { $lte: day } }] },
+    { $or: [{ validTo: null }, { validTo: { $gte: day } }] },
+  ],
+});
+
+const existsOn = (region: Region, day: string) =>
+  (region.validFrom === null || region.validFrom <= day) &&
+  (region.validTo === null || region.validTo >= day);
 
 @Resolver(() => Region)
 export class RegionResolver {
@@ -40,9 +52,11 @@ export class RegionResolver {
     if (args.parentCode && !(await entityLoader(ctx, Region, 'code').load(args.parentCode))) {
       throw notFound('parentCode', `no region has code ${args.parentCode}`);
     }
+    const day = args.asOf ? isoDay(args.asOf) : chinaDay();
     const where = {
       ...(args.level ? { level: args.level } : {}),
       ...(args.parentCode ? { parentCode: args.parentCode } : {}),
+      ...(args.includeDissolved ? {} : existingOn(day)),
     };
     return ctx.em.find(Region, where, { orderBy: { code: 'asc' } });
   }
@@ -56,9 +70,13 @@ export class RegionResolver {
 
   // shared with the region copies of the other subgraphs (@county/kit region-copy): they answer while people is down
   @Directive('@shareable')
-  @FieldResolver(() => [Region], { description: '下级 — the regions directly below, ordered by code' })
-  children(@Root() region: Region, @Ctx() ctx: SubgraphContext): Promise<Region[]> {
-    return entityGroupLoader(ctx, Region, 'parentCode', { code: 'asc' }).load(region.code);
+  @FieldResolver(() => [Region], {
+    description: '下级 — the regions directly below today (not the merged-away ones), ordered by code',
+  })
+  async children(@Root() region: Region, @Ctx() ctx: SubgraphContext): Promise<Region[]> {
+    const today = chinaDay();
+    const all = await entityGroupLoader(ctx, Region, 'parentCode', { code: 'asc' }).load(region.code);
+    return all.filter((child) => existsOn(child, today));
   }
 
   @FieldResolver(() => [Region], {
