@@ -3,6 +3,7 @@ import { IdempotentRequest, KitIdempotency20261122, KitIdempotency20261205 } fro
 import { ImportJob } from './imports/import-job.entity';
 import { KitImportJobs20261205 } from './imports/import-job.migration';
 import { FeedSourceState } from './feeds/feed-source-state.entity';
+import { FeedRecord } from './feeds/feed-record.entity';
 import { KitImportJobsFeeds20261205 } from './feeds/feed.migration';
 import {
   DirectoryCopySync,
@@ -59,6 +60,7 @@ export function ormOptions(
       IdempotentRequest,
       ImportJob,
       FeedSourceState,
+      FeedRecord,
       DirectoryRegion,
       DirectoryRegionSuccession,
       OrganizationCopy,

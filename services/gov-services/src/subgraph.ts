@@ -2,7 +2,7 @@ import path from 'node:path';
 import './vocabulary';
 import { rollupDifferences } from './rollup/rollup-differences';
 import { attachFeeds, importJobsRoute, type SubgraphDefinition } from '@county/kit';
-import { feedEntities, feedFileRoutes, feedMigrations, govServicesFeeds } from './feeds';
+import { feedFileRoutes, govServicesFeeds } from './feeds';
 import { ServiceStatsFreshnessResolver } from './feeds/freshness.resolver';
 import { ServiceItem } from './item/item.entity';
 import { ItemResolver, ItemVersionResolver } from './item/item.resolver';
@@ -95,7 +95,6 @@ export const govServicesEntities = [
   PowerDelegation,
   InvestmentProject,
   ApprovalStep,
-  ...feedEntities,
 ];
 
 /** The government services subgraph: service items, centres, cases, processing times, ratings. */
@@ -103,7 +102,7 @@ export const govServicesSubgraph: SubgraphDefinition = {
   name: 'gov-services',
   permissions,
   entities: govServicesEntities,
-  migrations: [...migrations, ...feedMigrations],
+  migrations,
   resolvers: [
     ItemResolver,
     ItemMutations,

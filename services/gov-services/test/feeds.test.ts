@@ -47,7 +47,7 @@ const casesBySource = async () =>
   new Map(
     (
       await sql(
-        `select f.source_id, to_jsonb(c) - 'id' as row from service_case_feed f join service_case c on c.id = f.case_id`,
+        `select f.source_id, to_jsonb(c) - 'id' as row from feed_record f join service_case c on c.id = f.record_id`,
       )
     ).map((r) => [r.source_id as string, JSON.stringify(r.row)]),
   );
@@ -161,7 +161,7 @@ it('updates exactly the corrected cases, marks a withdrawn one, and keeps the ro
   const expected = [corrected[0], corrected[5], corrected[done]].map((r) => r.办件编号).sort();
   expect(changed).toEqual(expected);
   const [withdrawn] = await sql(
-    `select c.result, f.withdrawn_at is not null as marked from service_case_feed f join service_case c on c.id = f.case_id where f.source_id = ?`,
+    `select c.result, f.withdrawn_at is not null as marked from feed_record f join service_case c on c.id = f.record_id where f.source_id = ?`,
     [corrected[0].办件编号],
   );
   expect(withdrawn).toEqual({ result: 'WITHDRAWN', marked: true });
@@ -169,7 +169,7 @@ it('updates exactly the corrected cases, marks a withdrawn one, and keeps the ro
   expect(trail.map((r: any) => r.operation).sort()).toEqual(['create', 'update', 'update']);
   // the corrected completion: only what changed, named as the entity's properties
   const [record] = await sql(
-    `select a.before, a.after from audit_record a join service_case_feed f on f.case_id::text = a.entity_id
+    `select a.before, a.after from audit_record a join feed_record f on f.record_id::text = a.entity_id
       where a.request_id = ? and f.source_id = ?`,
     [`feed-job:${body.id}`, corrected[done].办件编号],
   );

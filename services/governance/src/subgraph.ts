@@ -2,7 +2,7 @@ import path from 'node:path';
 import './vocabulary';
 import { disputeRollupDifferences } from './dispute/dispute-rollup-differences';
 import { attachFeeds, importJobsRoute, type SubgraphDefinition } from '@county/kit';
-import { feedEntities, feedFileRoutes, feedMigrations, governanceFeeds } from './feeds';
+import { feedFileRoutes, governanceFeeds } from './feeds';
 import { DisputeStatsFreshnessResolver } from './feeds/freshness.resolver';
 import { OrganizationRef, PersonRef, RegionRef, directoryResolvers, references } from './directory';
 import { PersonResolver } from './person/person.resolver';
@@ -56,7 +56,6 @@ export const governanceEntities = [
   PetitionBureau,
   PetitionTimeLimits,
   Petition,
-  ...feedEntities,
 ];
 
 /** The governance subgraph (政法委/综治中心): grids, disputes and their mediation, return visits, risk villages. */
@@ -64,7 +63,7 @@ export const governanceSubgraph: SubgraphDefinition = {
   name: 'governance',
   permissions,
   entities: governanceEntities,
-  migrations: [...migrations, ...feedMigrations],
+  migrations,
   usesDirectory: true,
   resolvers: [
     RegionResolver,

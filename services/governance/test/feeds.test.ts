@@ -51,7 +51,7 @@ const fed = async () =>
   new Map(
     (
       await sql(
-        `select f.source_id, to_jsonb(d) || jsonb_build_object('withdrawn', f.withdrawn_at is not null) as row from dispute_feed f join dispute d on d.id = f.dispute_id`,
+        `select f.source_id, to_jsonb(d) || jsonb_build_object('withdrawn', f.withdrawn_at is not null) as row from feed_record f join dispute d on d.id = f.record_id`,
       )
     ).map((r) => [r.source_id as string, JSON.stringify(r.row)]),
   );
@@ -102,7 +102,7 @@ it('changes nothing for the same file again, and exactly the corrected disputes 
   const changed = [...after.keys()].filter((id) => after.get(id) !== first.get(id)).sort();
   expect(changed).toEqual([corrected[0], corrected[1], corrected[running]].map((r) => r.纠纷编号).sort());
   const [withdrawn] = await sql(
-    `select d.status, f.withdrawn_at is not null as marked from dispute_feed f join dispute d on d.id = f.dispute_id where f.source_id = ?`,
+    `select d.status, f.withdrawn_at is not null as marked from feed_record f join dispute d on d.id = f.record_id where f.source_id = ?`,
     [corrected[0].纠纷编号],
   );
   expect(withdrawn).toEqual({ status: JSON.parse(first.get(corrected[0].纠纷编号)!).status, marked: true });

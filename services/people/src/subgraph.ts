@@ -2,7 +2,7 @@ import path from 'node:path';
 import './vocabulary';
 import './workforce/vocabulary';
 import { attachFeeds, importJobsRoute, type SubgraphDefinition } from '@county/kit';
-import { feedEntities, feedFileRoutes, feedMigrations, peopleFeeds } from './feeds';
+import { feedFileRoutes, peopleFeeds } from './feeds';
 import { WorkforceStatsFreshnessResolver } from './feeds/freshness.resolver';
 import { Region } from './region/region.entity';
 import { RegionResolver } from './region/region.resolver';
@@ -41,7 +41,6 @@ export const peopleEntities = [
   Organization,
   Person,
   ...workforceEntities,
-  ...feedEntities,
 ];
 
 /**
@@ -52,7 +51,7 @@ export const peopleSubgraph: SubgraphDefinition = {
   name: 'people',
   permissions,
   entities: peopleEntities,
-  migrations: [...migrations, ...feedMigrations],
+  migrations,
   resolvers: [
     RegionResolver,
     RegionMutations,

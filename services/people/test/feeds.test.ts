@@ -69,7 +69,7 @@ const rostered = async () =>
     (
       await sql(
         `select f.source_id, to_jsonb(p) - 'updated_at' || jsonb_build_object('withdrawn', f.withdrawn_at is not null) as row
-           from person_feed f join person p on p.id = f.person_id`,
+           from feed_record f join person p on p.id = f.record_id`,
       )
     ).map((r) => [r.source_id as string, JSON.stringify(r.row)]),
   );

@@ -21,4 +21,5 @@ export { feedLimits, feedLimitsSchema, type FeedLimits } from './feed-limits';
 export { FeedFreshness, feedFreshness, isStale } from './feed-freshness';
 export { attachFeeds } from './feed-attach';
 export { FeedSourceState } from './feed-source-state.entity';
+export { FeedRecord } from './feed-record.entity';
 export { KitImportJobsFeeds20261205 } from './feed.migration';

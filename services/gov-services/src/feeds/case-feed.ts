@@ -101,8 +101,8 @@ async function upsertCases(tx: EntityManager, run: FeedRun): Promise<FeedCounts>
   await sql(
     tx,
     `create temporary table feed_case_changed on commit drop as
-       select s.*, f.case_id as existing_id, coalesce(f.case_id, gen_random_uuid()) as case_id, f.withdrawn_at as was_withdrawn
-         from ${run.staging} s left join service_case_feed f on f.source = ? and f.source_id = s.source_id
+       select s.*, f.record_id as existing_id, coalesce(f.record_id, gen_random_uuid()) as case_id, f.withdrawn_at as was_withdrawn
+         from ${run.staging} s left join feed_record f on f.source = ? and f.source_id = s.source_id
         where f.row_hash is distinct from s.row_hash`,
     [run.source],
   );
@@ -134,7 +134,7 @@ async function upsertCases(tx: EntityManager, run: FeedRun): Promise<FeedCounts>
   );
   await sql(
     tx,
-    `insert into service_case_feed (source, source_id, case_id, row_hash, job_id, withdrawn_at, updated_at)
+    `insert into feed_record (source, source_id, record_id, row_hash, job_id, withdrawn_at, updated_at)
      select ?, source_id, case_id, row_hash, ?::uuid, case when withdrawn then coalesce(was_withdrawn, now()) end, now()
        from feed_case_changed
      on conflict (source, source_id) do update set row_hash = excluded.row_hash, job_id = excluded.job_id,

@@ -85,9 +85,9 @@ async function upsertDisputes(tx: EntityManager, run: FeedRun): Promise<FeedCoun
   await sql(
     tx,
     `create temporary table feed_dispute_changed on commit drop as
-       select s.*, f.dispute_id as existing_id, coalesce(f.dispute_id, gen_random_uuid()) as dispute_id,
+       select s.*, f.record_id as existing_id, coalesce(f.record_id, gen_random_uuid()) as dispute_id,
               f.withdrawn_at as was_withdrawn
-         from ${run.staging} s left join dispute_feed f on f.source = ? and f.source_id = s.source_id
+         from ${run.staging} s left join feed_record f on f.source = ? and f.source_id = s.source_id
         where f.row_hash is distinct from s.row_hash`,
     [run.source],
   );
@@ -134,7 +134,7 @@ async function upsertDisputes(tx: EntityManager, run: FeedRun): Promise<FeedCoun
   );
   await sql(
     tx,
-    `insert into dispute_feed (source, source_id, dispute_id, row_hash, job_id, withdrawn_at, updated_at)
+    `insert into feed_record (source, source_id, record_id, row_hash, job_id, withdrawn_at, updated_at)
      select ?, source_id, dispute_id, row_hash, ?::uuid, case when withdrawn then coalesce(was_withdrawn, now()) end, now()
        from feed_dispute_changed
      on conflict (source, source_id) do update set row_hash = excluded.row_hash, job_id = excluded.job_id,

@@ -72,10 +72,10 @@ async function upsertPersons(tx: EntityManager, run: FeedRun): Promise<FeedCount
   await sql(
     tx,
     `create temporary table feed_person_changed on commit drop as
-       select s.*, coalesce(f.person_id, p.id) as existing_id, coalesce(f.person_id, p.id, gen_random_uuid()) as person_id,
+       select s.*, coalesce(f.record_id, p.id) as existing_id, coalesce(f.record_id, p.id, gen_random_uuid()) as person_id,
               f.withdrawn_at as was_withdrawn
-         from ${run.staging} s left join person_feed f on f.source = ? and f.source_id = s.source_id
-         left join person p on f.person_id is null and p.id_number = s.id_number
+         from ${run.staging} s left join feed_record f on f.source = ? and f.source_id = s.source_id
+         left join person p on f.record_id is null and p.id_number = s.id_number
         where f.row_hash is distinct from s.row_hash`,
     [run.source],
   );
@@ -95,10 +95,10 @@ async function upsertPersons(tx: EntityManager, run: FeedRun): Promise<FeedCount
   );
   await sql(
     tx,
-    `insert into person_feed (source, source_id, person_id, row_hash, job_id, withdrawn_at, updated_at)
+    `insert into feed_record (source, source_id, record_id, row_hash, job_id, withdrawn_at, updated_at)
      select ?, source_id, person_id, row_hash, ?::uuid, case when withdrawn then coalesce(was_withdrawn, now()) end, now()
        from feed_person_changed
-     on conflict (source, source_id) do update set person_id = excluded.person_id, row_hash = excluded.row_hash,
+     on conflict (source, source_id) do update set record_id = excluded.record_id, row_hash = excluded.row_hash,
        job_id = excluded.job_id, withdrawn_at = excluded.withdrawn_at, updated_at = excluded.updated_at`,
     [run.source, run.jobId],
   );
