@@ -227,6 +227,19 @@ describe('the cockpit in headless Chromium', () => {
       expect(await page.getAttribute('.panel[data-domain="services"] .figures', 'data-calendar')).toBe(
         region.serviceStats.calendarProvisional ? 'provisional' : 'official',
       );
+    // each panel's data freshness (数据更新), as the graph gives it for the feeds behind its figures
+    const stats: Record<string, string> = {
+      services: 'serviceStats',
+      governance: 'disputeStats',
+      workforce: 'workforceStats',
+    };
+    for (const key of domains.filter((k) => stats[k])) {
+      const feeds = region[stats[key]].freshness as { title: string; stale: boolean }[];
+      expect(feeds.length).toBeGreaterThan(0);
+      const note = page.locator(`.panel[data-domain="${key}"] .freshness`);
+      for (const feed of feeds) expect(await note.textContent()).toContain(feed.title);
+      expect(await note.getAttribute('data-stale')).toBe(String(feeds.some((feed) => feed.stale)));
+    }
     for (const key of DOMAINS.map((d) => d.key).filter((k) => !domains.includes(k))) {
       expect(await page.getAttribute(`.panel[data-domain="${key}"]`, 'data-state')).toBe('off');
     }
@@ -385,6 +398,14 @@ describe('the cockpit in headless Chromium', () => {
       ...(data.overduePilots?.nodes ?? []).map((p: any) => [p.id, p.name]),
       ...(data.laggingTasks?.nodes ?? []).map((t: any) => [t.id, t.title]),
     ];
+    // a feed that never delivered (the demo's) is an alert too, after the records
+    const staleFeeds = ['serviceStats', 'disputeStats', 'workforceStats'].flatMap((field) =>
+      (data.region[field]?.freshness ?? []).filter((feed: any) => feed.stale),
+    );
+    const kinds = await page.evaluate<string[]>(
+      "[...document.querySelectorAll('.alerts .alert')].map((a) => a.dataset.kind ?? a.textContent)",
+    );
+    expect(kinds.filter((kind) => kind.includes('数据源过期'))).toHaveLength(staleFeeds.length);
     const record = records.find(([recordId]) => recordId === id);
     expect(record).toBeDefined();
     expect(await page.textContent('.drawer h3')).toContain(record![1]);

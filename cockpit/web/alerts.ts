@@ -1,6 +1,7 @@
 import type { DomainKey } from '../src/domains';
 import { el } from './dom';
-import { count, percent } from './format';
+import { count, deliveredAt, percent } from './format';
+import type { FeedView } from './panel';
 
 /** One thing a leader should act on, with the record's facts and history as the graph gave them. */
 export interface Alert {
@@ -63,7 +64,11 @@ export interface AlertSources {
       supervisionOrders: { issuedOn: string; deadline: string; status: string }[];
     }[];
   };
-  region?: { serviceStats?: { badReviews: number; badReviewsRectifiedOnTime: number } | null };
+  region?: {
+    serviceStats?: { badReviews: number; badReviewsRectifiedOnTime: number; freshness?: FeedView[] } | null;
+    disputeStats?: { freshness?: FeedView[] } | null;
+    workforceStats?: { freshness?: FeedView[] } | null;
+  };
 }
 
 const STATUS: Record<string, string> = {
@@ -77,7 +82,8 @@ const day = (value: unknown) => String(value ?? '').slice(0, 10);
 
 /**
  * The alerts of the region shown, worst first: overdue supervision orders, open red disputes, pilots
- * overdue for acceptance, open orange disputes, bad reviews not rectified in time, lagging tasks. Every
+ * overdue for acceptance, open orange disputes, bad reviews not rectified in time, lagging tasks, feeds gone
+ * stale. Every
  * fact is a field of the graph's answer; the page only orders and words them.
  */
 export function collectAlerts(data: AlertSources, regionCode: string): Alert[] {
@@ -174,6 +180,25 @@ export function collectAlerts(data: AlertSources, regionCode: string): Alert[] {
           `${order.issuedOn} 督办（期限 ${order.deadline}，${STATUS[order.status] ?? order.status}）`,
       ),
     });
+  // a source that stopped delivering: the figures above it are older than they look
+  const feeds = [data.region?.serviceStats, data.region?.disputeStats, data.region?.workforceStats].flatMap(
+    (stats) => stats?.freshness ?? [],
+  );
+  for (const feed of feeds.filter((f) => f.stale)) {
+    const last = feed.lastDeliveredAt ? deliveredAt(String(feed.lastDeliveredAt)) : '从未交付';
+    alerts.push({
+      rank: 6,
+      kind: '数据源过期',
+      id: `feed-${feed.title}`,
+      title: `${feed.title}：${last}`,
+      since: day(feed.lastDeliveredAt),
+      facts: [
+        ['数据源', feed.title],
+        ['最近交付', last],
+      ],
+      history: [],
+    });
+  }
   return alerts.sort((a, b) => a.rank - b.rank || a.since.localeCompare(b.since));
 }
 

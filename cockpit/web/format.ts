@@ -25,3 +25,15 @@ export function percent(value: number | null | undefined): string {
 export function clock(date: Date): string {
   return date.toLocaleTimeString('zh-CN', { hour12: false });
 }
+
+/** A delivery time (ISO from the graph) as a leader reads it: 12月4日 08:00, China time. */
+export function deliveredAt(iso: string): string {
+  return new Date(iso).toLocaleString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
+}

@@ -1,5 +1,6 @@
 import { createChart, type Chart } from './charts';
 import { el } from './dom';
+import { deliveredAt } from './format';
 
 /** What a panel may know besides its data. */
 export interface PanelContext {
@@ -62,4 +63,32 @@ export function rankedList(parent: HTMLElement, name: string) {
 
 export function caption(parent: HTMLElement, text: string): HTMLParagraphElement {
   return el(parent, 'p', 'caption', text);
+}
+
+/** A statistic's feed, as `freshness` on the statistics answers it (issue 25). */
+export interface FeedView {
+  title: string;
+  lastDeliveredAt?: unknown;
+  stale: boolean;
+}
+
+/**
+ * The panel's data freshness (数据更新): the latest delivery of each source feeding its figures, marked when a
+ * source is stale (no delivery within its configured hours) — the graph says which, the page only shows it.
+ * Nothing when the statistics have no feed.
+ */
+export function freshnessNote(parent: HTMLElement) {
+  const note = el(parent, 'p', 'freshness');
+  return (feeds: FeedView[] | null | undefined) => {
+    const list = feeds ?? [];
+    note.hidden = list.length === 0;
+    note.dataset.stale = String(list.some((feed) => feed.stale));
+    note.textContent = list
+      .map((feed) => {
+        const at = feed.lastDeliveredAt ? deliveredAt(String(feed.lastDeliveredAt)) : null;
+        if (!at) return `${feed.title}：从未交付`;
+        return feed.stale ? `${feed.title}：已过期（上次 ${at}）` : `${feed.title}：${at} 更新`;
+      })
+      .join('；');
+  };
 }

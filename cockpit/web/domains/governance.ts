@@ -2,7 +2,7 @@ import type { DisputeKind, GovernancePanelFragment } from '@cockpit/generated/op
 import { axisStyle } from '../charts';
 import { el } from '../dom';
 import { count, share } from '../format';
-import { caption, chartArea, figure, type Panel, type PanelFactory } from '../panel';
+import { caption, chartArea, figure, freshnessNote, type Panel, type PanelFactory } from '../panel';
 
 const KIND: Record<DisputeKind, string> = {
   MARRIAGE_FAMILY: '婚姻家庭',
@@ -25,6 +25,7 @@ const tileLevel = ({ riskSummary: risk }: Sub) =>
 
 const governancePanel = ((body, context): Panel<{ region: GovernancePanelFragment }> => {
   const figures = el(body, 'div', 'figures six');
+  const freshness = freshnessNote(body);
   const mediated = figure(figures, 'governance.mediated', '调解纠纷');
   const resolutionRate = figure(figures, 'governance.resolutionRate', '化解率');
   const local = figure(figures, 'governance.localResolutionShare', '镇村两级化解');
@@ -44,6 +45,7 @@ const governancePanel = ((body, context): Panel<{ region: GovernancePanelFragmen
     update({ region: { disputeStats: stats, riskSummary, children } }) {
       // null only when this domain's subgraph failed, and then the screen marks the panel unavailable
       if (!stats || !riskSummary) return;
+      freshness(stats.freshness);
       mediated(stats.mediated, count(stats.mediated));
       resolutionRate(stats.resolutionRate, share(stats.resolutionRate), 'good');
       local(stats.localResolutionShare, share(stats.localResolutionShare));

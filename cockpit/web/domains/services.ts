@@ -2,10 +2,11 @@ import type { ServicesPanelFragment } from '@cockpit/generated/operations';
 import { axisStyle } from '../charts';
 import { el } from '../dom';
 import { count, share } from '../format';
-import { chartArea, figure, type Panel, type PanelFactory } from '../panel';
+import { chartArea, figure, freshnessNote, type Panel, type PanelFactory } from '../panel';
 
 const servicesPanel = ((body, context): Panel<{ region: ServicesPanelFragment }> => {
   const figures = el(body, 'div', 'figures');
+  const freshness = freshnessNote(body);
   const cases = figure(figures, 'services.cases', '收件量');
   const growth = figure(figures, 'services.yearOnYearGrowth', '同比增长');
   const onTime = figure(figures, 'services.onTimeRate', '按时办结率');
@@ -19,6 +20,7 @@ const servicesPanel = ((body, context): Panel<{ region: ServicesPanelFragment }>
     update({ region: { serviceStats: stats } }) {
       // null only when this domain's subgraph failed, and then the screen marks the panel unavailable
       if (!stats) return;
+      freshness(stats.freshness);
       // counted on a year whose official holiday schedule is not entered yet: the working-day figures may move
       const provisional = stats.calendarProvisional ? ' 临时口径' : '';
       figures.dataset.calendar = stats.calendarProvisional ? 'provisional' : 'official';

@@ -2,13 +2,14 @@ import type { CommunityPostType, WorkforcePanelFragment } from '@cockpit/generat
 import { axisStyle } from '../charts';
 import { el } from '../dom';
 import { count } from '../format';
-import { chartArea, figure, type Panel, type PanelFactory } from '../panel';
+import { chartArea, figure, freshnessNote, type Panel, type PanelFactory } from '../panel';
 
 /** 三岗 of 三岗十八级. */
 const POST: Record<CommunityPostType, string> = { HEAD: '正职', DEPUTY: '副职', OTHER: '其他社区工作者' };
 
 const workforcePanel = ((body, context): Panel<{ region: WorkforcePanelFragment }> => {
   const figures = el(body, 'div', 'figures');
+  const freshness = freshnessNote(body);
   const filled = figure(figures, 'workforce.filled', '社区工作者在岗');
   const quota = figure(figures, 'workforce.quota', '员额');
   const vacancies = figure(figures, 'workforce.vacancies', '员额空缺');
@@ -23,6 +24,7 @@ const workforcePanel = ((body, context): Panel<{ region: WorkforcePanelFragment 
     update({ region: { workforceStats: stats } }) {
       // null only when this domain's subgraph failed, and then the screen marks the panel unavailable
       if (!stats) return;
+      freshness(stats.freshness);
       filled(stats.quota.filled, count(stats.quota.filled));
       quota(stats.quota.quota, count(stats.quota.quota));
       vacancies(
