@@ -2,6 +2,7 @@ import { DEMO_COUNTY_CODE } from '@county/demo-data';
 import type { Claims } from '@county/kit';
 import { peopleSubgraph } from '@county/people';
 import { startTestGateway, startTestSubgraph, type TestGateway, type TestSubgraph } from '@county/test-kit';
+import { area } from '@turf/turf';
 
 /*
  * 撤乡并镇、撤并建制村: a merge ends the merged regions the day before it takes effect, recodes their
@@ -98,6 +99,10 @@ describe('mergeRegions', () => {
     const villagesOfA = await villagesOf(a.code);
     const villagesOfB = await villagesOf(b.code);
     const organizations = { a: await organizationsIn(a.code), b: await organizationsIn(b.code) };
+    const OUTLINE = `query ($code: ID!) { region(code: $code) { boundary { geometry digest source } } }`;
+    const outlineOf = async (code: string) => (await ask(OUTLINE, { code })).data.region.boundary;
+    const outlines = { a: await outlineOf(a.code), b: await outlineOf(b.code) };
+    expect(outlines.a && outlines.b).toBeTruthy();
     expect(villagesOfB.length).toBeGreaterThan(0);
     expect(organizations.b).toBeGreaterThan(0);
 
@@ -136,6 +141,22 @@ describe('mergeRegions', () => {
     // organisations: nothing lost, nothing left behind in the ended regions
     expect(await organizationsIn(a.code)).toBe(organizations.a + organizations.b);
     expect(await organizationsIn(b.code)).toBe(0);
+
+    // today's map: A's outline is A's and B's together (no hole), and B has none among the county's children
+    const mergedOutline = await outlineOf(a.code);
+    expect(mergedOutline.digest).not.toBe(outlines.a.digest);
+    expect(mergedOutline.source).toContain(decision.decisionDocument);
+    const expectedArea = area(outlines.a.geometry) + area(outlines.b.geometry);
+    expect(Math.abs(area(mergedOutline.geometry) - expectedArea) / expectedArea).toBeLessThan(0.01);
+    const served = await fetch(
+      `${gateway.url.replace(/\/graphql$/, '')}/files/people/region-boundaries.geojson?parent=${DEMO_COUNTY_CODE}`,
+      { headers: { authorization: `Bearer ${await gateway.token(leader)}` } },
+    );
+    const codes = ((await served.json()) as { features: { properties: { code: string } }[] }).features.map(
+      (f) => f.properties.code,
+    );
+    expect(codes).toContain(a.code);
+    expect(codes).not.toContain(b.code);
 
     // the same merge again: B is no longer current
     const again = await ask(

@@ -43,7 +43,11 @@ export const regionBoundaryRoutes: FileRoute[] = [
     async handle({ em, identity, query }) {
       assertSignedIn({ identity });
       const parent = parentOf(query);
-      const children = await em.find(Region, { parentCode: parent }, { orderBy: { code: 'asc' } });
+      const children = await em.find(
+        Region,
+        { parentCode: parent, validTo: null },
+        { orderBy: { code: 'asc' } },
+      );
       const outlines = await em.find(RegionBoundary, { regionCode: { $in: children.map((c) => c.code) } });
       const byCode = new Map(outlines.map((outline) => [outline.regionCode, outline]));
       const features = children.flatMap((child) => {

@@ -21,7 +21,8 @@ export async function replaceChildOutlines(
 ): Promise<{ parentCode: string; stored: { code: string; digest: string }[] }> {
   const parent = await em.findOne(Region, { code: parentCode });
   if (!parent) throw notFound('parent', `no region has code ${parentCode}`);
-  const children = await em.find(Region, { parentCode }, { orderBy: { code: 'asc' } });
+  // today's children: a township merged away (validTo set) has no outline on today's map
+  const children = await em.find(Region, { parentCode, validTo: null }, { orderBy: { code: 'asc' } });
   const parentOutline = await em.findOne(RegionBoundary, { regionCode: parentCode });
   const outlines = validateChildOutlines(
     upload,

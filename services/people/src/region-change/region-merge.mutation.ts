@@ -6,6 +6,7 @@ import { assertPerformAction, badInput, DateScalar, parseInput, type SubgraphCon
 import { Organization } from '../organization/organization.entity';
 import { permissions } from '../permissions';
 import { Region } from '../region/region.entity';
+import { storeMergedOutline } from '../region-boundary/merged-outline';
 import { RegionSuccession } from './region-succession.entity';
 
 @InputType({
@@ -179,6 +180,7 @@ export class RegionMergeMutation {
       for (const organization of organizations)
         organization.regionCode = moved.get(organization.regionCode) as string;
       await em.flush();
+      await storeMergedOutline(em, successor.code, merge.predecessorCodes, merge.decisionDocument);
       return successor;
     });
   }
