@@ -56,14 +56,11 @@ export async function startDaemon(options: {
   args: string[];
   ports: number[];
   timeoutMs?: number;
-  /** Runs it as this OS user (for servers that refuse to run as root). */
-  user?: { uid: number; gid: number };
 }): Promise<RunningDaemon> {
-  const { name, binary, args, ports, timeoutMs = 10_000, user } = options;
+  const { name, binary, args, ports, timeoutMs = 10_000 } = options;
   const child = spawn(binary.command, args, {
     env: binaryEnvironment(binary),
     stdio: ['ignore', 'pipe', 'pipe'],
-    ...(user ?? {}),
   });
   const lines: string[] = [];
   const read = (chunk: Buffer) => {

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,13 +27,12 @@ export interface RunningPgbouncer extends RunningDaemon {
   through(url: string): string;
 }
 
-/** PgBouncer refuses to run as root: it then runs as `nobody`. */
-function unprivileged(): { uid: number; gid: number } | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  const id = (flag: string) =>
-    Number(execFileSync('id', [flag, 'nobody'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-  return { uid: id('-u'), gid: id('-g') };
-}
+/**
+ * PgBouncer refuses to run as root: started by root it switches to `nobody` itself (`-u`), after reading
+ * its binary, libraries and configuration as root. (Spawned as `nobody` instead, it could not reach a
+ * binary unpacked under a private directory, such as a CI checkout in a 0700 temporary folder.)
+ */
+const switchUser = (): string[] => (process.getuid?.() === 0 ? ['-u', 'nobody'] : []);
 
 /**
  * PgBouncer on loopback in front of `serverUrl`, for every database on it (clients name the database; the
@@ -71,9 +69,8 @@ export async function startPgbouncer(options: PgbouncerOptions): Promise<Running
     daemon = await startDaemon({
       name: 'pgbouncer',
       binary: pgbouncerBinary(),
-      args: [file],
+      args: [...switchUser(), file],
       ports: [port],
-      user: unprivileged(),
     });
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
