@@ -57,6 +57,7 @@ const FIGURES: Record<DomainKey, [string, (region: any) => unknown][]> = {
   governance: [
     ['governance.mediated', (r) => r.disputeStats.mediated],
     ['governance.resolutionRate', (r) => r.disputeStats.resolutionRate],
+    ['governance.petitions', (r) => r.petitionStats.received],
   ],
   workforce: [['workforce.vacancies', (r) => r.workforceStats.quota.vacancies]],
 };

@@ -32,6 +32,9 @@ const governancePanel = ((body, context): Panel<{ region: GovernancePanelFragmen
   const red = figure(figures, 'governance.openRed', '红色在办');
   const orange = figure(figures, 'governance.openOrange', '橙色在办');
   const risk = figure(figures, 'governance.atRisk', '风险村');
+  // 信访: one line, the six tiles above being the disputes'
+  const petitions = el(body, 'p', 'caption');
+  petitions.dataset.figure = 'governance.petitions';
   const charts = el(body, 'div');
   charts.style.cssText = 'display:flex;gap:8px;height:150px;flex:none';
   const monthChart = chartArea(charts, context);
@@ -42,10 +45,20 @@ const governancePanel = ((body, context): Panel<{ region: GovernancePanelFragmen
   tiles.dataset.list = 'governance.riskGrid';
 
   return {
-    update({ region: { disputeStats: stats, riskSummary, children } }) {
+    update({ region: { disputeStats: stats, riskSummary, children, petitionStats } }) {
       // null only when this domain's subgraph failed, and then the screen marks the panel unavailable
       if (!stats || !riskSummary) return;
       freshness(stats.freshness);
+      petitions.dataset.value = petitionStats ? String(petitionStats.received) : '';
+      petitions.replaceChildren();
+      el(petitions, 'span', undefined, '信访 ');
+      el(petitions, 'span', 'value', count(petitionStats?.received));
+      el(
+        petitions,
+        'span',
+        undefined,
+        ` 件 · 同比 ${share(petitionStats?.receivedChange)} · 按期答复 ${share(petitionStats?.onTimeReplyRate)}`,
+      );
       mediated(stats.mediated, count(stats.mediated));
       resolutionRate(stats.resolutionRate, share(stats.resolutionRate), 'good');
       local(stats.localResolutionShare, share(stats.localResolutionShare));
