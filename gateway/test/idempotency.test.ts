@@ -91,6 +91,29 @@ describe('idempotency keys on mutations', () => {
     expect(await organizations()).toBe(before);
   });
 
+  it('refuses a retry whose first write committed but whose answer was lost, instead of writing twice', async () => {
+    const sql = (text: string) => people.orm.em.fork().getConnection().execute(text);
+    const before = await organizations();
+    const first = await send({ input: input(9) }, 'lost-answer-key-01');
+    expect(first.errors).toBeUndefined();
+    // the service dies after its commit and before storing the answer: the row has none, and is old
+    await sql(`update idempotent_request set answer = null, created_at = now() - interval '3 minutes'
+                where created_at = (select max(created_at) from idempotent_request)`);
+    const retry = await send({ input: input(9) }, 'lost-answer-key-01');
+    expect(retry.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'answer-lost' });
+    expect(await organizations()).toBe(before + 1);
+
+    // one that died before its write committed has no commit mark: the retry runs (and, the organisation
+    // being there already from the first key, is refused as the duplicate it is)
+    const again = await send({ input: input(9) }, 'lost-answer-key-02');
+    expect(again.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    await sql(`update idempotent_request set answer = null, created_at = now() - interval '3 minutes'
+                where created_at = (select max(created_at) from idempotent_request)`);
+    const rerun = await send({ input: input(9) }, 'lost-answer-key-02');
+    expect(rerun.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(await organizations()).toBe(before + 1);
+  });
+
   it('refuses a malformed key', async () => {
     const answer = await send({ input: input(8) }, 'short');
     expect(answer.errors?.[0].extensions).toMatchObject({ field: 'Idempotency-Key', rule: 'format' });

@@ -1,5 +1,12 @@
 import { AuditRecord, AuditSubscriber, KitAuditTrail20261122 } from './audit';
-import { IdempotentRequest, KitIdempotency20261122, KitIdempotency20261205 } from './idempotency';
+import {
+  IdempotentCommit,
+  IdempotentCommitSubscriber,
+  IdempotentRequest,
+  KitIdempotency20261122,
+  KitIdempotency20261205,
+  KitIdempotencyCommit20261205,
+} from './idempotency';
 import { ImportJob } from './imports/import-job.entity';
 import { KitImportJobs20261205 } from './imports/import-job.migration';
 import { FeedSourceState } from './feeds/feed-source-state.entity';
@@ -58,6 +65,7 @@ export function ormOptions(
       ...entities,
       AuditRecord,
       IdempotentRequest,
+      IdempotentCommit,
       ImportJob,
       FeedSourceState,
       FeedRecord,
@@ -66,7 +74,8 @@ export function ormOptions(
       OrganizationCopy,
       DirectoryCopySync,
     ],
-    subscribers: [new AuditSubscriber()],
+    // the commit mark after the audit: it is no change of the domain's to record
+    subscribers: [new AuditSubscriber(), new IdempotentCommitSubscriber()],
     extensions: [Migrator],
     migrations: {
       migrationsList: [
@@ -74,6 +83,7 @@ export function ormOptions(
         { name: 'KitAuditTrail20261122', class: KitAuditTrail20261122 },
         { name: 'KitIdempotency20261122', class: KitIdempotency20261122 },
         { name: 'KitIdempotency20261205', class: KitIdempotency20261205 },
+        { name: 'KitIdempotencyCommit20261205', class: KitIdempotencyCommit20261205 },
         { name: 'KitImportJobs20261205', class: KitImportJobs20261205 },
         { name: 'KitDirectoryCopy20261205', class: KitDirectoryCopy20261205 },
         { name: 'KitImportJobsFeeds20261205', class: KitImportJobsFeeds20261205 },

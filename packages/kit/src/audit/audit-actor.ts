@@ -4,6 +4,9 @@ import type { Identity } from '../identity';
 export interface AuditActor {
   identity: Identity;
   requestId: string;
+  /** The keyed mutation's idempotency row (../idempotency): its commit is marked in the write's flush. */
+  idempotencyId?: string;
+  idempotencyCommitted?: boolean;
 }
 
 /**

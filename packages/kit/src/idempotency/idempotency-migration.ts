@@ -31,3 +31,13 @@ export class KitIdempotency20261205 extends Migration {
     this.addSql(`create index "idempotent_request_created_at_index" on "idempotent_request" ("created_at");`);
   }
 }
+
+/** The commit marks of keyed mutations (`idempotent-commit.ts`), swept with their requests. */
+export class KitIdempotencyCommit20261205 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table "idempotent_commit" (
+      "id" text not null,
+      "committed_at" timestamptz not null default now(),
+      constraint "idempotent_commit_pkey" primary key ("id"));`);
+  }
+}

@@ -9,6 +9,7 @@ import { GraphQLError } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { SubgraphContext } from '../context';
 import { ErrorCode } from '../errors';
+import { auditActor } from '../audit/audit-actor';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 const KEY = /^[\x21-\x7e]{8,200}$/;
@@ -61,12 +62,15 @@ const refusal = (
  * Mutations sent with an `Idempotency-Key` header run once per caller and key: a retry with the same
  * operation and variables gets the first answer; the same key with anything else is refused; a retry
  * while the first is still running is told so. Answers that failed inside the service are not kept, so
- * they can be retried. A key holds for `IDEMPOTENCY_RETENTION`; each keyed mutation deletes a batch of
+ * they can be retried — unless the write had committed (`idempotent-commit.ts`): then, as when the process
+ * died before storing its answer, a retry is refused (`answer-lost`) rather than run twice. A key holds for `IDEMPOTENCY_RETENTION`; each keyed mutation deletes a batch of
  * expired rows.
  */
 export function idempotencyPlugin(orm: MikroORM): ApolloServerPlugin<SubgraphContext> {
   const sql = async <T>(text: string, params: unknown[]) =>
     (await orm.em.getConnection().execute(text, params)) as T;
+  const committed = async (id: string) =>
+    (await sql<unknown[]>(`select 1 from idempotent_commit where id = ?`, [id])).length > 0;
   return {
     async requestDidStart({ request }) {
       const key = request.http?.headers.get(IDEMPOTENCY_KEY_HEADER);
@@ -83,8 +87,10 @@ export function idempotencyPlugin(orm: MikroORM): ApolloServerPlugin<SubgraphCon
             .digest('hex');
           const row = secrets(subject, key);
           await sql(
-            `delete from idempotent_request where id in (select id from idempotent_request
-               where created_at < now() - interval '${IDEMPOTENCY_RETENTION}' order by created_at limit ${SWEEP_BATCH})`,
+            `with expired as (delete from idempotent_request where id in (select id from idempotent_request
+                 where created_at < now() - interval '${IDEMPOTENCY_RETENTION}' order by created_at limit ${SWEEP_BATCH})
+                 returning id)
+             delete from idempotent_commit c using expired where c.id = expired.id`,
             [],
           );
           const inserted = await sql<unknown[]>(
@@ -92,11 +98,16 @@ export function idempotencyPlugin(orm: MikroORM): ApolloServerPlugin<SubgraphCon
                on conflict (id) do update set request_hash = excluded.request_hash, answer = null, created_at = now()
                  where idempotent_request.created_at < now() - interval '${IDEMPOTENCY_RETENTION}'
                     or (idempotent_request.answer is null
-                        and idempotent_request.created_at < now() - interval '${ABANDONED_AFTER}')
+                        and idempotent_request.created_at < now() - interval '${ABANDONED_AFTER}'
+                        and not exists (select 1 from idempotent_commit c where c.id = idempotent_request.id))
              returning 1`,
             [row.id, hash],
           );
           if (inserted.length) {
+            // a lapsed key starts afresh; its write is marked in the write's own transaction
+            await sql(`delete from idempotent_commit where id = ?`, [row.id]);
+            const actor = auditActor.getStore();
+            if (actor) actor.idempotencyId = row.id;
             claimed = row;
             return null;
           }
@@ -106,6 +117,13 @@ export function idempotencyPlugin(orm: MikroORM): ApolloServerPlugin<SubgraphCon
           );
           if (first && first.request_hash !== hash) {
             return refusal('Idempotency-Key: was already used with another operation or input', 'same-input');
+          }
+          if (!first?.answer && (await committed(row.id))) {
+            return refusal(
+              'Idempotency-Key: the first request with this key was carried out, but its answer was lost (the service stopped before sending it): read the record instead of sending the write again',
+              'answer-lost',
+              ErrorCode.CONFLICT,
+            );
           }
           if (!first?.answer) {
             return refusal(
@@ -123,7 +141,12 @@ export function idempotencyPlugin(orm: MikroORM): ApolloServerPlugin<SubgraphCon
           if (!claimed) return;
           const result = response.body.kind === 'single' ? response.body.singleResult : null;
           if (!result || result.errors?.some((e) => !isKept(e.extensions?.code))) {
-            await sql(`delete from idempotent_request where id = ?`, [claimed.id]);
+            // not kept, so a retry may run again: unless the write committed before the failure
+            await sql(
+              `delete from idempotent_request where id = ?
+                 and not exists (select 1 from idempotent_commit c where c.id = idempotent_request.id)`,
+              [claimed.id],
+            );
             return;
           }
           await sql(`update idempotent_request set answer = ? where id = ?`, [
