@@ -48,6 +48,7 @@ const FIGURES: Record<DomainKey, [string, (region: any) => unknown][]> = {
   reform: [
     ['reform.completionRate', (r) => r.reformStats.completionRate],
     ['reform.total', (r) => r.reformStats.total],
+    ['reform.instruments', (r) => r.reformInstrumentStats.dispatchRounds],
   ],
   pilots: [['pilots.carried', (r) => r.pilotStats.carried]],
   services: [

@@ -26,6 +26,9 @@ const reformPanel = ((body, context): Panel<{ region: ReformPanelFragment } & Re
   const progress = figure(figures, 'reform.progress', '实际 / 序时进度 %');
   const openOrders = figure(figures, 'reform.openSupervisionOrders', '未整改督办单');
   const overdueOrders = figure(figures, 'reform.overdueSupervisionOrders', '逾期督办单');
+  // 月调度、督察、通报 in one line: the six tiles above are the tasks'
+  const instruments = el(body, 'p', 'caption');
+  instruments.dataset.figure = 'reform.instruments';
   const statusChart = chartArea(body, context, 170);
   const groupChart = chartArea(body, context, 270);
   el(body, 'p', 'caption', '滞后任务（实际 / 序时进度）');
@@ -34,9 +37,23 @@ const reformPanel = ((body, context): Panel<{ region: ReformPanelFragment } & Re
   const board = rankedList(body, 'reform.resultsBoard');
 
   return {
-    update({ region: { reformStats: stats }, laggingTasks, resultsBoard }) {
+    update({ region: { reformStats: stats, reformInstrumentStats: tools }, laggingTasks, resultsBoard }) {
       // null only when this domain's subgraph failed, and then the screen marks the panel unavailable
       if (!stats) return;
+      instruments.dataset.value = tools ? String(tools.dispatchRounds) : '';
+      instruments.replaceChildren();
+      el(instruments, 'span', undefined, '月调度 ');
+      el(instruments, 'span', 'value', count(tools?.dispatchRounds));
+      el(
+        instruments,
+        'span',
+        undefined,
+        tools?.dispatchRounds
+          ? ` 轮 · 报送率 ${percent(tools.dispatchCoverage)} · 未报 ${count(tools.unreportedEntries)}` +
+              ` · 督察 ${count(tools.inspections)} · 通报 ${count(tools.bulletins)}` +
+              `（表扬 ${count(tools.commendedMentions)} / 后进 ${count(tools.laggingMentions)}）`
+          : ' 轮（本年度无调度记录）',
+      );
       total(stats.total, count(stats.total));
       completionRate(stats.completionRate, percent(stats.completionRate), 'good');
       lagging(stats.lagging, count(stats.lagging), stats.lagging ? 'warn' : undefined);
