@@ -111,14 +111,16 @@ export function idempotencyPlugin(orm: MikroORM): ApolloServerPlugin<SubgraphCon
             claimed = row;
             return null;
           }
-          const [first] = await sql<{ request_hash: string; answer: Buffer | null }[]>(
-            `select request_hash, answer from idempotent_request where id = ?`,
+          const [first] = await sql<{ request_hash: string; answer: Buffer | null; abandoned: boolean }[]>(
+            `select request_hash, answer, created_at < now() - interval '${ABANDONED_AFTER}' as abandoned
+               from idempotent_request where id = ?`,
             [row.id],
           );
           if (first && first.request_hash !== hash) {
             return refusal('Idempotency-Key: was already used with another operation or input', 'same-input');
           }
-          if (!first?.answer && (await committed(row.id))) {
+          // committed and not answered: still answering (in progress), or gone for good (abandoned)
+          if (!first?.answer && first?.abandoned && (await committed(row.id))) {
             return refusal(
               'Idempotency-Key: the first request with this key was carried out, but its answer was lost (the service stopped before sending it): read the record instead of sending the write again',
               'answer-lost',
