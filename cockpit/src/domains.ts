@@ -16,11 +16,12 @@ export interface CockpitDomain {
   /** The fragment on `Region` (in `web/domains/<key>.graphql`) selecting what its panel shows. */
   fragment: string;
   /**
-   * A fragment on `Query` in the same file, for the lists a panel or the alerts show that are not on
-   * `Region` (lagging tasks, overdue orders and pilots, open red disputes), and the root fields it selects
-   * (errors name them).
+   * A second fragment on `Region` in the same file, for the lists a panel or the alerts show (lagging
+   * tasks, overdue orders and pilots, open red disputes), and the response keys it selects (errors name
+   * them). On `Region`, not on `Query`: they then travel in the same call to the domain's subgraph as its
+   * statistics, so a refresh makes one call per subgraph.
    */
-  root?: { fragment: string; fields: string[] };
+  lists?: { fragment: string; fields: string[] };
   /** The panel's title on the screen. */
   title: string;
 }
@@ -32,7 +33,7 @@ export const DOMAINS: readonly CockpitDomain[] = [
     subgraph: 'reform',
     variables: ['$year: Int!'],
     fragment: 'ReformPanel',
-    root: { fragment: 'ReformLists', fields: ['laggingTasks', 'resultsBoard', 'overdueOrders'] },
+    lists: { fragment: 'ReformLists', fields: ['laggingTasks', 'resultsBoard', 'overdueOrders'] },
     title: '改革任务',
   },
   {
@@ -41,7 +42,7 @@ export const DOMAINS: readonly CockpitDomain[] = [
     subgraph: 'pilots',
     variables: ['$year: Int!'],
     fragment: 'PilotsPanel',
-    root: { fragment: 'PilotsLists', fields: ['overduePilots'] },
+    lists: { fragment: 'PilotsLists', fields: ['overduePilots'] },
     title: '改革试点',
   },
   {
@@ -58,7 +59,7 @@ export const DOMAINS: readonly CockpitDomain[] = [
     subgraph: 'governance',
     variables: ['$from: Date!', '$to: Date!', '$year: Int!'],
     fragment: 'GovernancePanel',
-    root: { fragment: 'GovernanceLists', fields: ['redDisputes', 'orangeDisputes'] },
+    lists: { fragment: 'GovernanceLists', fields: ['redDisputes', 'orangeDisputes'] },
     title: '社会治理',
   },
   {

@@ -162,7 +162,7 @@ describe('the cockpit in headless Chromium', () => {
     return answer.data.region;
   }
 
-  /** The whole answer of the page's operation (the alerts' lists are root fields). */
+  /** The whole answer of the page's operation. */
   async function graphData(code: string) {
     const variables = { code, year: YEAR, from: `${YEAR}-01-01`, to: `${YEAR}-12-31` };
     const answer = await gateway.query<any>(operation, variables, { authorization: `Bearer ${token}` });
@@ -394,11 +394,11 @@ describe('the cockpit in headless Chromium', () => {
     await page.waitForSelector(`.drawer[data-open="true"][data-record="${id}"]`);
     // the record, as the graph's answer has it
     const records = [
-      ...(data.overdueOrders?.nodes ?? []).map((o: any) => [o.id, o.task.title]),
-      ...(data.redDisputes?.nodes ?? []).map((d: any) => [d.id, d.summary]),
-      ...(data.orangeDisputes?.nodes ?? []).map((d: any) => [d.id, d.summary]),
-      ...(data.overduePilots?.nodes ?? []).map((p: any) => [p.id, p.name]),
-      ...(data.laggingTasks?.nodes ?? []).map((t: any) => [t.id, t.title]),
+      ...(data.region.overdueOrders?.nodes ?? []).map((o: any) => [o.id, o.task.title]),
+      ...(data.region.redDisputes?.nodes ?? []).map((d: any) => [d.id, d.summary]),
+      ...(data.region.orangeDisputes?.nodes ?? []).map((d: any) => [d.id, d.summary]),
+      ...(data.region.overduePilots?.nodes ?? []).map((p: any) => [p.id, p.name]),
+      ...(data.region.laggingTasks?.nodes ?? []).map((t: any) => [t.id, t.title]),
     ];
     // a feed that never delivered (the demo's) is an alert too, after the records
     const staleFeeds = ['serviceStats', 'disputeStats', 'workforceStats'].flatMap((field) =>

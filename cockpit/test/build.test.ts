@@ -1,5 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
+import { QueryPlanner, prettyFormatQueryPlan } from '@apollo/query-planner';
+import { parse } from 'graphql';
 import { DOMAINS } from '@county/cockpit';
 import { cockpitOperation } from '../src/build/operation';
 import { runCockpitBuild, TEST_BUILDS } from './support/build-tool';
@@ -76,6 +79,34 @@ describe('the cockpit operation, compiled against the supergraph by `npm run bui
     expect(result.code).toBe(1);
     expect(result.output).toContain(
       'domains must be a list of reform, pilots, services, governance, workforce',
+    );
+  });
+
+  it('asks every subgraph once per refresh: the query plan makes one call per contributing subgraph', async () => {
+    const out = path.join(TEST_BUILDS, 'plan-build');
+    const result = await runCockpitBuild([
+      '--supergraph',
+      writeSchema('committed.graphql', supergraph),
+      '--domains',
+      DOMAINS.map((d) => d.key).join(','),
+      '--out',
+      out,
+    ]);
+    expect(result.code).toBe(0);
+    const operation = fs.readFileSync(path.join(out, 'codegen', 'cockpit.graphql'), 'utf8');
+    // the gateway's own planner, on the committed supergraph
+    const schema = Supergraph.build(supergraph);
+    const plan = new QueryPlanner(schema).buildQueryPlan(
+      operationFromDocument(schema.schema, parse(operation), { operationName: 'Cockpit' }),
+    );
+    const calls: Record<string, number> = {};
+    for (const [, service] of prettyFormatQueryPlan(plan).matchAll(/Fetch\(service: "([^"]+)"/g))
+      calls[service] = (calls[service] ?? 0) + 1;
+    // people for the region and its children, then each domain's subgraph once, lists and all
+    expect(calls).toEqual(
+      Object.fromEntries(
+        [...new Set(['people', ...DOMAINS.map((d) => d.subgraph)])].sort().map((name) => [name, 1]),
+      ),
     );
   });
 });

@@ -28,43 +28,43 @@ interface DisputeList {
 }
 
 /**
- * The lists the alerts are made of, as the domains' root fragments select them (written out here, not
- * imported: a domain switched off in the build has no generated types, and its lists are then absent).
+ * The lists the alerts are made of, as the domains' list fragments on `Region` select them (written out
+ * here, not imported: a domain switched off in the build has no generated types, and its lists are then absent).
  */
 export interface AlertSources {
-  overdueOrders?: {
-    nodes: {
-      id: string;
-      issuedOn: string;
-      deadline: string;
-      reason: string;
-      status: string;
-      task: { title: string; regionCode: string; leadOrganization: { name: string } };
-    }[];
-  };
-  redDisputes?: DisputeList;
-  orangeDisputes?: DisputeList;
-  overduePilots?: {
-    nodes: {
-      id: string;
-      name: string;
-      deadline: string;
-      startsOn?: string | null;
-      target: string;
-      leadOrganization: { name: string };
-    }[];
-  };
-  laggingTasks?: {
-    nodes: {
-      id: string;
-      title: string;
-      plannedEnd: string;
-      leadOrganization: { name: string };
-      progress: { expected: number; actual: number };
-      supervisionOrders: { issuedOn: string; deadline: string; status: string }[];
-    }[];
-  };
   region?: {
+    overdueOrders?: {
+      nodes: {
+        id: string;
+        issuedOn: string;
+        deadline: string;
+        reason: string;
+        status: string;
+        task: { title: string; regionCode: string; leadOrganization: { name: string } };
+      }[];
+    } | null;
+    redDisputes?: DisputeList | null;
+    orangeDisputes?: DisputeList | null;
+    overduePilots?: {
+      nodes: {
+        id: string;
+        name: string;
+        deadline: string;
+        startsOn?: string | null;
+        target: string;
+        leadOrganization: { name: string };
+      }[];
+    } | null;
+    laggingTasks?: {
+      nodes: {
+        id: string;
+        title: string;
+        plannedEnd: string;
+        leadOrganization: { name: string };
+        progress: { expected: number; actual: number };
+        supervisionOrders: { issuedOn: string; deadline: string; status: string }[];
+      }[];
+    } | null;
     serviceStats?: { badReviews: number; badReviewsRectifiedOnTime: number; freshness?: FeedView[] } | null;
     disputeStats?: { freshness?: FeedView[] } | null;
     workforceStats?: { freshness?: FeedView[] } | null;
@@ -88,9 +88,8 @@ const day = (value: unknown) => String(value ?? '').slice(0, 10);
  */
 export function collectAlerts(data: AlertSources, regionCode: string): Alert[] {
   const alerts: Alert[] = [];
-  for (const order of data.overdueOrders?.nodes ?? []) {
-    // supervisionOrders takes no region: keep the orders of tasks in the region shown or below
-    if (!order.task.regionCode.startsWith(regionCode)) continue;
+  const region = data.region;
+  for (const order of region?.overdueOrders?.nodes ?? []) {
     alerts.push({
       rank: 0,
       kind: '督办逾期',
@@ -107,7 +106,7 @@ export function collectAlerts(data: AlertSources, regionCode: string): Alert[] {
       history: [`${order.issuedOn} 下发督办单`, `${order.deadline} 整改期限届满，未整改`],
     });
   }
-  const disputes = (list: DisputeList | undefined, rank: number, colour: string) => {
+  const disputes = (list: DisputeList | null | undefined, rank: number, colour: string) => {
     for (const dispute of list?.nodes ?? [])
       alerts.push({
         rank,
@@ -128,8 +127,8 @@ export function collectAlerts(data: AlertSources, regionCode: string): Alert[] {
         ),
       });
   };
-  disputes(data.redDisputes, 1, '红色');
-  for (const pilot of data.overduePilots?.nodes ?? [])
+  disputes(region?.redDisputes, 1, '红色');
+  for (const pilot of region?.overduePilots?.nodes ?? [])
     alerts.push({
       rank: 2,
       kind: '试点逾期未验收',
@@ -147,8 +146,8 @@ export function collectAlerts(data: AlertSources, regionCode: string): Alert[] {
         `${pilot.deadline} 期限届满，未验收`,
       ],
     });
-  disputes(data.orangeDisputes, 3, '橙色');
-  const services = data.region?.serviceStats;
+  disputes(region?.orangeDisputes, 3, '橙色');
+  const services = region?.serviceStats;
   if (services && services.badReviews > services.badReviewsRectifiedOnTime)
     alerts.push({
       rank: 4,
@@ -162,7 +161,7 @@ export function collectAlerts(data: AlertSources, regionCode: string): Alert[] {
       ],
       history: [],
     });
-  for (const task of data.laggingTasks?.nodes ?? [])
+  for (const task of region?.laggingTasks?.nodes ?? [])
     alerts.push({
       rank: 5,
       kind: '任务滞后',
@@ -181,7 +180,7 @@ export function collectAlerts(data: AlertSources, regionCode: string): Alert[] {
       ),
     });
   // a source that stopped delivering: the figures above it are older than they look
-  const feeds = [data.region?.serviceStats, data.region?.disputeStats, data.region?.workforceStats].flatMap(
+  const feeds = [region?.serviceStats, region?.disputeStats, region?.workforceStats].flatMap(
     (stats) => stats?.freshness ?? [],
   );
   for (const feed of feeds.filter((f) => f.stale)) {

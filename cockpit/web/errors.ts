@@ -8,8 +8,8 @@ export interface GraphQLErrorEntry {
 
 /**
  * Which panels an error concerns. The gateway answers a failed subgraph with partial data and an error
- * whose `path` is the field that failed (`["region", "reformStats"]`, or a root list of a
- * panel such as `["laggingTasks"]`) and whose `extensions` carry
+ * whose `path` is the field that failed (`["region", "reformStats"]`, or a list of a panel such
+ * as `["region", "laggingTasks"]`) and whose `extensions` carry
  * `code: SUBGRAPH_UNAVAILABLE` and `serviceName`. The path decides; the service name is the fallback for
  * errors whose path names no panel's field. What concerns no panel is returned as `general`.
  */
@@ -22,7 +22,7 @@ export function attributeErrors(errors: readonly GraphQLErrorEntry[] = []): {
   for (const error of errors) {
     const [top, field] = error.path ?? [];
     const byPath = DOMAINS.filter((domain) =>
-      top === 'region' ? domain.field === field : domain.root?.fields.includes(String(top)),
+      top === 'region' ? domain.field === field || domain.lists?.fields.includes(String(field)) : false,
     );
     const domains = byPath.length
       ? byPath

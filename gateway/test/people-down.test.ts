@@ -109,6 +109,61 @@ it('reads a region and an organisation people made since the last sync straight 
   });
 });
 
+// a region's lists, beside its statistics (the cockpit's one call per subgraph): the root lists' answers
+const REGION_LISTS = `query ($code: ID!, $year: Int!) {
+  region(code: $code) {
+    reformTasks(year: $year, lagging: true, orderBy: MOST_BEHIND, first: 5) { totalCount nodes { id } }
+    supervisionOrders(year: $year, first: 100) { totalCount nodes { id task { regionCode } } }
+    resultsBoard(year: $year, first: 6) { rank total organization { id } }
+    pilots(first: 50) { totalCount nodes { id } }
+    disputes(first: 50) { totalCount nodes { id } }
+  }
+  reformTasks(year: $year, regionCode: $code, lagging: true, orderBy: MOST_BEHIND, first: 5) { totalCount nodes { id } }
+  allOrders: supervisionOrders(year: $year, first: 100) { totalCount nodes { id task { regionCode } } }
+  resultsBoard(year: $year, regionCode: $code, first: 6) { rank total organization { id } }
+  pilots(regionCode: $code, first: 50) { totalCount nodes { id } }
+  disputes(regionCode: $code, first: 50) { totalCount nodes { id } }
+}`;
+
+it("lists a region's tasks, orders, board, pilots and disputes on Region as the root lists do for its code", async () => {
+  const county = await gateway.query<any>(REGION_LISTS, { code: DEMO_COUNTY_CODE, year: YEAR }, leader);
+  expect(county.errors).toBeUndefined();
+  const { region, allOrders, ...root } = county.data;
+  for (const list of ['reformTasks', 'resultsBoard', 'pilots', 'disputes'])
+    expect(region[list]).toEqual(root[list]);
+  expect(region.reformTasks.totalCount).toBeGreaterThan(0);
+  expect(region.pilots.totalCount).toBeGreaterThan(0);
+  expect(region.disputes.totalCount).toBeGreaterThan(0);
+  expect(allOrders.totalCount).toBeLessThanOrEqual(100); // the whole list fits one page: compare all of it
+  const inRegion = (code: string) =>
+    allOrders.nodes.filter((o: any) => o.task.regionCode.startsWith(code));
+  expect(region.supervisionOrders.nodes).toEqual(inRegion(DEMO_COUNTY_CODE));
+  expect(region.supervisionOrders.totalCount).toBeGreaterThan(0);
+
+  // a township's are its own: the orders of its tasks only, its organisations ranked among themselves
+  const [{ regionCode: township }] = allOrders.nodes
+    .map((o: any) => ({ regionCode: o.task.regionCode.slice(0, 9) }))
+    .filter((o: any) => o.regionCode.length === 9);
+  const below = await gateway.query<any>(REGION_LISTS, { code: township, year: YEAR }, leader);
+  expect(below.errors).toBeUndefined();
+  expect(below.data.region.supervisionOrders.nodes).toEqual(
+    allOrders.nodes.filter((o: any) => o.task.regionCode.startsWith(township)),
+  );
+  expect(below.data.region.supervisionOrders.totalCount).toBeLessThan(region.supervisionOrders.totalCount);
+  for (const list of ['reformTasks', 'resultsBoard', 'pilots', 'disputes'])
+    expect(below.data.region[list]).toEqual(below.data[list]);
+
+  // bad input on a region's list: the field and the rule, nothing else
+  const bad = await gateway.query<any>(
+    `{ region(code: "${DEMO_COUNTY_CODE}") { name pilots(first: -1) { totalCount } } }`,
+    {},
+    leader,
+  );
+  expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  expect(bad.data.region.name).toBeTruthy();
+  expect(bad.data.region.pilots).toBeNull();
+});
+
 it('answers the region from a copy, renamed after a sync, with every other domain while people is down', async () => {
   const before = await gateway.query<any>(DASHBOARD, variables(true), leader);
   expect(before.errors).toBeUndefined();

@@ -2,14 +2,13 @@ import { includeVariable, type CockpitDomain } from '../domains';
 
 /**
  * The one operation a refresh sends: the region and, for every domain switched on, its panel's fragment
- * (each fragment selects its domain's statistics field on `Region`; a domain may add a fragment on
- * `Query` for lists that are not on `Region`). Variables are declared only when a fragment uses them,
- * since GraphQL refuses an unused variable.
+ * (each fragment selects its domain's statistics field on `Region`; a domain may add a second fragment on
+ * `Region` for its lists). Everything hangs off `region`, so the query plan makes one call per subgraph.
+ * Variables are declared only when a fragment uses them, since GraphQL refuses an unused variable.
  *
  * Each domain's fragments carry `@include(if: $with<Domain>)` (default true). A statistics field declared
- * non-null takes its parent down with it when its subgraph fails (GraphQL's null propagation): `region`,
- * or the whole answer for a root field. The page then asks once more without the failed domains, so the
- * other panels still get fresh data.
+ * non-null takes its parent down with it when its subgraph fails (GraphQL's null propagation): `region`.
+ * The page then asks once more without the failed domains, so the other panels still get fresh data.
  */
 export function cockpitOperation(domains: readonly CockpitDomain[]): string {
   const include = (domain: CockpitDomain) => `@include(if: $${includeVariable(domain.key)})`;
@@ -30,8 +29,10 @@ export function cockpitOperation(domains: readonly CockpitDomain[]): string {
     '      name',
     '    }',
     ...domains.map((domain) => `    ...${domain.fragment} ${include(domain)}`),
+    ...domains.flatMap((domain) =>
+      domain.lists ? [`    ...${domain.lists.fragment} ${include(domain)}`] : [],
+    ),
     '  }',
-    ...domains.flatMap((domain) => (domain.root ? [`  ...${domain.root.fragment} ${include(domain)}`] : [])),
     '}',
     '',
   ].join('\n');

@@ -18,7 +18,7 @@ const STATUS: Record<ReformTaskStatus, string> = {
 /** Special groups are named “…专项小组”; the suffix only crowds the axis. */
 const shortGroup = (name: string) => name.replace(/专项小组$/, '');
 
-const reformPanel = ((body, context): Panel<{ region: ReformPanelFragment } & ReformListsFragment> => {
+const reformPanel = ((body, context): Panel<{ region: ReformPanelFragment & ReformListsFragment }> => {
   const figures = el(body, 'div', 'figures three');
   const total = figure(figures, 'reform.total', '任务总数');
   const completionRate = figure(figures, 'reform.completionRate', '完成率');
@@ -37,7 +37,7 @@ const reformPanel = ((body, context): Panel<{ region: ReformPanelFragment } & Re
   const board = rankedList(body, 'reform.resultsBoard');
 
   return {
-    update({ region: { reformStats: stats, reformInstrumentStats: tools }, laggingTasks, resultsBoard }) {
+    update({ region: { reformStats: stats, reformInstrumentStats: tools, laggingTasks, resultsBoard } }) {
       // null only when this domain's subgraph failed, and then the screen marks the panel unavailable
       if (!stats) return;
       instruments.dataset.value = tools ? String(tools.dispatchRounds) : '';
@@ -98,14 +98,17 @@ const reformPanel = ((body, context): Panel<{ region: ReformPanelFragment } & Re
         ],
       });
       laggingList(
-        laggingTasks.nodes.map((task) => [
+        (laggingTasks?.nodes ?? []).map((task) => [
           `${task.title}（${task.leadOrganization.name}）`,
           `${oneDecimal(task.progress.actual)} / ${oneDecimal(task.progress.expected)}`,
         ]),
         '无滞后任务',
       );
       board(
-        resultsBoard.map((entry) => [`${entry.rank}. ${entry.organization.name}`, oneDecimal(entry.total)]),
+        (resultsBoard ?? []).map((entry) => [
+          `${entry.rank}. ${entry.organization.name}`,
+          oneDecimal(entry.total),
+        ]),
         '本年度尚无考核结果',
       );
     },

@@ -137,7 +137,9 @@ export function pageSize(first: number | undefined): number {
 
 /**
  * Keyset pagination ordered by (`sort`, `key`), with `key` unique: pages stay stable while rows are added,
- * and deep pages cost the same as the first. One statement for the page, one for the count when asked.
+ * and deep pages cost the same as the first. One statement for the page, one for the count when asked and
+ * not already known: a first page with no next page is the whole list (the cockpit's alert lists usually
+ * are), so its count is its length.
  */
 export async function paginate<T extends object, S extends keyof T & string, K extends keyof T & string>(
   qb: QueryBuilder<T>,
@@ -166,7 +168,7 @@ export async function paginate<T extends object, S extends keyof T & string, K e
       endCursor: last ? encodeCursor(last[sort] as CursorValue, last[key] as CursorValue) : null,
     },
     get totalCount() {
-      count ??= countQuery.getCount();
+      count ??= !args.after && rows.length <= size ? Promise.resolve(rows.length) : countQuery.getCount();
       return count;
     },
   };

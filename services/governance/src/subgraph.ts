@@ -8,6 +8,7 @@ import { OrganizationRef, PersonRef, RegionRef, directoryResolvers, references }
 import { PersonResolver } from './person/person.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { RegionResolver } from './region/region.resolver';
+import { RegionListsResolver } from './region/region-lists.resolver';
 import { GovernanceCentre } from './centre/governance-centre.entity';
 import { Grid } from './grid/grid.entity';
 import { GridResolver } from './grid/grid.resolver';
@@ -67,6 +68,7 @@ export const governanceSubgraph: SubgraphDefinition = {
   usesDirectory: true,
   resolvers: [
     RegionResolver,
+    RegionListsResolver,
     PersonResolver,
     OrganizationResolver,
     GridResolver,

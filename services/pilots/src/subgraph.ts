@@ -15,6 +15,7 @@ import { PromotionRecord } from './promotion/promotion-record.entity';
 import { PromotionMutations } from './promotion/promotion.mutations';
 import { OrganizationRef, PersonRef, RegionRef, directoryResolvers, references } from './directory';
 import { RegionResolver } from './region/region.resolver';
+import { RegionListsResolver } from './region/region-lists.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { PersonResolver } from './person/person.resolver';
 import { pilotLedgerRoutes } from './export/pilot-ledgers';
@@ -38,6 +39,7 @@ export const pilotsSubgraph: SubgraphDefinition = {
     EvaluationResolver,
     PromotionMutations,
     RegionResolver,
+    RegionListsResolver,
     OrganizationResolver,
     PersonResolver,
     ...directoryResolvers,

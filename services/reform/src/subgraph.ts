@@ -5,6 +5,7 @@ import { reformEntities } from './entities';
 import { migrations } from './migrations';
 import { OrganizationRef, PersonRef, RegionRef, directoryResolvers, references } from './directory';
 import { RegionResolver } from './region/region.resolver';
+import { RegionListsResolver } from './region/region-lists.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { PersonResolver } from './person/person.resolver';
 import { SpecialGroupResolver } from './special-group/special-group.resolver';
@@ -78,6 +79,7 @@ export const reformSubgraph: SubgraphDefinition = {
     ScoringMutations,
     InstrumentStatsResolver,
     RegionResolver,
+    RegionListsResolver,
     OrganizationResolver,
     PersonResolver,
     ...directoryResolvers,

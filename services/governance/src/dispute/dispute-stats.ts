@@ -1,5 +1,5 @@
 import { rollupPeriod } from '@county/domain';
-import { PreparedRead, regionScopeCondition, type SubgraphContext } from '@county/kit';
+import { PreparedRead, type SubgraphContext } from '@county/kit';
 import type { DisputeStats } from './dispute-stats.types';
 import type { ResolutionFigures } from './dispute-resolutions';
 
@@ -11,25 +11,38 @@ import type { ResolutionFigures } from './dispute-resolutions';
  * are left out, as they always were (a rollup row can fall back to zero when its disputes change).
  */
 const COUNTS = 'reported, mediated, resolved, resolved_locally, open_red, open_orange, reopened';
-const countsSql = (region: string) => `
-with counted as (
-  select month as month_start, kind, ${COUNTS} from dispute_rollup_month
-   where ${region} and month >= ?::date and month < ?::date
+const of = (table: string) =>
+  COUNTS.split(', ')
+    .map((column) => `${table}.${column}`)
+    .join(', ');
+/*
+ * Every region a query level asks for in one statement (a county and its townships: two statements, not
+ * one per township): `scope` pairs each region asked with the codes it sums (its own, and under today's
+ * mapping those merged into it). Text that never changes: planned once per connection (PreparedRead).
+ */
+const COUNTS_SQL = `
+with scope as (select region, code from json_to_recordset(?::json) as r(region text, code text)),
+counted as (
+  select s.region, m.month as month_start, m.kind, ${of('m')}
+    from scope s join dispute_rollup_month m on m.region_code = s.code
+   where m.month >= ?::date and m.month < ?::date
   union all
-  select date_trunc('month', day::timestamp)::date, kind, ${COUNTS} from dispute_rollup_day
-   where ${region} and (day >= ?::date and day < ?::date or day >= ?::date and day <= ?::date)
+  select s.region, date_trunc('month', d.day::timestamp)::date, d.kind, ${of('d')}
+    from scope s join dispute_rollup_day d on d.region_code = s.code
+   where (d.day >= ?::date and d.day < ?::date or d.day >= ?::date and d.day <= ?::date)
 )
-select grouping(kind) = 0 as of_kind, grouping(month_start) = 0 as of_month,
+select region, grouping(kind) = 0 as of_kind, grouping(month_start) = 0 as of_month,
        kind, to_char(month_start::timestamp, 'YYYY-MM') as month,
        sum(reported)::int as reported, sum(mediated)::int as mediated, sum(resolved)::int as resolved,
        sum(resolved_locally)::int as resolved_locally, sum(open_red)::int as open_red,
        sum(open_orange)::int as open_orange, sum(reopened)::int as reopened
   from counted
- group by grouping sets ((), (kind), (month_start))
+ group by grouping sets ((region), (region, kind), (region, month_start))
 having sum(reported) > 0
- order by kind nulls first, month_start nulls first`;
+ order by region, kind nulls first, month_start nulls first`;
 
 interface CountsRow {
+  region: string;
   of_kind: boolean;
   of_month: boolean;
   kind: DisputeStats['byKind'][number]['kind'] | null;
@@ -73,6 +86,7 @@ export interface DisputeStatsRoot extends Omit<DisputeStats, ResolutionField> {
 export const ratio = (part: number, whole: number) => (whole ? part / whole : null);
 
 const NONE: CountsRow = {
+  region: '',
   of_kind: false,
   of_month: false,
   kind: null,
@@ -86,32 +100,48 @@ const NONE: CountsRow = {
   reopened: 0,
 };
 
+/** A region asked for, with the codes its figures sum over (kit regionScope). */
+export interface DisputeStatsRegion {
+  regionCode: string;
+  codes: string[];
+}
+
 /**
- * The dispute counters of `regionCode` and everything below it, for disputes reported `from`–`to` (days),
- * summed over `codes` (kit regionScope: the region and, mapped onto today's regions, those merged into it).
+ * The dispute counters of each region and everything below it, for disputes reported `from`–`to` (days),
+ * each summed over its `codes` (the region and, mapped onto today's regions, those merged into it): one
+ * statement for all of them.
  */
 export async function disputeStats(
   ctx: SubgraphContext,
-  regionCode: string,
+  regions: readonly DisputeStatsRegion[],
   from: string,
   to: string,
-  codes: string[] = [regionCode],
-): Promise<DisputeStatsRoot> {
+): Promise<DisputeStatsRoot[]> {
   const reads = rollupPeriod(from, to);
-  const region = regionScopeCondition('region_code', codes);
-  const rows = await PreparedRead.of<CountsRow>(countsSql(region.sql)).run(ctx.em, [
-    region.parameter,
+  const scope = regions.flatMap(({ regionCode, codes }) =>
+    codes.map((code) => ({ region: regionCode, code })),
+  );
+  const rows = await PreparedRead.of<CountsRow>(COUNTS_SQL).run(ctx.em, [
+    JSON.stringify(scope),
     reads.monthsFrom,
     reads.monthsUntil,
-    region.parameter,
     reads.from,
     reads.headUntil,
     reads.tailFrom,
     reads.to,
   ]);
+  return regions.map(({ regionCode, codes }) =>
+    toStats(
+      rows.filter((row) => row.region === regionCode),
+      { regionCode, codes, from, to },
+    ),
+  );
+}
+
+function toStats(rows: CountsRow[], scope: DisputeStatsScope): DisputeStatsRoot {
   const total = rows.find((row) => !row.of_kind && !row.of_month) ?? NONE;
   return {
-    scope: { regionCode, codes, from, to },
+    scope,
     reported: total.reported,
     mediated: total.mediated,
     resolved: total.resolved,

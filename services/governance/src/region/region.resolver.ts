@@ -49,13 +49,18 @@ export class RegionResolver {
   ): Promise<DisputeStatsRoot> {
     parseInput(anyRegionCode, region.code, 'code');
     const [first, last] = dayRange(from, to, 'from', 'to');
-    return disputeStats(
-      ctx,
-      region.code,
-      first,
-      last,
-      regionScope(ctx, region.code, mapping ?? RegionMapping.TODAY),
-    );
+    const regions = mapping ?? RegionMapping.TODAY;
+    // every region of one query level (the children of the cockpit's region) in one statement
+    return ctx.loaders
+      .get<string, DisputeStatsRoot>(`Region.disputeStats.${first}.${last}.${regions}`, (codes) =>
+        disputeStats(
+          ctx,
+          codes.map((code) => ({ regionCode: code, codes: regionScope(ctx, code, regions) })),
+          first,
+          last,
+        ),
+      )
+      .load(region.code);
   }
 
   @FieldResolver(() => PetitionStats, {

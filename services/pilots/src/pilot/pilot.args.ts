@@ -2,9 +2,9 @@ import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar, PageArgs } from '@county/kit';
 import { OutcomeForm, PilotField, PilotLevel, PilotStage } from '../vocabulary';
 
-/** The filters of every pilot list (the top-level one, an organisation's, a person's). */
+/** The filters of every pilot list (the top-level one, an organisation's, a person's, a region's). */
 @ArgsType()
-export class PilotFilterArgs extends PageArgs {
+export class PilotListArgs extends PageArgs {
   @Field(() => PilotLevel, { nullable: true })
   level?: PilotLevel;
 
@@ -13,9 +13,6 @@ export class PilotFilterArgs extends PageArgs {
 
   @Field(() => PilotStage, { nullable: true })
   stage?: PilotStage;
-
-  @Field(() => ID, { nullable: true, description: 'Runs in this region or anywhere below it' })
-  regionCode?: string;
 
   @Field(() => Int, { nullable: true, description: 'Approved in this year' })
   approvedYear?: number;
@@ -34,6 +31,13 @@ export class PilotFilterArgs extends PageArgs {
 
   @Field({ nullable: true, description: 'Name contains this text' })
   name?: string;
+}
+
+/** A list not already of one region takes a region too. */
+@ArgsType()
+export class PilotFilterArgs extends PilotListArgs {
+  @Field(() => ID, { nullable: true, description: 'Runs in this region or anywhere below it' })
+  regionCode?: string;
 }
 
 @ArgsType()

@@ -40,6 +40,27 @@ const BOARD = PreparedRead.of<BoardRow>(
     order by total desc, organization_id limit ?`,
 );
 
+/** The board for a year: a city's whole board, or a region's organisations ranked among themselves. */
+export async function resultsBoard(
+  ctx: SubgraphContext,
+  year: number,
+  first: number | undefined,
+  regionCode?: string | null,
+): Promise<ResultsBoardEntry[]> {
+  parseInput(yearRule, year, 'year');
+  const size = pageSize(first);
+  const pattern = regionCode
+    ? `${escapeLike(regionCodePrefix(parseInput(regionCodeRule, regionCode, 'regionCode')) ?? '')}%`
+    : '%';
+  const rows = await BOARD.run(ctx.em, [year, pattern, pattern, size]);
+  return rows.map((row) => ({
+    rank: Number(row.rank),
+    organization: organizationRef(row.organization_id),
+    total: row.total,
+    scores: row.scores,
+  }));
+}
+
 @Resolver()
 export class AssessmentResolver {
   @Query(() => [ResultsBoardEntry], {
@@ -56,18 +77,7 @@ export class AssessmentResolver {
     })
     regionCode?: string | null,
   ): Promise<ResultsBoardEntry[]> {
-    parseInput(yearRule, year, 'year');
-    const size = pageSize(first);
     // the whole board (a city's) when no region is asked for; ranks are within the board shown
-    const pattern = regionCode
-      ? `${escapeLike(regionCodePrefix(parseInput(regionCodeRule, regionCode, 'regionCode')) ?? '')}%`
-      : '%';
-    const rows = await BOARD.run(ctx.em, [year, pattern, pattern, size]);
-    return rows.map((row) => ({
-      rank: Number(row.rank),
-      organization: organizationRef(row.organization_id),
-      total: row.total,
-      scores: row.scores,
-    }));
+    return resultsBoard(ctx, year, first, regionCode);
   }
 }

@@ -3,8 +3,9 @@ import { DateScalar, PageArgs } from '@county/kit';
 import { TaskSource, TaskStatus } from '../vocabulary';
 import { ReformTaskOrder } from './task-order';
 
+/** The filters of a task list anywhere (the top-level one takes a region too; a region's is its own). */
 @ArgsType()
-export class ReformTasksArgs extends PageArgs {
+export class ReformTaskListArgs extends PageArgs {
   @Field(() => Int, { nullable: true, description: '年度 — of this year' })
   year?: number;
 
@@ -33,9 +34,6 @@ export class ReformTasksArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: '挂钩县领导 — linked to this county leader' })
   leaderId?: string;
 
-  @Field(() => ID, { nullable: true, description: '区划 — carried out in this region or anywhere below it' })
-  regionCode?: string;
-
   @Field(() => Boolean, { nullable: true, description: '重点任务 — key tasks only (true)' })
   keyOnly?: boolean;
 
@@ -47,6 +45,12 @@ export class ReformTasksArgs extends PageArgs {
 
   @Field({ nullable: true, description: '名称包含 — title contains this text' })
   search?: string;
+}
+
+@ArgsType()
+export class ReformTasksArgs extends ReformTaskListArgs {
+  @Field(() => ID, { nullable: true, description: '区划 — carried out in this region or anywhere below it' })
+  regionCode?: string;
 }
 
 @InputType({ description: '新建改革任务 — a new reform task' })

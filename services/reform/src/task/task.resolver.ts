@@ -40,6 +40,16 @@ function filterTasks(qb: QueryBuilder<ReformTask, 't'>, args: TaskFilterArgs, as
   }
 }
 
+/** A page of tasks: the top-level list's and a region's (`Region.reformTasks`). */
+export function pageReformTasks(ctx: SubgraphContext, args: ReformTasksArgs): Promise<Page<ReformTask>> {
+  parseInput(tasksArgsRule, args, '');
+  const today = requestToday(ctx);
+  if (args.orderBy === ReformTaskOrder.MOST_BEHIND) return pageMostBehind(ctx, args, today);
+  const qb = ctx.em.createQueryBuilder(ReformTask, 't');
+  filterTasks(qb, args, today);
+  return paginate(qb, args, 'code', 'id');
+}
+
 @Resolver(() => ReformTask)
 export class ReformTaskResolver {
   @Query(() => ReformTask, { nullable: true, description: '改革任务 — one task by id; null when unknown' })
@@ -53,12 +63,7 @@ export class ReformTaskResolver {
       '改革任务列表 — tasks by year, special group, status, lagging, lead or cooperating organisation, leader, region (including below), key flag, plan, title',
   })
   reformTasks(@Args() args: ReformTasksArgs, @Ctx() ctx: SubgraphContext): Promise<Page<ReformTask>> {
-    parseInput(tasksArgsRule, args, '');
-    const today = requestToday(ctx);
-    if (args.orderBy === ReformTaskOrder.MOST_BEHIND) return pageMostBehind(ctx, args, today);
-    const qb = ctx.em.createQueryBuilder(ReformTask, 't');
-    filterTasks(qb, args, today);
-    return paginate(qb, args, 'code', 'id');
+    return pageReformTasks(ctx, args);
   }
 
   @FieldResolver(() => OrganizationRef, { description: '牵头单位 — the lead organisation' })
