@@ -1,6 +1,7 @@
 import type { Configuration } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { PreparedRead } from '../prepared-read';
 import type { Feed } from './feed';
 
 /** 数据新鲜度 — how fresh a statistic's data is: the latest successful delivery of a source that feeds it. */
@@ -42,13 +43,15 @@ const HOUR = 3_600_000;
 export const isStale = (lastDeliveredAt: Date | null, staleAfterHours: number, now = Date.now()) =>
   !lastDeliveredAt || now - lastDeliveredAt.getTime() > staleAfterHours * HOUR;
 
+// read beside the statistics on every request that asks for freshness: planned once per connection
+const STATES = PreparedRead.of<StateRow>(
+  'select source, last_success_at, mapping_version from feed_source_state where source = any(?::text[])',
+);
+
 /** Each feed's freshness, from `feed_source_state` (one row per source). */
 export async function feedFreshness(em: EntityManager, feeds: readonly Feed[]): Promise<FeedFreshness[]> {
   if (!feeds.length) return [];
-  const rows = (await em.getConnection().execute(
-    `select source, last_success_at, mapping_version from feed_source_state where source in (${feeds.map(() => '?').join(', ')})`,
-    feeds.map((f) => f.source),
-  )) as StateRow[];
+  const rows = await STATES.run(em, [`{${feeds.map((f) => f.source).join(',')}}`]);
   const bySource = new Map(rows.map((row) => [row.source, row]));
   return feeds.map((feed) => {
     const row = bySource.get(feed.source);

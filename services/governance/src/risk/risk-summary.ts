@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { regionCodePrefix, yearRule } from '@county/domain';
-import { paginate, parseInput, type Page, type SubgraphContext } from '@county/kit';
+import { paginate, parseInput, PreparedRead, type Page, type SubgraphContext } from '@county/kit';
 import { RiskLevel } from '../vocabulary';
 import { RiskJudgement } from './risk-judgement.entity';
 import type { RiskVillagesArgs } from './risk-judgement.args';
@@ -32,6 +32,20 @@ interface SummaryRow extends RiskSummary {
   code: string;
 }
 
+// planned once per connection: the pattern is a column, so no plan could use it as an index prefix anyway
+const SUMMARIES = PreparedRead.of<SummaryRow>(
+  `select r.code,
+          count(j.id)::int as judged,
+          count(*) filter (where j.level <> 'NONE')::int as "atRisk",
+          count(*) filter (where j.level = 'HIGH')::int as high,
+          count(*) filter (where j.level = 'MEDIUM')::int as medium,
+          count(*) filter (where j.level = 'LOW')::int as low,
+          count(distinct j.leader_id) filter (where j.level <> 'NONE')::int as "leadersAssigned"
+     from unnest(?::text[], ?::text[]) as r(code, pattern)
+     left join risk_judgement j on j.year = ? and j.region_code like r.pattern
+    group by r.code`,
+);
+
 /**
  * The summaries of every region a request asks for (a county and each of its townships, as the cockpit
  * does) in one statement: one pass over the year's judgements, grouped by the asking region's prefix.
@@ -40,19 +54,11 @@ export function riskSummary(ctx: SubgraphContext, regionCode: string, year: numb
   parseInput(yearRule, year, 'year');
   return ctx.loaders
     .get<string, RiskSummary>(`Region.riskSummary.${year}`, async (codes) => {
-      const rows = await ctx.em.getConnection().execute<SummaryRow[]>(
-        `select r.code,
-                count(j.id)::int as judged,
-                count(*) filter (where j.level <> 'NONE')::int as "atRisk",
-                count(*) filter (where j.level = 'HIGH')::int as high,
-                count(*) filter (where j.level = 'MEDIUM')::int as medium,
-                count(*) filter (where j.level = 'LOW')::int as low,
-                count(distinct j.leader_id) filter (where j.level <> 'NONE')::int as "leadersAssigned"
-           from unnest(?::text[], ?::text[]) as r(code, pattern)
-           left join risk_judgement j on j.year = ? and j.region_code like r.pattern
-          group by r.code`,
-        [`{${codes.join(',')}}`, `{${codes.map(like).join(',')}}`, year],
-      );
+      const rows = await SUMMARIES.run(ctx.em, [
+        `{${codes.join(',')}}`,
+        `{${codes.map(like).join(',')}}`,
+        year,
+      ]);
       const byCode = new Map(rows.map(({ code, ...summary }) => [code, summary]));
       return codes.map((code) => byCode.get(code)!);
     })
