@@ -17,6 +17,7 @@ const VISIBLE_EXTENSIONS = [
   'cost',
   'maximum',
   'currentVersion',
+  'retryAfterSeconds',
 ];
 
 /** The gateway's own refusals, which a client may act on. */

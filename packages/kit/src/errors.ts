@@ -15,6 +15,7 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   DIRECTORY_UNAVAILABLE: 'DIRECTORY_UNAVAILABLE',
   RATE_LIMITED: 'RATE_LIMITED',
+  SERVICE_BUSY: 'SERVICE_BUSY',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -26,6 +27,7 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.CONFLICT,
   ErrorCode.DIRECTORY_UNAVAILABLE,
   ErrorCode.RATE_LIMITED,
+  ErrorCode.SERVICE_BUSY,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -116,11 +118,35 @@ function constraintError(error: unknown): GraphQLError | null {
 }
 
 /**
- * Apollo `formatError` for subgraphs: client errors pass as they are; database constraint errors become
- * BAD_USER_INPUT; anything else is masked so no stack trace, SQL or host name reaches a client.
+ * Every database connection stayed busy for the pool's acquire timeout (DB_POOL_ACQUIRE_TIMEOUT_MS): the
+ * statement never ran, so nothing was read or written, and the same request a moment later may well pass.
+ * A client can act on that (retry), which it cannot on an internal error.
+ */
+function isPoolExhausted(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 5; depth++) {
+    // knex's own error, or MikroORM's DriverException around it (which keeps only its message)
+    const { name, message } = cause as { name?: unknown; message?: unknown };
+    if (name === 'KnexTimeoutError') return true;
+    if (typeof message === 'string' && message.startsWith('Knex: Timeout acquiring a connection')) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+const SERVICE_BUSY_SECONDS = 1;
+
+/**
+ * Apollo `formatError` for subgraphs: client errors pass as they are; an exhausted connection pool is
+ * SERVICE_BUSY; database constraint errors become BAD_USER_INPUT; anything else is masked so no stack trace, SQL or host name reaches a client.
  */
 export function formatSubgraphError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (isClientErrorCode(formatted.extensions?.code)) return formatted;
+  if (isPoolExhausted(unwrapResolverError(error)))
+    return {
+      message: 'The service is busy: nothing was done; try again in a moment',
+      path: formatted.path,
+      extensions: { code: ErrorCode.SERVICE_BUSY, retryAfterSeconds: SERVICE_BUSY_SECONDS },
+    };
   const mapped = constraintError(unwrapResolverError(error));
   if (mapped) return { message: mapped.message, path: formatted.path, extensions: mapped.extensions };
   return {
