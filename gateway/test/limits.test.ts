@@ -78,6 +78,12 @@ describe('limits on one operation, each named in its error', () => {
       maximum: 500,
     });
     expect(big.errors?.[0].extensions?.cost).toBeGreaterThan(500);
+    // estimates are remembered per document and variables: each set keeps its own, in either order
+    const bigAgain = await gateway.query<any>(query, { first: 100 }, leader);
+    expect(bigAgain.errors?.[0].extensions).toEqual(big.errors?.[0].extensions);
+    const smallAgain = await gateway.query<any>(query, { first: 2 }, leader);
+    expect(smallAgain.errors).toBeUndefined();
+    expect(smallAgain.data).toEqual(small.data);
   });
 
   it('refuses batched requests', async () => {
