@@ -7,7 +7,7 @@ import { clock } from './format';
 import { request, RequestFailed } from './graphql';
 import { el } from './dom';
 import type { Panel } from './panel';
-import { breadcrumb, flatten, parents, regionPicker, type RegionNode } from './picker';
+import { breadcrumb, flatten, parents, regionPicker, regionTree, type RegionNode } from './picker';
 import { fitStage } from './screen';
 import { readSettings, rememberRegion, rememberFigure } from './settings';
 import { alertsPanel, collectAlerts, type AlertSources } from './alerts';
@@ -298,14 +298,15 @@ async function start(): Promise<void> {
     timer = setTimeout(() => void start(), settings.refreshMs);
     return;
   }
-  const regions = flatten(tree.data?.regions ?? []);
+  const top = regionTree(tree.data?.provinces ?? [], tree.data?.regions ?? []);
+  const regions = flatten(top);
   if (regions.length === 0) {
     setStatus('failed', tree.errors?.length ? `无法加载区划：${describe(tree.errors[0])}` : '没有区划数据');
     timer = setTimeout(() => void start(), settings.refreshMs);
     return;
   }
   for (const region of regions) regionsByCode.set(region.code, region);
-  for (const [child, parent] of parents(tree.data?.regions ?? [])) parentCodes.set(child, parent);
+  for (const [child, parent] of parents(top)) parentCodes.set(child, parent);
   if (!regionsByCode.has(regionCode)) regionCode = regions[0].code;
   document.title = `${regionsByCode.get(regionCode)?.name ?? ''} · 领导驾驶舱`;
   picker = regionPicker(left, regions, regionCode, (code) => navigate(code));

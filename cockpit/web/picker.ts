@@ -1,19 +1,7 @@
 import { el } from './dom';
+import { optionLabels, type RegionNode } from './region-tree';
 
-/** A region of the tree `RegionTree` loads: the city, its counties, their townships. */
-export interface RegionNode {
-  code: string;
-  name: string;
-  level: string;
-  children?: readonly RegionNode[];
-}
-
-const INDENT: Record<string, string> = { CITY: '', COUNTY: '\u3000', TOWNSHIP: '\u3000\u3000' };
-
-/** Every region of the tree, city first, each county followed by its townships. */
-export function flatten(regions: readonly RegionNode[]): RegionNode[] {
-  return regions.flatMap((region) => [region, ...flatten(region.children ?? [])]);
-}
+export { flatten, parents, regionTree, type CityNode, type RegionNode } from './region-tree';
 
 /** The region picker: one list, indented by level; `onPick` receives the chosen code. */
 export function regionPicker(
@@ -25,24 +13,16 @@ export function regionPicker(
   const select = el(parent, 'select');
   select.id = 'region-picker';
   select.setAttribute('aria-label', '选择区划');
-  for (const region of regions) {
-    const option = el(select, 'option', undefined, `${INDENT[region.level] ?? ''}${region.name}`);
-    option.value = region.code;
-  }
+  const labels = optionLabels(regions);
+  regions.forEach((region, i) => {
+    el(select, 'option', undefined, labels[i]).value = region.code;
+  });
   select.value = selected;
   select.addEventListener('change', () => onPick(select.value));
   return select;
 }
 
-/** Each region's parent, from the tree (`[child, parent]`). */
-export function parents(regions: readonly RegionNode[]): [string, string][] {
-  return regions.flatMap((region) => [
-    ...(region.children ?? []).map((child): [string, string] => [child.code, region.code]),
-    ...parents(region.children ?? []),
-  ]);
-}
-
-/** 云澜市 › 澄川县 › 某镇: the way back up, each level a link (`onPick` receives its code). */
+/** (瀚岚省 ›) 云澜市 › 澄川县 › 某镇: the way back up, each level a link (`onPick` receives its code). */
 export function breadcrumb(
   parent: HTMLElement,
   code: string,

@@ -3,7 +3,7 @@ export interface Settings {
   /** Bearer token for the gateway, or null for the anonymous viewer. */
   token: string | null;
   refreshMs: number;
-  /** The region to open with; the first city when absent. */
+  /** The region to open with; the province when absent (else the first city). */
   regionCode: string | null;
   /** The figure the map is coloured by (`figure=lagging`); the first available when absent. */
   figure: string | null;

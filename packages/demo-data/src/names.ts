@@ -8,6 +8,10 @@ import { Random, WeightedPool } from './random';
 
 export const DEMO_CITY_NAME = '云澜市';
 export const DEMO_COUNTY_NAME = '澄川县';
+export const DEMO_PROVINCE_NAME = '瀚岚省';
+
+const CITY_FIRST = [...'临嘉昭宁泰盛怀清澄湘漳沅汀潍淇'];
+const CITY_SECOND = [...'州阳安源都江宁'];
 
 const COUNTY_FIRST = [...'岚澜汐泓漪湄沄霁栖枫桐梓槿棠蘅芷苇澹溱瑶'];
 const COUNTY_SECOND = [...'川洲原岭泽陵溪浦渚峪'];
@@ -38,6 +42,11 @@ function unique(taken: Set<string>, generate: () => string): string {
     }
   }
   throw new Error('name pool exhausted');
+}
+
+/** The name of one of the province's further cities, unique within `taken`. */
+export function cityName(random: Random, taken: Set<string>): string {
+  return unique(taken, () => `${random.pick(CITY_FIRST)}${random.pick(CITY_SECOND)}市`);
 }
 
 export function countyName(random: Random, taken: Set<string>): string {

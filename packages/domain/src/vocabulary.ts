@@ -6,6 +6,8 @@
 
 /** A level of the administrative hierarchy covered by the platform. */
 export enum RegionLevel {
+  /** 省 / 自治区 / 直辖市 (province level) */
+  PROVINCE = 'PROVINCE',
   /** 地级市 (prefecture-level city) */
   CITY = 'CITY',
   /** 县 / 县级市 / 市辖区 (county level) */

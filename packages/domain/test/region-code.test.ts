@@ -8,7 +8,9 @@ import {
 
 describe('region codes', () => {
   it.each([
-    ['990700', RegionLevel.CITY, null, '9907'],
+    ['990000', RegionLevel.PROVINCE, null, '99'],
+    ['990700', RegionLevel.CITY, '990000', '9907'],
+    ['320700', RegionLevel.CITY, '320000', '3207'],
     ['990722', RegionLevel.COUNTY, '990700', '990722'],
     ['990722001', RegionLevel.TOWNSHIP, '990722', '990722001'],
     ['990722001201', RegionLevel.VILLAGE, '990722001', '990722001201'],
@@ -21,16 +23,26 @@ describe('region codes', () => {
     expect(regionCodePrefix(code)).toBe(prefix);
   });
 
-  it('walks from a village up to its city', () => {
+  it('walks from a village up to its province', () => {
     const chain: string[] = [];
     for (let code: string | null = '990722105213'; code !== null; code = parentRegionCode(code))
       chain.push(code);
-    expect(chain).toEqual(['990722105213', '990722105', '990722', '990700']);
+    expect(chain).toEqual(['990722105213', '990722105', '990722', '990700', '990000']);
   });
 
   it('gives prefixes that select exactly the subtree', () => {
-    const codes = ['990700', '990722', '990723', '990722001', '990722001201', '990722100', '990800'];
+    const codes = [
+      '990700',
+      '990722',
+      '990723',
+      '990722001',
+      '990722001201',
+      '990722100',
+      '990800',
+      '980700',
+    ];
     const under = (code: string) => codes.filter((c) => c.startsWith(regionCodePrefix(code)!));
+    expect(under('990000')).toEqual(codes.filter((c) => c !== '980700'));
     expect(under('990700')).toEqual(['990700', '990722', '990723', '990722001', '990722001201', '990722100']);
     expect(under('990722')).toEqual(['990722', '990722001', '990722001201', '990722100']);
     expect(under('990722001')).toEqual(['990722001', '990722001201']);
@@ -46,8 +58,10 @@ describe('region codes', () => {
     ['99072A', 'a letter'],
     ['990 22', 'a space'],
     ['-99072', 'a sign'],
-    ['990000', 'a province'],
+    ['000000', 'an all-zero code'],
+    ['000700', 'a city under an all-zero province'],
     ['990000001', 'a township under a province'],
+    ['990000001201', 'a village under a province'],
     ['990722000', 'an all-zero township sequence'],
     ['990722001000', 'an all-zero village sequence'],
     ['990722000201', 'a village under an all-zero township'],

@@ -2,7 +2,7 @@ import { Gender, OrganizationType, PersonRole, RegionLevel } from '@county/domai
 
 describe('vocabulary', () => {
   it.each([
-    ['RegionLevel', RegionLevel, 4],
+    ['RegionLevel', RegionLevel, 5],
     ['OrganizationType', OrganizationType, 11],
     ['PersonRole', PersonRole, 7],
     ['Gender', Gender, 2],

@@ -11,6 +11,7 @@ registerEnumType(RegionLevel, {
   name: 'RegionLevel',
   description: '行政区划层级 — a level of the administrative hierarchy',
   valuesConfig: {
+    PROVINCE: { description: '省/自治区/直辖市 — province level' },
     CITY: { description: '地级市 — prefecture-level city' },
     COUNTY: { description: '县/县级市/市辖区 — county level' },
     TOWNSHIP: { description: '乡/镇/街道 — township level' },

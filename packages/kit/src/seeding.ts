@@ -12,6 +12,10 @@ import {
 export interface DemoSeedOptions {
   /** Counties in the demo city (the benchmark's scale knob); the demo city says how many it has. */
   counties: number;
+  /** Cities of the demo province 990000 (opt-in; @county/demo-data's `provinceCities`): 0 or unset, none. */
+  provinceCities?: number;
+  /** Counties of each province city besides the demo city (`provinceCityCounties`). */
+  provinceCityCounties?: number;
 }
 
 /** Loads the deterministic demo data when the database holds none yet; resolves with the rows written. */
@@ -64,23 +68,31 @@ export async function seedDatabase(
 const seederConfigSchema = z.object({
   DATABASE_URL: z.string().url(),
   DEMO_COUNTIES: z.coerce.number().int().min(1).default(1),
+  DEMO_PROVINCE_CITIES: z.coerce.number().int().min(0).default(0),
+  DEMO_PROVINCE_CITY_COUNTIES: z.coerce.number().int().min(1).optional(),
 });
 
 /**
  * The `main` of a subgraph's seeder (`services/<name>/src/seeders/main.ts`): migrates the database named by
- * DATABASE_URL, loads DEMO_COUNTIES counties of demo data when it holds none, and exits. `npm start`, the
+ * DATABASE_URL, loads DEMO_COUNTIES counties of demo data (in a province of DEMO_PROVINCE_CITIES cities, each
+ * further one of DEMO_PROVINCE_CITY_COUNTIES counties, when that is set) when it holds none, and exits. `npm start`, the
  * bench and docker-compose (DEMO_DATA=true) run it before the subgraph's own process.
  */
 export function runSeederMain(definition: SeedableDefinition): void {
   const run = async () => {
     const config = parseConfig(seederConfigSchema);
     const started = Date.now();
-    const rows = await seedDatabase(definition, config.DATABASE_URL, { counties: config.DEMO_COUNTIES });
+    const rows = await seedDatabase(definition, config.DATABASE_URL, {
+      counties: config.DEMO_COUNTIES,
+      provinceCities: config.DEMO_PROVINCE_CITIES,
+      provinceCityCounties: config.DEMO_PROVINCE_CITY_COUNTIES,
+    });
     console.log(
       JSON.stringify({
         name: `${definition.name}-seed`,
         rows,
         counties: config.DEMO_COUNTIES,
+        ...(config.DEMO_PROVINCE_CITIES ? { provinceCities: config.DEMO_PROVINCE_CITIES } : {}),
         ms: Date.now() - started,
       }),
     );

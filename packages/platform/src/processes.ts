@@ -98,6 +98,8 @@ export async function runSeeder(options: {
   databaseUrl: string;
   counties: number;
   logDir: string;
+  /** More of the seeder's variables, e.g. DEMO_PROVINCE_CITIES for the bench's province. */
+  env?: Record<string, string>;
 }): Promise<void> {
   const seeder = spawnService(
     `${options.name}-seed`,
@@ -105,6 +107,7 @@ export async function runSeeder(options: {
     {
       DATABASE_URL: options.databaseUrl,
       DEMO_COUNTIES: String(options.counties),
+      ...options.env,
     },
     options.logDir,
   );

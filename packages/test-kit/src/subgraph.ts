@@ -42,6 +42,8 @@ export async function startTestSubgraph(
   definition: SubgraphDefinition,
   options: {
     demoCounties?: number;
+    /** With demoCounties: the demo city inside a province of these cities (@county/demo-data's province mode). */
+    demoProvince?: { provinceCities: number; provinceCityCounties?: number };
     directory?: TestSubgraph;
     /** The gateway keys it trusts (default: the test gateway's): to test a key rotation. */
     gatewayKeys?: Jwks;
@@ -51,7 +53,8 @@ export async function startTestSubgraph(
 ): Promise<TestSubgraph> {
   const database = await createTestDatabase(definition.name.replace(/-/g, '_'));
   // as `npm start` does: the demo is loaded beside the subgraph's process, before it starts
-  if (options.demoCounties) await seedDatabase(definition, database.url, { counties: options.demoCounties });
+  if (options.demoCounties)
+    await seedDatabase(definition, database.url, { counties: options.demoCounties, ...options.demoProvince });
   const running = await startSubgraph(
     definition,
     {
@@ -65,6 +68,9 @@ export async function startTestSubgraph(
       DIRECTORY_URL: options.directory?.url,
       DIRECTORY_KEY: options.directory ? testDirectoryKey(definition.name) : undefined,
       DIRECTORY_TIMEOUT_MS: 5000,
+      // two test files seed whole stacks at once on two cores: PostgreSQL can take seconds to accept a
+      // connection then, which a deployment's 10 s would count as a full pool
+      DB_POOL_ACQUIRE_TIMEOUT_MS: 30_000,
       ...options.env,
     },
     createLogger(definition.name, process.env.TEST_LOG_LEVEL ?? 'silent'),

@@ -26,6 +26,7 @@ export const regionCodeOf = (...levels: RegionLevel[]) =>
   });
 
 export const anyRegionCode = regionCodeOf(
+  RegionLevel.PROVINCE,
   RegionLevel.CITY,
   RegionLevel.COUNTY,
   RegionLevel.TOWNSHIP,

@@ -7,7 +7,13 @@ import type { SubgraphAttachment } from '../service';
 import { rememberSuccessions, type SuccessionEdge } from './region-scope';
 
 /** Top-down, so a sync's rows arrive parents first (nothing depends on it; the log reads naturally). */
-const LEVELS = [RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.TOWNSHIP, RegionLevel.VILLAGE];
+const LEVELS = [
+  RegionLevel.PROVINCE,
+  RegionLevel.CITY,
+  RegionLevel.COUNTY,
+  RegionLevel.TOWNSHIP,
+  RegionLevel.VILLAGE,
+];
 
 /** The first retry after a failed sync; each next one waits twice as long, up to the interval. */
 const RETRY_MS = 2_000;

@@ -9,7 +9,8 @@ const ancestors = (column: string) => `cross join lateral (
     (${column}),
     (case when length(${column}) > 9 then left(${column}, 9) end),
     (case when length(${column}) > 6 then left(${column}, 6) end),
-    (left(${column}, 4) || '00')
+    (left(${column}, 4) || '00'),
+    (left(${column}, 2) || '0000')
   ) v(code) where code is not null
 ) a`;
 

@@ -1,6 +1,13 @@
 import 'reflect-metadata';
 import { z } from 'zod';
-import { DEMO_REPORT_YEAR, generateDemoCity, MAX_DEMO_COUNTIES } from '@county/demo-data';
+import {
+  DEMO_CITY_CODE,
+  DEMO_REPORT_YEAR,
+  generateDemoCity,
+  MAX_DEMO_COUNTIES,
+  MAX_DEMO_PROVINCE_CITIES,
+  type DemoCity,
+} from '@county/demo-data';
 import { migrate, openDatabase, parseConfig } from '@county/kit';
 import { govServicesEntities } from '../subgraph';
 import { migrations } from '../migrations';
@@ -13,6 +20,17 @@ const configSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//),
   BENCH_COUNTIES: z.coerce.number().int().min(1).max(MAX_DEMO_COUNTIES).default(11),
   BENCH_YEAR: z.coerce.number().int().min(2004).max(new Date().getFullYear()).default(DEMO_REPORT_YEAR),
+  /** The bench's province (packages/bench/src/province.ts): the city among this many cities (0: no province). */
+  BENCH_PROVINCE_CITIES: z.coerce.number().int().min(0).max(MAX_DEMO_PROVINCE_CITIES).default(0),
+  BENCH_PROVINCE_CITY_COUNTIES: z.coerce.number().int().min(1).max(MAX_DEMO_COUNTIES).default(11),
+  /** The further cities' cases per county, as a share of the city's. */
+  BENCH_PROVINCE_SCALE: z.coerce.number().min(0.01).max(1).default(0.2),
+});
+
+/** The part of `data` in the cities whose codes `inCity` accepts (the catalogue and cases go by county). */
+const citiesOf = (data: DemoCity, inCity: (code: string) => boolean): DemoCity => ({
+  ...data,
+  regions: data.regions.filter((r) => r.code.length > 4 && inCity(r.code.slice(0, 4))),
 });
 
 /**
@@ -32,14 +50,33 @@ async function main() {
   const orm = await openDatabase(config.DATABASE_URL, govServicesEntities, migrations);
   try {
     await migrate(orm);
-    const city = generateDemoCity({ counties: config.BENCH_COUNTIES });
+    const city = generateDemoCity({
+      counties: config.BENCH_COUNTIES,
+      provinceCities: config.BENCH_PROVINCE_CITIES,
+      provinceCityCounties: config.BENCH_PROVINCE_CITY_COUNTIES,
+    });
+    const demoCity = (code: string) => code === DEMO_CITY_CODE.slice(0, 4);
     const started = Date.now();
     const em = orm.em.fork();
     const { catalogue, cases, indexes } = await em.transactional(async (tx) => {
       const definitions = await dropSecondaryIndexes(tx, 'service_case');
       return {
         catalogue: await loadDemoCatalogue(tx, city),
-        cases: await copyDemoCases(tx, city, [config.BENCH_YEAR], `${config.BENCH_YEAR}-12-31`, BENCH_SCALE),
+        cases:
+          (await copyDemoCases(
+            tx,
+            citiesOf(city, demoCity),
+            [config.BENCH_YEAR],
+            `${config.BENCH_YEAR}-12-31`,
+            BENCH_SCALE,
+          )) +
+          (await copyDemoCases(
+            tx,
+            citiesOf(city, (code) => !demoCity(code)),
+            [config.BENCH_YEAR],
+            `${config.BENCH_YEAR}-12-31`,
+            BENCH_SCALE * config.BENCH_PROVINCE_SCALE,
+          )),
         indexes: definitions,
       };
     });
@@ -58,6 +95,9 @@ async function main() {
     console.log(
       JSON.stringify({
         counties: config.BENCH_COUNTIES,
+        ...(city.provinceCode
+          ? { provinceCounties: city.regions.filter((r) => r.level === 'COUNTY').length }
+          : {}),
         catalogue,
         cases,
         seconds,

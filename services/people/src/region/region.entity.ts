@@ -13,7 +13,8 @@ import { RegionLevel } from '../vocabulary';
   expression: 'create index "region_code_prefix_idx" on "region" ("code" text_pattern_ops)',
 })
 @ObjectType({
-  description: '行政区划 — an administrative division: city, county, township, or village/community',
+  description:
+    '行政区划 — an administrative division: province, city, county, township, or village/community',
 })
 @Directive('@key(fields: "code")')
 export class Region {

@@ -18,16 +18,23 @@ const updateRule = z.object({ name: textRule(100) });
 
 @Resolver(() => Region)
 export class RegionMutations {
-  @Mutation(() => Region, { description: '新建行政区划 — add a region under an existing parent (role hr)' })
+  @Mutation(() => Region, {
+    description:
+      '新建行政区划 — add a region under an existing parent; a city also at the top, when its province is not registered (role hr)',
+  })
   async createRegion(@Arg('input') input: CreateRegionInput, @Ctx() ctx: SubgraphContext): Promise<Region> {
     assertPerformAction(ctx, permissions, 'region.write');
     const { code, name } = parseInput(createRule, input, 'input');
     const level = levelOfRegionCode(code) as RegionLevel;
-    const parentCode = parentRegionCode(code);
+    let parentCode = parentRegionCode(code);
     if (await entityLoader(ctx, Region, 'code').load(code)) {
       throw badInput('input.code', 'unique', `region ${code} exists already`);
     }
-    if (parentCode && !(await entityLoader(ctx, Region, 'code').load(parentCode))) {
+    const parentExists =
+      parentCode !== null && (await entityLoader(ctx, Region, 'code').load(parentCode)) !== null;
+    // a directory may begin at its cities: a city stands at the top until its province is registered
+    if (level === RegionLevel.CITY && !parentExists) parentCode = null;
+    if (parentCode && !parentExists) {
       throw badInput('input.code', 'parent-exists', `its parent region ${parentCode} does not exist`);
     }
     const region = ctx.em.create(Region, { code, name, level, parentCode });

@@ -80,7 +80,8 @@ export class RegionResolver {
   }
 
   @FieldResolver(() => [Region], {
-    description: '所有上级 — every region above, from the city down to the parent',
+    description:
+      '所有上级 — every region above that the directory holds, from the top (province or city) down to the parent',
   })
   async ancestors(@Root() region: Region, @Ctx() ctx: SubgraphContext): Promise<Region[]> {
     const found = await entityLoader(ctx, Region, 'code').loadMany(ancestorCodes(region.code));
