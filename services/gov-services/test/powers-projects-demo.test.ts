@@ -1,36 +1,65 @@
 import { DEMO_COUNTY_CODE } from '@county/demo-data';
 import { startTestGateway, type TestGateway, type TestSubgraph } from '@county/test-kit';
 import { loadDemoCases } from '../src/seeders/seed';
-import { seedPowersAndProjects } from '../src/seeders/powers-projects-seed';
+import { loadDemoPowersAndProjects, seedPowersAndProjects } from '../src/seeders/powers-projects-seed';
+import { PRE_REFORM_PROJECTS } from '../src/seeders/pre-reform-projects';
 import {
   DEMO_PROJECTS,
   FLAGSHIP_CALENDAR_DAYS,
   FLAGSHIP_FIRST_SUBMISSION,
   PRE_APPLICATION_PROJECTS,
 } from '../src/seeders/projects';
-import { ONE_TOWN_ENFORCEMENT_POWERS, TOWNSHIP_POWERS, WITHDRAWN_POWERS } from '../src/seeders/powers';
+import {
+  DEVELOPMENT_ZONE_POWERS,
+  ONE_TOWN_ENFORCEMENT_POWERS,
+  TOWNSHIP_POWERS,
+  WITHDRAWN_POWERS,
+} from '../src/seeders/powers';
 import { ItemKind, ServiceLevel } from '../src/vocabulary';
-import { city, items, ok, startFixtures } from './fixtures';
+import { city, items, NO_DIFFERENCES, ok, rollupDifferences, startFixtures } from './fixtures';
 
 /*
  * The demo county's powers and projects as the cockpit asks for them: report 004 (861 powers given to
- * every town; "2440"; 19 days), report 001 (125 enforcement powers to one town), report 000 (every major
- * project involved early), over a scaled-down demo of cases (1 % of 2018–2019).
+ * every town, 187 to the development zone; "2440"; 19 days), report 001 (125 enforcement powers to one
+ * town), report 000 (every major project involved early), over a scaled-down demo of cases (1 % of
+ * 2018–2019). The demo city has no development zone: the directory's keeper adds one (a township-level
+ * unit coded …400, as GB/T 2260's statistical codes have them) before the powers are seeded.
  */
 let people: TestSubgraph;
 let gov: TestSubgraph;
 let gateway: TestGateway;
 let seeded = 0;
+let casesBefore = 0;
+const caseCount = async () =>
+  (await gov.orm.em.fork().getConnection().execute(`select count(*)::int n from service_case`))[0].n;
 const leader = { claims: { sub: 'leader', roles: ['leader' as const] } };
 const townships = city.regions.filter((r) => r.level === 'TOWNSHIP');
 const town = townships.find((t) => t.code.endsWith('100'))!;
+const zone = {
+  code: `${DEMO_COUNTY_CODE}400`,
+  name: '东海经济开发区',
+  level: 'TOWNSHIP' as any,
+  parentCode: DEMO_COUNTY_CODE,
+};
 
 beforeAll(async () => {
   ({ people, gov } = await startFixtures());
+  // powerStats reads a county's cases of power items (0.4 s alone): more than the 3 s default when the
+  // suite's other stacks share the two cores
+  gateway = await startTestGateway([people, gov], { SUBGRAPH_READ_TIMEOUT_MS: '20000' });
+  await ok(
+    gateway.query(
+      `mutation ($input: CreateRegionInput!) { createRegion(input: $input) { code level } }`,
+      { input: { code: zone.code, name: zone.name } },
+      { claims: { sub: 'civil-affairs', roles: ['hr' as const] } },
+    ),
+  );
   await gov.orm.em.fork().transactional((em) => loadDemoCases(em, city, [2018, 2019], '2019-12-31', 0.01));
-  // as the launchers seed it, after the catalogue
-  seeded = await seedPowersAndProjects(gov.orm, { counties: 1 });
-  gateway = await startTestGateway([people, gov]);
+  casesBefore = await caseCount();
+  // as the launchers seed it, after the catalogue, with the zone the directory now holds
+  seeded = await gov.orm.em
+    .fork()
+    .transactional((em) => loadDemoPowersAndProjects(em, { ...city, regions: [...city.regions, zone] }));
 }, 120_000);
 afterAll(async () => {
   await gateway.stop();
@@ -50,32 +79,57 @@ const count = async (regionCode: string, inEffect: boolean) =>
   ).powerDelegations.totalCount;
 
 describe('the demo county’s delegated powers', () => {
-  it('is seeded once: a second run writes nothing', async () => {
+  it('is seeded once: a second run writes nothing; the steps’ cases leave the rollups equal to a recount', async () => {
     expect(seeded).toBeGreaterThan(18_206);
+    expect(await rollupDifferences(gov.orm)).toEqual(NO_DIFFERENCES);
+    // some steps took over a demo case of their item and month; the others' cases were added
+    const [{ steps }] = await gov.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select count(*)::int steps from approval_step where case_id is not null`);
+    const added = (await caseCount()) - casesBefore;
+    expect(added).toBeGreaterThan(0);
+    expect(added).toBeLessThan(steps);
     expect(await seedPowersAndProjects(gov.orm, { counties: 1 })).toBe(0);
   });
 
-  it('gives each of its 21 townships the 861 powers (9 more withdrawn), and one town 125 enforcement powers in 5 categories', async () => {
+  it('gives each of its 21 townships the 861 powers (9 more withdrawn), one town 125 enforcement powers in 5 categories, and the development zone 187', async () => {
     expect(townships).toHaveLength(21);
     const stats = (
       await ok(
         gateway.query(
-          `{ region(code: "${DEMO_COUNTY_CODE}") { powerStats { delegations recipients powers takenUp exercised neverExercised casesHandled byRecipient { region { code } delegations } } } }`,
+          `{ region(code: "${DEMO_COUNTY_CODE}") { powerStats { delegations recipients powers takenUp exercised neverExercised casesHandled byRecipient { region { code name } recipientKind delegations } } } }`,
           {},
           leader,
         ),
       )
     ).region.powerStats;
-    expect(stats.delegations).toBe(21 * TOWNSHIP_POWERS + ONE_TOWN_ENFORCEMENT_POWERS);
     expect(TOWNSHIP_POWERS).toBe(861);
     expect(ONE_TOWN_ENFORCEMENT_POWERS).toBe(125);
-    expect(stats.recipients).toBe(21);
-    expect(stats.byRecipient).toHaveLength(21);
-    for (const recipient of stats.byRecipient)
+    expect(DEVELOPMENT_ZONE_POWERS).toBe(187);
+    expect(stats.delegations).toBe(
+      21 * TOWNSHIP_POWERS + ONE_TOWN_ENFORCEMENT_POWERS + DEVELOPMENT_ZONE_POWERS,
+    );
+    expect(stats.recipients).toBe(22);
+    const zones = stats.byRecipient.filter((r: any) => r.recipientKind === 'DEVELOPMENT_ZONE');
+    expect(zones).toEqual([
+      {
+        region: { code: zone.code, name: zone.name },
+        recipientKind: 'DEVELOPMENT_ZONE',
+        delegations: DEVELOPMENT_ZONE_POWERS,
+      },
+    ]);
+    const towns = stats.byRecipient.filter((r: any) => r.recipientKind === 'TOWNSHIP');
+    expect(towns).toHaveLength(21);
+    for (const recipient of towns)
       expect(recipient.delegations).toBe(
         TOWNSHIP_POWERS + (recipient.region.code === town.code ? ONE_TOWN_ENFORCEMENT_POWERS : 0),
       );
-    expect(stats.powers).toBe(TOWNSHIP_POWERS + ONE_TOWN_ENFORCEMENT_POWERS);
+    // the zone's economic powers are partly the towns' too
+    expect(stats.powers).toBeGreaterThanOrEqual(TOWNSHIP_POWERS + ONE_TOWN_ENFORCEMENT_POWERS);
+    expect(stats.powers).toBeLessThanOrEqual(
+      TOWNSHIP_POWERS + ONE_TOWN_ENFORCEMENT_POWERS + DEVELOPMENT_ZONE_POWERS,
+    );
     // the powers the township centres' items implement see cases; the enforcement powers none in this subgraph
     const townshipItemPowers = items.filter(
       (i) => i.levels.includes(ServiceLevel.TOWNSHIP) && i.kind !== ItemKind.PUBLIC_SERVICE,
@@ -83,6 +137,21 @@ describe('the demo county’s delegated powers', () => {
     expect(stats.exercised).toBeGreaterThan(21 * 30);
     expect(stats.exercised).toBeLessThanOrEqual(21 * townshipItemPowers);
     expect(stats.neverExercised).toBe(stats.delegations - stats.exercised);
+    // the zone runs no service centre here: its 187 are delegated and never yet exercised
+    const { region: zoneRegion } = await ok(
+      gateway.query(
+        `{ region(code: "${zone.code}") { powerStats { delegations exercised neverExercised byRecipient { recipientKind } } } }`,
+        {},
+        leader,
+      ),
+    );
+    expect(zoneRegion.powerStats).toEqual({
+      delegations: DEVELOPMENT_ZONE_POWERS,
+      exercised: 0,
+      neverExercised: DEVELOPMENT_ZONE_POWERS,
+      byRecipient: [{ recipientKind: 'DEVELOPMENT_ZONE' }],
+    });
+    expect(await count(zone.code, true)).toBe(DEVELOPMENT_ZONE_POWERS);
     expect(stats.casesHandled).toBeGreaterThan(0);
     expect(stats.takenUp / stats.delegations).toBeGreaterThan(0.85);
 
@@ -163,11 +232,21 @@ describe('the demo county’s investment projects', () => {
       gateway.query(
         `{ investmentProjects(regionCode: "${DEMO_COUNTY_CODE}", kind: INDUSTRIAL, first: 100) { nodes {
           code firstSubmittedOn approvedOn totalWorkingDays withinTarget earlyInvolvement proxyAgent { id name }
-          steps { item { name } } criticalPath { item { name } submittedOn approvedOn } } } }`,
+          steps { item { name } workingDays serviceCase { status result workingDays item { name } } }
+          criticalPath { item { name } submittedOn approvedOn } } } }`,
         {},
         leader,
       ),
     );
+    // every step is a service case of its own item, completed as approved, its working days the step's
+    for (const project of investmentProjects.nodes)
+      for (const step of project.steps)
+        expect(step.serviceCase).toEqual({
+          status: 'COMPLETED',
+          result: 'APPROVED',
+          workingDays: step.workingDays,
+          item: step.item,
+        });
     const flagship = investmentProjects.nodes.find((p: any) => p.code === `2019-${DEMO_COUNTY_CODE}-001`);
     const days = (Date.parse(flagship.approvedOn) - Date.parse(flagship.firstSubmittedOn)) / 86_400_000;
     expect(flagship).toMatchObject({
@@ -197,5 +276,52 @@ describe('the demo county’s investment projects', () => {
     );
     expect(person.proxyProjects.nodes).toContainEqual({ code: flagship.code });
     expect(person.proxyProjects.totalCount).toBeGreaterThanOrEqual(1);
+  });
+
+  it('before the reform a permit took 3 months at least and up to 11, carried window to window (2017); after it 19 days (report 004)', async () => {
+    const months = (from: string, to: string) =>
+      (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
+      Number(to.slice(5, 7)) -
+      Number(from.slice(5, 7)) -
+      (to.slice(8) < from.slice(8) ? 1 : 0);
+    const { region, investmentProjects } = await ok(
+      gateway.query(
+        `{ region(code: "${DEMO_COUNTY_CODE}") {
+            before: projectStats(from: "2017-01-01", to: "2017-12-31") { projects withProxyAgent shareWithinTarget
+              byKind { kind approved medianWorkingDays } }
+            after: projectStats(from: "2019-01-01", to: "2019-12-31") { byKind { kind medianWorkingDays } } }
+          investmentProjects(regionCode: "${DEMO_COUNTY_CODE}", kind: INDUSTRIAL, first: 100) { nodes {
+            code firstSubmittedOn approvedOn totalWorkingDays withinTarget proxyAgent { id }
+            steps { submittedOn approvedOn serviceCase { channel } } } } }`,
+        {},
+        leader,
+      ),
+    );
+    const before = investmentProjects.nodes.filter((p: any) => p.code.startsWith('2017-'));
+    expect(before).toHaveLength(PRE_REFORM_PROJECTS.length);
+    const spans = before.map((p: any) => months(p.firstSubmittedOn, p.approvedOn));
+    expect(Math.min(...spans)).toBe(3);
+    expect(Math.max(...spans)).toBe(11);
+    for (const project of before) {
+      expect(project).toMatchObject({ withinTarget: false, proxyAgent: null });
+      // four departments one after the other, each case at the window
+      expect(project.steps).toHaveLength(4);
+      for (const [i, step] of project.steps.entries()) {
+        expect(step.serviceCase).toEqual({ channel: 'WINDOW' });
+        if (i > 0) expect(step.submittedOn > project.steps[i - 1].approvedOn).toBe(true);
+      }
+    }
+    expect(region.before).toMatchObject({
+      projects: PRE_REFORM_PROJECTS.length,
+      withProxyAgent: 0,
+      shareWithinTarget: 0,
+    });
+    const industrial = (figures: any) => figures.byKind.find((k: any) => k.kind === 'INDUSTRIAL');
+    expect(industrial(region.before).approved).toBe(PRE_REFORM_PROJECTS.length);
+    // 5 months' working days before; within the "2440" 40 after
+    expect(industrial(region.before).medianWorkingDays).toBeGreaterThan(90);
+    expect(industrial(region.after).medianWorkingDays).toBeLessThanOrEqual(40);
+    const flagship = investmentProjects.nodes.find((p: any) => p.code === `2019-${DEMO_COUNTY_CODE}-001`);
+    expect(months(flagship.firstSubmittedOn, flagship.approvedOn)).toBe(0);
   });
 });

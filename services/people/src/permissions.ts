@@ -47,6 +47,12 @@ export const permissions = definePermissions({
       identity.coversRegion(organization.regionCode) ||
       identity.departments.includes(organization.id),
   },
+  'merge-ledger.write': {
+    what: 'keep a merge’s ledgers: idle assets (闲置资产) and their disposal, restructured facilities',
+    roles: ['hr', 'township:<code covering the merged region>'],
+    allows: (identity, merged: { regionCode: string }) =>
+      identity.has('hr') || identity.coversRegion(merged.regionCode),
+  },
   'feed.deliver': {
     what: 'deliver the organisation department’s roster export (`POST /files/people/feeds/zzb-roster`)',
     ...sharedRules.hr,

@@ -15,6 +15,7 @@ import {
   RegionSuccessionsQuery,
 } from './region-change/region-history.resolver';
 import { RegionMergeMutation } from './region-change/region-merge.mutation';
+import { idleAssetLedgerRoutes, mergeLedgerEntities, mergeLedgerResolvers } from './merge-ledger';
 import { RegionBoundary } from './region-boundary/region-boundary.entity';
 import { RegionBoundaryFields, RegionBoundaryResolver } from './region-boundary/region-boundary.resolver';
 import { regionBoundaryRoutes } from './region-boundary/region-boundary.routes';
@@ -37,6 +38,7 @@ import { personLedgerRoutes } from './ledgers/person-ledger';
 export const peopleEntities = [
   Region,
   RegionSuccession,
+  ...mergeLedgerEntities,
   RegionBoundary,
   Organization,
   Person,
@@ -59,6 +61,7 @@ export const peopleSubgraph: SubgraphDefinition = {
     RegionSuccessionResolver,
     RegionSuccessionsQuery,
     RegionMergeMutation,
+    ...mergeLedgerResolvers,
     RegionBoundaryResolver,
     RegionBoundaryFields,
     OrganizationResolver,
@@ -77,6 +80,7 @@ export const peopleSubgraph: SubgraphDefinition = {
     ...organizationLedgerRoutes,
     ...personLedgerRoutes,
     ...communityWorkerLedgerRoutes,
+    ...idleAssetLedgerRoutes,
     importJobsRoute,
     ...regionBoundaryRoutes,
     ...feedFileRoutes,

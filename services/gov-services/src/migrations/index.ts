@@ -6,6 +6,8 @@ import { Migration20261204120000 } from './Migration20261204120000';
 import { Migration20261205040000 } from './Migration20261205040000';
 import { Migration20261205060000 } from './Migration20261205060000';
 import { Migration20261205080000 } from './Migration20261205080000';
+import { Migration20261205113000 } from './Migration20261205113000';
+import { Migration20261205121500 } from './Migration20261205121500';
 
 /** Committed migrations, in order. `npm run migration:create -w services/gov-services` adds one; list it here. */
 export const migrations: MigrationList = [
@@ -16,4 +18,6 @@ export const migrations: MigrationList = [
   { name: 'Migration20261205040000', class: Migration20261205040000 },
   { name: 'Migration20261205060000', class: Migration20261205060000 },
   { name: 'Migration20261205080000', class: Migration20261205080000 },
+  { name: 'Migration20261205113000', class: Migration20261205113000 },
+  { name: 'Migration20261205121500', class: Migration20261205121500 },
 ];

@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '@county/kit';
 import { badInput } from '@county/kit';
-import { workingCalendar, type Day } from '../calendar/working-days';
+import { addDays } from '../calendar/days';
+import { workingCalendar, type Day, type Interval } from '../calendar/working-days';
 import type { ApprovalStep, InvestmentProject } from './project.entity';
 import { ProjectStage } from './project-vocabulary';
 
@@ -8,11 +9,35 @@ import { ProjectStage } from './project-vocabulary';
 export const dueDay = (submittedOn: Day, limitDays: number, field: string): Day =>
   limitDays > 0 ? workingCalendar.addWorkingDays(submittedOn, limitDays, field) : submittedOn;
 
+/** Each step's suspensions (特别程序) by step id: its case's, as the case counts them. */
+export type StepPauses = ReadonlyMap<string, readonly Interval[]>;
+
+/**
+ * Working days after `first` up to `last` on which the project's clock stood still: some step was open and
+ * every open step's case was suspended (a day counts for a step as `netWorkingDays` counts it: after the
+ * start, up to and including the end).
+ */
+function stoppedDays(first: Day, last: Day, steps: ApprovalStep[], pauses: StepPauses): number {
+  let stopped = 0;
+  for (let day = addDays(first, 1); day <= last; day = addDays(day, 1)) {
+    if (!workingCalendar.isWorkingDay(day)) continue;
+    const open = steps.filter((s) => s.submittedOn < day && day <= (s.approvedOn ?? last));
+    const paused = (s: ApprovalStep) => (pauses.get(s.id) ?? []).some((p) => p.from < day && day <= p.to);
+    if (open.length > 0 && open.every(paused)) stopped++;
+  }
+  return stopped;
+}
+
 /**
  * The project's stage and totals from its steps, kept on its row with each step written so the statistics
- * are sums in SQL: its total runs in working days from the first submission to the last approval.
+ * are sums in SQL: its total runs in working days from the first submission to the last approval, less the
+ * days every open step's case was suspended (as a single case's clock stops).
  */
-export function settleProject(project: InvestmentProject, steps: ApprovalStep[]): void {
+export function settleProject(
+  project: InvestmentProject,
+  steps: ApprovalStep[],
+  pauses: StepPauses = new Map(),
+): void {
   const first = steps.reduce<Day | null>(
     (min, s) => (!min || s.submittedOn < min ? s.submittedOn : min),
     null,
@@ -35,7 +60,7 @@ export function settleProject(project: InvestmentProject, steps: ApprovalStep[])
   }
   const last = steps.reduce((max, s) => (s.approvedOn! > max ? s.approvedOn! : max), first);
   project.approvedOn = last;
-  project.totalWorkingDays = workingCalendar.between(first, last);
+  project.totalWorkingDays = workingCalendar.between(first, last) - stoppedDays(first, last, steps, pauses);
   project.onTime = steps.every((s) => s.onTime);
   project.calendarProvisional = workingCalendar.touchesProvisional(first, last);
 }

@@ -72,23 +72,44 @@ export class UpdateInvestmentProjectInput {
   targetDays?: number;
 }
 
-@InputType({ description: '申报 — a step submitted to a department for one service item' })
+@InputType({
+  description:
+    '申报 — a step: the service case the project window accepted for one item of the county catalogue',
+})
 export class SubmitApprovalStepInput {
   @Field(() => Int, { description: 'The `version` of the project you read' })
   version!: number;
 
-  @Field(() => ID, { description: 'The service item applied for, in the county catalogue' })
-  itemId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      '办件 — required: the step’s service case, accepted at a centre of the project’s county (its acceptance is the submission)',
+  })
+  caseId?: string;
 
-  @Field(() => DateScalar, { description: '申报日期 — not before registration, not in the future' })
-  submittedOn!: Date;
+  @Field(() => ID, {
+    nullable: true,
+    deprecationReason: 'The step takes its case’s item; if sent, it must be that item.',
+  })
+  itemId?: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    deprecationReason: 'The step takes its case’s acceptance day; if sent, it must be that day.',
+  })
+  submittedOn?: Date;
 }
 
-@InputType({ description: '批复 — the department approved the step' })
+@InputType({
+  description: '批复 — the department approved the step: its service case is completed as approved',
+})
 export class ApproveApprovalStepInput {
   @Field(() => Int, { description: 'The `version` of the step you read' })
   version!: number;
 
-  @Field(() => DateScalar, { description: '批复日期 — on or after the submission, not in the future' })
+  @Field(() => DateScalar, {
+    description:
+      '批复日期 — on or after the submission, not in the future; a case already completed keeps its own day, which this must equal',
+  })
   approvedOn!: Date;
 }

@@ -122,6 +122,7 @@ export class InvestmentProject {
 
 @Entity({ tableName: 'approval_step' })
 @Unique({ name: 'approval_step_project_item_unique', properties: ['projectId', 'itemId'] })
+@Unique({ name: 'approval_step_case_id_unique', properties: ['caseId'] })
 @Check({ name: 'approval_step_approved_after', expression: '"approved_on" >= "submitted_on"' })
 @ObjectType({
   description: '审批环节 — one department’s approval of a project (立项、用地、规划、施工许可 …)',
@@ -138,6 +139,13 @@ export class ApprovalStep {
 
   @Property({ type: 'uuid' })
   itemId!: string;
+
+  /**
+   * 办件 — the step's own service case: its acceptance is the submission, its completion the approval, and
+   * its working days (net of suspensions) the step's. Null only for steps recorded before steps were cases.
+   */
+  @Property({ type: 'uuid', nullable: true })
+  caseId!: string | null;
 
   /** The item's version in effect on the submission day: its statutory limit counts for the step. */
   @Property({ type: 'int' })

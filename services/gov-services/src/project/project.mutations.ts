@@ -9,14 +9,11 @@ import {
   notFound,
   parseInput,
   presentFields,
-  requireExisting,
 } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { uuidRule } from '@county/domain';
 import { workingCalendar } from '../calendar/working-days';
 import { countyCentreOf } from '../centre/county-centre';
-import { ServiceItem } from '../item/item.entity';
-import { versionInEffect } from '../item/item-versions';
 import { permissions } from '../permissions';
 import { ApprovalStep, InvestmentProject } from './project.entity';
 import {
@@ -26,7 +23,9 @@ import {
   UpdateInvestmentProjectInput,
 } from './project.args';
 import { approveStepRule, registerProjectRule, submitStepRule, updateProjectRule } from './project.rules';
-import { dueDay, requireProxyAgent, settleProject } from './project-state';
+import { requireProxyAgent, settleProject } from './project-state';
+import { approveStepCase, pausesOf, stepFromCase } from './step-case';
+import { clearStatsCache } from '../stats/stats-cache';
 import { DEFAULT_TARGET_DAYS } from './project-vocabulary';
 
 /** The project, locked for the rest of the transaction: its steps and totals change together. */
@@ -103,7 +102,7 @@ export class ProjectMutations {
 
   @Mutation(() => ApprovalStep, {
     description:
-      '申报 — a step submitted for one service item of the county catalogue; its statutory limit is the item’s on that day; the county bureau',
+      '申报 — a step: the service case the project window accepted (受理) for one item of the county catalogue becomes the project’s step; its statutory limit is the item’s as the case was received; the county bureau',
   })
   async submitApprovalStep(
     @Arg('projectId', () => ID) projectId: string,
@@ -113,45 +112,14 @@ export class ProjectMutations {
     assertSignedIn(ctx);
     parseInput(uuidRule, projectId, 'projectId');
     const data = parseInput(submitStepRule, input, 'input');
-    workingCalendar.require(data.submittedOn, 'input.submittedOn');
-    const item = await requireExisting(ctx, ServiceItem, 'id', data.itemId, 'input.itemId');
     return ctx.em.transactional(async (em) => {
       const project = await lockProject(em, projectId, 'projectId');
       assertPerformAction(ctx, permissions, 'project.manage', await countyCentreOf(em, project.regionCode));
       assertCurrentVersion(project.version, data.version);
-      if (item.regionCode !== project.regionCode.slice(0, 6))
-        throw badInput(
-          'input.itemId',
-          'catalogue',
-          'the item is not in the catalogue of the project’s county',
-        );
-      if (data.submittedOn < project.registeredOn)
-        throw badInput(
-          'input.submittedOn',
-          'after-registration',
-          `must be on or after ${project.registeredOn}, when the project was registered`,
-        );
-      if (project.earlyInvolvementOn && data.submittedOn < project.earlyInvolvementOn)
-        throw badInput(
-          'input.submittedOn',
-          'after-early-involvement',
-          `must be on or after ${project.earlyInvolvementOn}, the early involvement`,
-        );
-      const version = await versionInEffect(em, item, data.submittedOn);
       const steps = await stepsOf(em, project.id);
-      if (steps.some((s) => s.itemId === item.id))
-        throw badInput('input.itemId', 'unique', 'the project already has a step for this item');
-      const step = em.create(ApprovalStep, {
-        id: crypto.randomUUID(),
-        projectId: project.id,
-        itemId: item.id,
-        itemVersion: version.version,
-        organizationId: version.responsibleOrganizationId,
-        submittedOn: data.submittedOn,
-        limitDays: version.statutoryLimit,
-        dueOn: dueDay(data.submittedOn, version.statutoryLimit, 'input.submittedOn'),
-      });
-      settleProject(project, [...steps, step]);
+      const step = await stepFromCase(em, project, steps, data);
+      const all = [...steps, step];
+      settleProject(project, all, await pausesOf(em, all));
       await em.flush();
       return step;
     });
@@ -159,7 +127,7 @@ export class ProjectMutations {
 
   @Mutation(() => ApprovalStep, {
     description:
-      '批复 — the step approved on a day; its working days count on the working-day calendar; the step’s department or the county bureau',
+      '批复 — the step approved on a day: its service case completed as approved, its working days the case’s (working-day calendar, net of suspensions); the step’s department or the county bureau',
   })
   async approveApprovalStep(
     @Arg('stepId', () => ID) stepId: string,
@@ -170,7 +138,7 @@ export class ProjectMutations {
     parseInput(uuidRule, stepId, 'stepId');
     const data = parseInput(approveStepRule, input, 'input');
     workingCalendar.require(data.approvedOn, 'input.approvedOn');
-    return ctx.em.transactional(async (em) => {
+    const approved = await ctx.em.transactional(async (em) => {
       const found = await em.findOne(ApprovalStep, { id: stepId });
       if (!found) throw notFound('stepId', `no approval step has id ${stepId}`);
       const project = await lockProject(em, found.projectId, 'stepId');
@@ -189,12 +157,18 @@ export class ProjectMutations {
           'after-submission',
           `must be on or after ${step.submittedOn}, when the step was submitted`,
         );
-      step.approvedOn = data.approvedOn;
-      step.workingDays = workingCalendar.between(step.submittedOn, data.approvedOn, 'input.approvedOn');
-      step.onTime = step.workingDays <= step.limitDays;
-      settleProject(project, steps);
+      if (step.caseId) await approveStepCase(em, step, data.approvedOn, ctx.identity.subject!);
+      else {
+        // a step recorded before steps were cases keeps counting on its own dates
+        step.approvedOn = data.approvedOn;
+        step.workingDays = workingCalendar.between(step.submittedOn, data.approvedOn, 'input.approvedOn');
+        step.onTime = step.workingDays <= step.limitDays;
+      }
+      settleProject(project, steps, await pausesOf(em, steps));
       await em.flush();
       return step;
     });
+    clearStatsCache();
+    return approved;
   }
 }

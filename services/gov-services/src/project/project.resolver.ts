@@ -13,6 +13,7 @@ import type { SubgraphContext } from '@county/kit';
 import { chinaDay, regionCodePrefix, uuidRule } from '@county/domain';
 import { workingCalendar } from '../calendar/working-days';
 import { OrganizationRef, PersonRef, RegionRef } from '../directory';
+import { ServiceCase } from '../case/case.entity';
 import { ServiceItem } from '../item/item.entity';
 import { ApprovalStep, InvestmentProject } from './project.entity';
 import { InvestmentProjectsArgs } from './project.args';
@@ -97,7 +98,7 @@ export class ProjectResolver {
   @FieldResolver(() => Int, {
     nullable: true,
     description:
-      '审批总用时 — working days from the first submission to the last approval; while in approval, to today; null before any submission',
+      '审批总用时 — working days from the first submission to the last approval, less the days every open step’s case was suspended; while in approval, to today; null before any submission',
   })
   totalWorkingDays(@Root() project: InvestmentProject): number | null {
     if (project.stage === ProjectStage.APPROVED) return project.totalWorkingDays;
@@ -129,13 +130,23 @@ export class ApprovalStepResolver {
     return (await entityLoader(ctx, ServiceItem, 'id').load(step.itemId))!;
   }
 
+  @FieldResolver(() => ServiceCase, {
+    nullable: true,
+    description:
+      '办件 — the step’s own service case (its acceptance the submission, its completion the approval); null for a step recorded before steps were cases',
+  })
+  serviceCase(@Root() step: ApprovalStep, @Ctx() ctx: SubgraphContext): Promise<ServiceCase | null> {
+    return step.caseId ? entityLoader(ctx, ServiceCase, 'id').load(step.caseId) : Promise.resolve(null);
+  }
+
   @FieldResolver(() => OrganizationRef, { description: '审批部门 — the department deciding it' })
   organization(@Root() step: ApprovalStep): OrganizationRef {
     return { id: step.organizationId };
   }
 
   @FieldResolver(() => Int, {
-    description: '用时 — working days from submission to approval; while waiting, to today',
+    description:
+      '用时 — working days from submission to approval, its case’s net of suspensions; while waiting, to today',
   })
   workingDays(@Root() step: ApprovalStep): number {
     return step.workingDays ?? workingCalendar.between(step.submittedOn, chinaDay());

@@ -38,7 +38,12 @@ export const updateProjectRule = z
   })
   .refine(({ version: _v, ...changes }) => hasSomeValue(changes), SOME_VALUE_MESSAGE);
 
-export const submitStepRule = z.object({ version: versionRule, itemId: uuidRule, submittedOn: pastDayRule });
+export const submitStepRule = z.object({
+  version: versionRule,
+  caseId: uuidRule,
+  itemId: uuidRule.nullish(),
+  submittedOn: pastDayRule.nullish(),
+});
 
 export const approveStepRule = z.object({ version: versionRule, approvedOn: pastDayRule });
 

@@ -8,12 +8,17 @@ import { demoCatalogue } from './catalogue';
 import { demoCentres } from './centres';
 import { demoDelegations, demoPowers } from './powers';
 import { demoProjects } from './projects';
+import { dropEmptyRollupRows, giveStepsCases } from './project-cases';
+import { bookRollupDeltas, type RollupDelta } from '../rollup/book';
+import { regionAndAncestors } from '../rollup/families';
+import { clearStatsCache } from '../stats/stats-cache';
 
 const countyCodes = (city: DemoCity) => city.regions.filter((r) => r.level === 'COUNTY').map((r) => r.code);
 
 /** Each county's 权责清单 (its items linked), its delegations, and its investment projects with their steps. */
 export async function loadDemoPowersAndProjects(em: EntityManager, city: DemoCity): Promise<number> {
   let rows = 0;
+  const caseDeltas: RollupDelta[] = [];
   for (const county of countyCodes(city)) {
     const { powers, itemPower } = demoPowers(county);
     const townshipItemPowers = new Set(
@@ -27,6 +32,10 @@ export async function loadDemoPowersAndProjects(em: EntityManager, city: DemoCit
       organizations: city.organizations.filter((o) => o.regionCode.startsWith(county)),
     }).find((c) => c.level === ServiceLevel.COUNTY);
     const { projects, steps } = demoProjects(city, county, centre);
+    if (centre) {
+      const items = new Map(demoCatalogue(county).map((item) => [item.id, item]));
+      caseDeltas.push(...(await giveStepsCases(em, projects, steps, centre, items)));
+    }
     await bulkInsert(em, 'administrative_power', powers);
     const links = [...itemPower.entries()];
     await em.getConnection().execute(
@@ -43,7 +52,13 @@ export async function loadDemoPowersAndProjects(em: EntityManager, city: DemoCit
     await bulkInsert(em, 'approval_step', steps);
     rows += powers.length + delegations.length + projects.length + steps.length;
   }
-  return rows;
+  // the steps' cases taken over or added: their old contributions off the rollups, their new ones on
+  if (caseDeltas.length) {
+    await bookRollupDeltas(em, caseDeltas);
+    await dropEmptyRollupRows(em, [...new Set(caseDeltas.flatMap((d) => regionAndAncestors(d.regionCode)))]);
+    clearStatsCache();
+  }
+  return rows + caseDeltas.filter((d) => d.counters.received === 1).length;
 }
 
 /** The powers and projects demo, once (nothing when the list holds powers already), after the catalogue. */

@@ -1,7 +1,7 @@
 import type { DemoCity } from '@county/demo-data';
 import { demoOrganizationId, organizationNaturalKey } from '@county/demo-data';
 import { ItemKind } from '../vocabulary';
-import { PowerCategory } from '../power/power-vocabulary';
+import { PowerCategory, PowerRecipientKind, recipientKindOf } from '../power/power-vocabulary';
 import { demoCatalogue, demoId } from './catalogue';
 import { seededRandom } from './random';
 
@@ -17,6 +17,21 @@ export const WITHDRAWN_POWERS = 9;
 export const DELEGATED_FROM = '2019-01-01';
 export const WITHDRAWN_ON = '2019-10-01';
 export const ENFORCEMENT_FROM = '2019-07-01';
+/** Report 004: the development zone (开发区) took up 187 economic management powers. */
+export const DEVELOPMENT_ZONE_POWERS = 187;
+export const ZONE_FROM = '2019-04-01';
+/** The departments whose powers are economic management (经济管理权限), the development zone's share. */
+const ECONOMIC_DEPARTMENTS = [
+  'development-reform',
+  'industry-it',
+  'natural-resources',
+  'housing',
+  'commerce',
+  'market-regulation',
+  'transport',
+  'water',
+  'emergency',
+];
 
 const CATEGORY_OF: Record<ItemKind, PowerCategory | null> = {
   [ItemKind.ADMINISTRATIVE_PERMIT]: PowerCategory.LICENSING,
@@ -123,8 +138,9 @@ export function demoPowers(county: string): { powers: DemoPower[]; itemPower: Ma
 
 /**
  * Every township gets the 861 (and the 9 withdrawn later): first the powers its centre's items implement,
- * then enforcement powers; the first town (镇, …100) also the 125 of its own. Most recipients have taken
- * each up within two months, 1–3 staff trained.
+ * then enforcement powers; the first town (镇, …100) also the 125 of its own. Each development zone the
+ * directory holds (a township-level unit coded …400–599) gets 187 powers of the economic departments.
+ * Most recipients have taken each up within two months, 1–3 staff trained.
  */
 export function demoDelegations(
   city: DemoCity,
@@ -134,7 +150,9 @@ export function demoDelegations(
 ): DemoDelegation[] {
   const random = seededRandom(`gov-services|delegations|${county}`);
   const name = city.regions.find((r) => r.code === county)?.name.replace(/[县市区]$/, '') ?? '县';
-  const townships = city.regions.filter((r) => r.level === 'TOWNSHIP' && r.code.startsWith(county));
+  const townshipLevel = city.regions.filter((r) => r.level === 'TOWNSHIP' && r.code.startsWith(county));
+  const townships = townshipLevel.filter((r) => recipientKindOf(r.code) === PowerRecipientKind.TOWNSHIP);
+  const zones = townshipLevel.filter((r) => recipientKindOf(r.code) === PowerRecipientKind.DEVELOPMENT_ZONE);
   const enforcement = powers.filter((p) => !townshipItemPowers.has(p.id) && ACT[p.category] !== undefined);
   const reserved = new Set<string>();
   const oneTown: DemoPower[] = [];
@@ -178,6 +196,20 @@ export function demoDelegations(
         delegated_from: ENFORCEMENT_FROM,
         document: `${name}委办〔2019〕31号`,
         ...uptake(ENFORCEMENT_FROM),
+        withdrawn_on: null,
+        withdrawal_document: null,
+      });
+  const economic = new Set(ECONOMIC_DEPARTMENTS.map((key) => dept(county, key)));
+  const zonePowers = powers.filter((p) => economic.has(p.organization_id)).slice(0, DEVELOPMENT_ZONE_POWERS);
+  for (const zone of zones)
+    for (const power of zonePowers)
+      rows.push({
+        id: demoId(`delegation:${zone.code}:${power.id}`),
+        power_id: power.id,
+        region_code: zone.code,
+        delegated_from: ZONE_FROM,
+        document: `${name}政发〔2019〕23号`,
+        ...uptake(ZONE_FROM),
         withdrawn_on: null,
         withdrawal_document: null,
       });

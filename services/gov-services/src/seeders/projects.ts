@@ -4,6 +4,7 @@ import { workingCalendar } from '../calendar/working-days';
 import { DEFAULT_TARGET_DAYS, ProjectKind, ProjectStage } from '../project/project-vocabulary';
 import { demoCatalogue, demoId, type DemoItem } from './catalogue';
 import type { DemoCentre } from './centres';
+import { preReformProjects } from './pre-reform-projects';
 import { seededRandom } from './random';
 
 /**
@@ -69,6 +70,8 @@ export type DemoStep = {
   id: string;
   project_id: string;
   item_id: string;
+  /** Its service case, given by `giveStepsCases` once the demo's cases are in. */
+  case_id: string | null;
   item_version: number;
   organization_id: string;
   submitted_on: string;
@@ -163,6 +166,7 @@ export function demoProjects(
             id: demoId(`project-step:${id}:${item.id}`),
             project_id: id,
             item_id: item.id,
+            case_id: null,
             item_version: 1,
             organization_id: item.responsible_organization_id,
             submitted_on: day,
@@ -189,5 +193,11 @@ export function demoProjects(
         throw new Error(`the flagship project took until ${day}, not ${FLAGSHIP_CALENDAR_DAYS} days`);
     }
   }
-  return { projects, steps };
+  // report 004's "before": the same permits, 2017, months long
+  const before = preReformProjects(
+    county,
+    sites.map((site) => site.code),
+    items,
+  );
+  return { projects: [...projects, ...before.projects], steps: [...steps, ...before.steps] };
 }

@@ -110,7 +110,7 @@ export async function loadDemoCases(
 export async function seedGovServicesDemo(orm: MikroORM, options: DemoSeedOptions): Promise<number> {
   const em = orm.em.fork();
   if ((await em.count(ServiceItem, {})) > 0) return 0;
-  const city = generateDemoCity({ counties: options.counties });
+  const city = generateDemoCity(options);
   // one transaction: a failed seed leaves nothing behind, and the next start tries again
   return em.transactional(
     async (tx) =>

@@ -44,7 +44,7 @@ export function demoStructure(
 export async function seedGovernanceDemo(orm: MikroORM, options: DemoSeedOptions): Promise<number> {
   const em = orm.em.fork();
   if ((await em.count(Grid, {})) > 0) return 0;
-  const city = generateDemoCity({ counties: options.counties });
+  const city = generateDemoCity(options);
   const tables: Tables = {};
   const add = (more: Tables) => {
     for (const [table, rows] of Object.entries(more)) (tables[table] ??= []).push(...rows);

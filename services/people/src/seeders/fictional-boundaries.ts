@@ -35,7 +35,8 @@ const RADIUS_DEGREES = 0.5;
 export async function seedFictionalBoundaries(orm: MikroORM): Promise<number> {
   const em = orm.em.fork();
   if ((await em.count(RegionBoundary, {})) > 0) return 0;
-  const city = await em.findOne(Region, { level: RegionLevel.CITY }, { orderBy: { code: 'asc' } });
+  // the top of the tree: the city, or the province around it when the demo has one
+  const city = await em.findOne(Region, { parentCode: null }, { orderBy: { code: 'asc' } });
   if (!city) return 0;
   const cityOutline = outlineOf(city.code);
   await bulkInsert(em, 'region_boundary', [

@@ -1,2 +1,2 @@
 /** The people demo seeder: loaded by the launchers (npm start, tests, the bench), never by the subgraph process. */
-export { seedPeopleDemoWithBoundaries as seed } from './boundaries';
+export { seedPeopleDemoWithMerge as seed } from './demo-merge';

@@ -11,7 +11,7 @@ import { demoWorkforce } from './workforce';
  */
 export async function seedPeopleDemo(orm: MikroORM, options: DemoSeedOptions): Promise<number> {
   const em = orm.em.fork();
-  const city = generateDemoCity({ counties: options.counties });
+  const city = generateDemoCity(options);
   const directory = (await em.count(Region, {})) > 0 ? 0 : await seedDirectory(em, city);
   if ((await em.count(TrainingCourse, {})) > 0) return directory;
   const rows = demoWorkforce(city);

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { parseInput, type SubgraphContext } from '@county/kit';
+import { parseInput, PreparedRead, type SubgraphContext } from '@county/kit';
+import { RegionMapping } from '@county/domain';
 import { Region } from '../region/region.entity';
 import { PersonRole } from '../vocabulary';
 import { assessmentYearRule } from '../assessment/assessment.rules';
@@ -31,21 +32,28 @@ function run<T>(ctx: SubgraphContext, statement: string, params: unknown[]): Pro
   return ctx.em.getConnection().execute(statement, params);
 }
 
+const scope = (stats: WorkforceStats) => sql.scopeParameters(stats.regionCode, stats.mapping);
+
 interface CommunityRow extends CommunityQuotaStats {
-  pattern: string;
+  code: string;
   by_post_type: CommunityPostTypeCount[];
   by_level: CommunityLevelCount[];
 }
 
-/** Community workers and quotas of every region a request asks for: one statement per query level. */
-function communityWorkforce(ctx: SubgraphContext, regionCode: string): Promise<CommunityRow> {
+/** Community workers and quotas of every region a request asks for: a statement per level and mapping. */
+function communityWorkforce(ctx: SubgraphContext, stats: WorkforceStats): Promise<CommunityRow> {
   return ctx.loaders
-    .get<string, CommunityRow>('WorkforceStats.community', async (patterns) => {
-      const rows = await run<CommunityRow>(ctx, sql.COMMUNITY_WORKFORCE, [`{${patterns.join(',')}}`]);
-      const byPattern = new Map(rows.map((row) => [row.pattern, row]));
-      return patterns.map((pattern) => byPattern.get(pattern)!);
+    .get<string, CommunityRow>(`WorkforceStats.community.${stats.mapping}`, async (codes) => {
+      // planned once per connection: the patterns are a column here, so no plan could use one as a prefix
+      const rows = await PreparedRead.of<CommunityRow>(sql.COMMUNITY_WORKFORCE).run(ctx.em, [
+        `{${codes.join(',')}}`,
+        `{${codes.map(regionPattern).join(',')}}`,
+        stats.mapping,
+      ]);
+      const byCode = new Map(rows.map((row) => [row.code, row]));
+      return codes.map((code) => byCode.get(code)!);
     })
-    .load(regionPattern(regionCode));
+    .load(stats.regionCode);
 }
 
 /** Counts of grouped rows by their value, for filling in the values no row had (count 0). */
@@ -69,9 +77,16 @@ export class RegionWorkforceResolver {
       description: 'AnnualAssessment year; default the latest assessed',
     })
     year: number | null,
+    @Arg('regions', () => RegionMapping, {
+      nullable: true,
+      defaultValue: RegionMapping.TODAY,
+      description:
+        '区划口径 — counted in today’s regions (organisations still recorded under a region merged into this one included) or as recorded',
+    })
+    mapping?: RegionMapping | null,
   ): WorkforceStats {
     if (year !== null && year !== undefined) parseInput(assessmentYearRule, year, 'year');
-    return { regionCode: region.code, year: year ?? null };
+    return { regionCode: region.code, year: year ?? null, mapping: mapping ?? RegionMapping.TODAY };
   }
 }
 
@@ -84,7 +99,7 @@ export class WorkforceStatsResolver {
     @Root() stats: WorkforceStats,
     @Ctx() ctx: SubgraphContext,
   ): Promise<WorkforceRoleCount[]> {
-    const rows = await run<WorkforceRoleCount>(ctx, sql.PEOPLE_BY_ROLE, [regionPattern(stats.regionCode)]);
+    const rows = await run<WorkforceRoleCount>(ctx, sql.PEOPLE_BY_ROLE, scope(stats));
     const count = countsBy(rows, 'role');
     return Object.values(PersonRole).map((role) => ({ role, count: count(role) }));
   }
@@ -96,7 +111,7 @@ export class WorkforceStatsResolver {
     @Root() stats: WorkforceStats,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CommunityPostTypeCount[]> {
-    const { by_post_type: rows } = await communityWorkforce(ctx, stats.regionCode);
+    const { by_post_type: rows } = await communityWorkforce(ctx, stats);
     const count = countsBy(rows, 'postType');
     return Object.values(CommunityPostType).map((postType) => ({ postType, count: count(postType) }));
   }
@@ -108,14 +123,14 @@ export class WorkforceStatsResolver {
     @Root() stats: WorkforceStats,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CommunityLevelCount[]> {
-    return (await communityWorkforce(ctx, stats.regionCode)).by_level;
+    return (await communityWorkforce(ctx, stats)).by_level;
   }
 
   @FieldResolver(() => CommunityQuotaStats, {
     description: '员额 — quotas, workers on the rolls and vacancies',
   })
   async quota(@Root() stats: WorkforceStats, @Ctx() ctx: SubgraphContext): Promise<CommunityQuotaStats> {
-    const { communities, quota, filled, vacancies } = await communityWorkforce(ctx, stats.regionCode);
+    const { communities, quota, filled, vacancies } = await communityWorkforce(ctx, stats);
     return { communities, quota, filled, vacancies };
   }
 
@@ -127,7 +142,7 @@ export class WorkforceStatsResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<AssessmentGradeDistribution> {
     const rows = await run<{ year: number; grade: AssessmentGrade; count: number }>(ctx, sql.GRADES, [
-      regionPattern(stats.regionCode),
+      ...scope(stats),
       stats.year,
     ]);
     const count = countsBy(rows, 'grade');
@@ -148,7 +163,7 @@ export class WorkforceStatsResolver {
 
   @FieldResolver(() => Int, { description: '在挂职 — cadres of the region in a secondment today' })
   async cadresInSecondment(@Root() stats: WorkforceStats, @Ctx() ctx: SubgraphContext): Promise<number> {
-    const [row] = await run<{ count: number }>(ctx, sql.IN_SECONDMENT_NOW, [regionPattern(stats.regionCode)]);
+    const [row] = await run<{ count: number }>(ctx, sql.IN_SECONDMENT_NOW, scope(stats));
     return row.count;
   }
 
@@ -156,9 +171,7 @@ export class WorkforceStatsResolver {
     description: '培训覆盖 — training coverage of the region’s people',
   })
   async training(@Root() stats: WorkforceStats, @Ctx() ctx: SubgraphContext): Promise<TrainingCoverage> {
-    const [row] = await run<Omit<TrainingCoverage, 'coverage'>>(ctx, sql.TRAINING, [
-      regionPattern(stats.regionCode),
-    ]);
+    const [row] = await run<Omit<TrainingCoverage, 'coverage'>>(ctx, sql.TRAINING, scope(stats));
     return { ...row, coverage: row.people ? row.peopleTrained / row.people : 0 };
   }
 
@@ -169,9 +182,7 @@ export class WorkforceStatsResolver {
     @Root() stats: WorkforceStats,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PlacementCount[]> {
-    const rows = await run<PlacementCount>(ctx, sql.DEPARTING_BY_PLACEMENT, [
-      regionPattern(stats.regionCode),
-    ]);
+    const rows = await run<PlacementCount>(ctx, sql.DEPARTING_BY_PLACEMENT, scope(stats));
     const count = countsBy(rows, 'placement');
     return Object.values(Placement).map((placement) => ({ placement, count: count(placement) }));
   }

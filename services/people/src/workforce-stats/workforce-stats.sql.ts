@@ -1,14 +1,50 @@
-import { CHINA_TODAY_SQL } from '@county/domain';
+import { CHINA_TODAY_SQL, RegionMapping } from '@county/domain';
+import { regionPattern } from '../workforce/region-filter';
 
 /*
- * The statistics of a region and everything below it. Every statement takes the region's LIKE pattern as
- * its first parameter and finds the region's rows through organization.region_code (text_pattern_ops index).
+ * The statistics of a region and everything below it. Every statement takes the region's scope as its
+ * first parameters (`scopeParameters`) and finds the region's rows through organization.region_code.
  */
 
-const PEOPLE_IN_REGION = `select p.id, p.roles from person p join organization o on o.id = p.organization_id
-  where o.region_code like ?`;
+/**
+ * The LIKE patterns of the regions merged into a region, transitively, from people's own successions —
+ * under today's mapping only, and never a region split into several (its records cannot be divided: the
+ * rule of the kit's regionScope). A merge joins regions of one level, so each pattern is as long as the
+ * region's own. Most regions have none: then the organisation table is not read for them at all.
+ */
+const mergedPatterns = (pattern: string, code: string, mapping: string) => `(
+  with recursive merged(code, own) as (
+    select ${code}::text, true
+    union
+    select s.predecessor_code, false from region_succession s join merged on s.successor_code = merged.code
+     where ${mapping}::text = '${RegionMapping.TODAY}'
+       and not exists (select 1 from region_succession split
+         where split.predecessor_code = s.predecessor_code and split.successor_code <> s.successor_code))
+  select distinct left(code, length(${pattern}::text) - 1) || '%' as pattern from merged where not own)`;
 
-const ORGANIZATIONS_IN_REGION = `select o.id from organization o where o.region_code like ?`;
+/**
+ * The organisations in a region's scope: those under its own code (an index range) and, in today's
+ * regions, those still recorded under a region merged into it. Each once (union), however the patterns
+ * overlap. Parameters: see `scopeParameters`.
+ */
+const organizationsInScope = (pattern = '?', code = '?', mapping = '?') =>
+  `select o.id from organization o where o.region_code like ${pattern}
+   union
+   select o.id from ${mergedPatterns(pattern, code, mapping)} mp
+     join organization o on o.region_code like mp.pattern`;
+
+/** The parameters of a region's scope, in the order the statements below take them first. */
+export const scopeParameters = (code: string, mapping: RegionMapping): unknown[] => [
+  regionPattern(code),
+  code,
+  mapping,
+  regionPattern(code),
+];
+
+const PEOPLE_IN_REGION = `select p.id, p.roles from person p
+  where p.organization_id in (${organizationsInScope()})`;
+
+const ORGANIZATIONS_IN_REGION = organizationsInScope();
 
 export const PEOPLE_BY_ROLE = `select r.role, count(*)::int as count
   from (${PEOPLE_IN_REGION}) p cross join unnest(p.roles) as r(role)
@@ -17,13 +53,14 @@ export const PEOPLE_BY_ROLE = `select r.role, count(*)::int as count
 /**
  * Community workers by post type and by level, and quotas with vacancies, for many regions in one
  * statement (a dashboard asks for all three at once; a list of regions asks for each of them).
- * Parameter: the regions' LIKE patterns (text[]). Workers in a community without a quota count as
- * filled; vacancies are per community, never negative.
+ * Parameters: the regions' codes (text[]), their LIKE patterns (text[]), the mapping. Workers in a
+ * community without a quota count as filled; vacancies are per community, never negative.
  */
-export const COMMUNITY_WORKFORCE = `select r.pattern, s.*
-  from unnest(?::text[]) as r(pattern)
+export const COMMUNITY_WORKFORCE = `select r.code, s.*
+  from unnest(?::text[], ?::text[]) as r(code, pattern)
+  cross join (select ?::text as mapping) asked
   cross join lateral (
-    with c as (${ORGANIZATIONS_IN_REGION.replace('?', 'r.pattern')}),
+    with c as (${organizationsInScope('r.pattern', 'r.code', 'asked.mapping')}),
       w as (select w.organization_id, w.post_type, w.level from community_worker w
         where w.organization_id in (select id from c)),
       q as (select q.organization_id, q.quota from community_quota q where q.organization_id in (select id from c)),

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { RegionMapping } from '@county/domain';
 import { PersonRole } from '../vocabulary';
 import { CommunityPostType, Placement } from '../workforce/vocabulary';
 
@@ -10,6 +11,9 @@ export class WorkforceStats {
 
   /** Null: the latest year assessed in the region. */
   year!: number | null;
+
+  /** Which regions the figures count in (the `regions` argument). */
+  mapping!: RegionMapping;
 }
 
 @ObjectType({ description: '按角色人数 — people holding a role' })

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { parseInput, type SubgraphContext } from '@county/kit';
-import { chinaYear } from '@county/domain';
+import { chinaYear, RegionMapping } from '@county/domain';
 import { pilotYearRule } from '../field-rules';
 import { PilotStats } from '../stats/pilot-stats.types';
 import { pilotStatsLoader } from '../stats/pilot-stats';
@@ -23,9 +23,15 @@ export class RegionResolver {
     })
     year: number | undefined,
     @Ctx() ctx: SubgraphContext,
+    @Arg('regions', () => RegionMapping, {
+      nullable: true,
+      defaultValue: RegionMapping.TODAY,
+      description: '区划口径 — counted in today’s regions (merged ones included) or as recorded',
+    })
+    mapping?: RegionMapping | null,
   ): Promise<PilotStats> {
     const statsYear = year ?? chinaYear();
     parseInput(pilotYearRule, statsYear, 'year');
-    return pilotStatsLoader(ctx, statsYear).load(region.code);
+    return pilotStatsLoader(ctx, statsYear, mapping ?? RegionMapping.TODAY).load(region.code);
   }
 }

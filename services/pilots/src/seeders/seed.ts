@@ -11,7 +11,7 @@ import { buildDemoPilots } from './build';
 export async function seedPilotsDemo(orm: MikroORM, options: DemoSeedOptions): Promise<number> {
   const em = orm.em.fork();
   if ((await em.count(PilotLead, {})) > 0) return 0;
-  const rows = buildDemoPilots(generateDemoCity({ counties: options.counties }));
+  const rows = buildDemoPilots(generateDemoCity(options));
   await em.transactional(async (tx) => {
     await bulkInsert(tx, 'pilot_lead', rows.leads);
     await bulkInsert(tx, 'pilot', rows.pilots);

@@ -8,21 +8,23 @@ export const CARRIED_IN_YEAR_SQL = `(approved_on <= y.ends and (closed_on is nul
 
 /**
  * Every figure of `pilotStats` for a batch of regions in one statement: each region's pilots are those
- * with a region code under its prefix (`r.pattern`), its leads those of organisations under it.
+ * with a region code matching one of its scope's patterns (`r.patterns`: its subtree and, in today's
+ * regions, those of the regions merged into it; a pilot counts once however many match), its leads those
+ * of organisations under them.
  * Carried, new, closed and the leads count for the statistics year; stages, overdue and clean-up are as
- * of today. Parameters: the year (twice), region codes (text[]), their LIKE patterns (text[]).
+ * of today. Parameters: the year (twice), the regions as JSON [{ code, patterns }].
  */
 export const PILOT_STATS_SQL = `
 with y as (select make_date(?::int, 1, 1) as starts, make_date(?::int, 12, 31) as ends)
 select r.code, s.*
   from y
-  cross join unnest(?::text[], ?::text[]) as r(code, pattern)
+  cross join json_to_recordset(?::json) as r(code text, patterns text[])
   cross join lateral (
     with p as (
       select * from pilot
-       where exists (select 1 from unnest(region_codes) as rc(code) where rc.code like r.pattern)
+       where exists (select 1 from unnest(region_codes) as rc(code) where rc.code like any (r.patterns))
     ),
-    l as (select * from pilot_lead where region_code like r.pattern)
+    l as (select * from pilot_lead where region_code like any (r.patterns))
     select
       (select coalesce(json_agg(t), '[]') from (
          select level, stage, count(*)::int as count from p group by level, stage order by level, stage

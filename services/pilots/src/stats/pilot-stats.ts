@@ -1,4 +1,5 @@
-import type { SubgraphContext } from '@county/kit';
+import { PreparedRead, regionScope, type SubgraphContext } from '@county/kit';
+import { RegionMapping } from '@county/domain';
 import { regionLike } from '../field-rules';
 import { PilotLevel, PilotStage } from '../vocabulary';
 import { PILOT_STATS_SQL } from './pilot-stats.sql';
@@ -60,12 +61,23 @@ function toStats(row: StatsRow, year: number): PilotStats {
   };
 }
 
-/** `pilotStats` of every region a request asks for (a county and its townships …): one statement. */
-export function pilotStatsLoader(ctx: SubgraphContext, year: number) {
-  return ctx.loaders.get<string, PilotStats>(`Region.pilotStats.${year}`, async (codes) => {
-    const rows: StatsRow[] = await ctx.em
-      .getConnection()
-      .execute(PILOT_STATS_SQL, [year, year, `{${codes.join(',')}}`, `{${codes.map(regionLike).join(',')}}`]);
+/**
+ * `pilotStats` of every region a request asks for (a county and its townships …): one statement per
+ * mapping. Each region counts over the LIKE patterns of its scope (kit `regionScope`: in today's regions,
+ * the regions merged into it too).
+ */
+export function pilotStatsLoader(ctx: SubgraphContext, year: number, mapping = RegionMapping.TODAY) {
+  return ctx.loaders.get<string, PilotStats>(`Region.pilotStats.${year}.${mapping}`, async (codes) => {
+    const scope = codes.map((code) => ({
+      code,
+      patterns: regionScope(ctx, code, mapping).map(regionLike),
+    }));
+    // text that never changes: planned once per connection (region_codes is an array: no plan uses a prefix)
+    const rows = await PreparedRead.of<StatsRow>(PILOT_STATS_SQL).run(ctx.em, [
+      year,
+      year,
+      JSON.stringify(scope),
+    ]);
     const byCode = new Map(rows.map((row) => [row.code, row]));
     return codes.map((code) => toStats(byCode.get(code)!, year));
   });

@@ -1,6 +1,6 @@
 import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
-import { regionCodePrefix } from '@county/domain';
+import { regionCodePrefix, RegionMapping } from '@county/domain';
 import { DateScalar, parseInput, type SubgraphContext } from '@county/kit';
 import { dateOrIsoRule, yearRule } from '@county/domain';
 import { requestToday } from '../dates';
@@ -13,7 +13,7 @@ import {
   ReformStats,
   type ReformTaskCounts,
 } from '../stats/reform-stats.types';
-import { queryReformStats, type StatsRow } from '../stats/reform-stats.sql';
+import { reformStatsLoader, type StatsRow } from '../stats/reform-stats.sql';
 import { round1 } from '../task/task-state';
 
 function counts(row: StatsRow | undefined): ReformTaskCounts {
@@ -93,6 +93,12 @@ export class RegionResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Measured on this date (default today)' })
     asOf?: Date,
+    @Arg('regions', () => RegionMapping, {
+      nullable: true,
+      defaultValue: RegionMapping.TODAY,
+      description: '区划口径 — counted in today’s regions (merged ones included) or as recorded',
+    })
+    mapping?: RegionMapping | null,
   ): Promise<ReformStats> {
     parseInput(yearRule, year, 'year');
     const on = asOf ? parseInput(dateOrIsoRule, asOf, 'asOf') : requestToday(ctx);
@@ -101,13 +107,7 @@ export class RegionResolver {
     // the rows per lead organisation only when asked for (the cockpit does not)
     const byOrganization = selects(info, 'byLeadOrganization');
     // every region of one query level in one statement, special groups included
-    const loader = ctx.loaders.get<string, StatsRow[]>(
-      `Region.reformStats.${year}.${on}.${byOrganization}`,
-      async (prefixes) => {
-        const rows = await queryReformStats(ctx, prefixes, year, on, byOrganization);
-        return prefixes.map((p) => rows.filter((row) => row.prefix === p));
-      },
-    );
-    return toStats(await loader.load(prefix), year, on);
+    const loader = reformStatsLoader(ctx, year, on, byOrganization, mapping ?? RegionMapping.TODAY);
+    return toStats(await loader.load(region.code), year, on);
   }
 }

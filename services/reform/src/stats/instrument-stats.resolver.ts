@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { regionCodePrefix, yearRule } from '@county/domain';
+import { regionCodePrefix, RegionMapping, yearRule } from '@county/domain';
 import { parseInput, type SubgraphContext } from '@county/kit';
 import { RegionRef } from '../directory';
 import { AdoptionLevel, PromotionKind } from '../outcome/outcome.vocabulary';
@@ -52,18 +52,24 @@ export class InstrumentStatsResolver {
     @Root() region: RegionRef,
     @Arg('year', () => Int) year: number,
     @Ctx() ctx: SubgraphContext,
+    @Arg('regions', () => RegionMapping, {
+      nullable: true,
+      defaultValue: RegionMapping.TODAY,
+      description: '区划口径 — counted in today’s regions (merged ones included) or as recorded',
+    })
+    regions?: RegionMapping | null,
   ): Promise<ReformInstrumentStats> {
     parseInput(yearRule, year, 'year');
-    const prefix = regionCodePrefix(region.code);
-    if (!prefix) return toStats(undefined, year);
-    // every region of one query level in one statement
+    if (!regionCodePrefix(region.code)) return toStats(undefined, year);
+    const mapping = regions ?? RegionMapping.TODAY;
+    // every region of one query level in one statement per mapping
     const loader = ctx.loaders.get<string, InstrumentRow | undefined>(
-      `Region.reformInstrumentStats.${year}`,
-      async (prefixes) => {
-        const rows = await queryInstrumentStats(ctx, prefixes, year);
-        return prefixes.map((p) => rows.find((row) => row.prefix === p));
+      `Region.reformInstrumentStats.${year}.${mapping}`,
+      async (codes) => {
+        const rows = await queryInstrumentStats(ctx, codes, year, mapping);
+        return codes.map((code) => rows.find((row) => row.region === code));
       },
     );
-    return toStats(await loader.load(prefix), year);
+    return toStats(await loader.load(region.code), year);
   }
 }

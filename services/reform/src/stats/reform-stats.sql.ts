@@ -1,9 +1,11 @@
-import { PreparedRead, type SubgraphContext } from '@county/kit';
+import { PreparedRead, regionScope, type SubgraphContext } from '@county/kit';
+import { regionCodePrefix, RegionMapping } from '@county/domain';
 import { TaskStatus } from '../vocabulary';
 import { STATE_CALL_SQL, stateCall } from '../task/task-state';
 
 export interface StatsRow {
-  prefix: string;
+  /** The region's code (the loader's key). */
+  region: string;
   special_group_id: string | null;
   lead_organization_id: string | null;
   /** 3: the region's totals; 1: one special group; 2: one lead organisation (SQL `grouping()`). */
@@ -27,13 +29,14 @@ export interface StatsRow {
 }
 
 /**
- * One statement for the reform statistics of many regions (a prefix each: the region and everything below
- * it): totals, a row per special group (with the group itself) and, when asked for, a row per lead
- * organisation, as grouping sets. Progress means are over the tasks not under a plan of the same region (a
- * plan already rolls its tasks up). Prepared once per connection: it costs more to plan than to run.
+ * One statement for the reform statistics of many regions (each with the LIKE patterns of its scope: the
+ * region and everything below it and, in today's regions, the regions merged into it): totals, a row per
+ * special group (with the group itself) and, when asked for, a row per lead organisation, as grouping sets.
+ * Progress means are over the tasks not under a plan of the same region (a plan already rolls its tasks
+ * up). Prepared once per connection: it costs more to plan than to run.
  */
 const statsSql = (byLeadOrganization: boolean) =>
-  `with scope as (select value as prefix from json_array_elements_text(?::json)),
+  `with scope as (select region, patterns from json_to_recordset(?::json) as r(region text, patterns text[])),
      state as (select * from ${STATE_CALL_SQL}),
      orders as (
        select task_id,
@@ -42,19 +45,19 @@ const statsSql = (byLeadOrganization: boolean) =>
        from supervision_order group by task_id
      ),
      tasks as (
-       select scope.prefix, t.status, t.special_group_id, t.lead_organization_id,
+       select scope.region, t.status, t.special_group_id, t.lead_organization_id,
          s.expected, s.actual, s.lagging, o.open_orders, o.overdue_orders,
          not exists (
            select 1 from reform_task p
-           where p.id = t.parent_id and p.region_code like scope.prefix || '%'
+           where p.id = t.parent_id and p.region_code like any (scope.patterns)
          ) as top_level
        from scope
-       join reform_task t on t.year = ? and t.region_code like scope.prefix || '%'
+       join reform_task t on t.year = ? and t.region_code like any (scope.patterns)
        join state s on s.task_id = t.id
        left join orders o on o.task_id = t.id
      ),
      grouped as (
-       select prefix, special_group_id,
+       select region, special_group_id,
          ${byLeadOrganization ? 'lead_organization_id' : 'null::uuid as lead_organization_id'},
          ${byLeadOrganization ? 'grouping(special_group_id, lead_organization_id)' : 'grouping(special_group_id) * 2 + 1'} as level,
          count(*) as total,
@@ -68,7 +71,7 @@ const statsSql = (byLeadOrganization: boolean) =>
          sum(open_orders) as open_orders,
          sum(overdue_orders) as overdue_orders
        from tasks
-       group by grouping sets ((prefix), (prefix, special_group_id)${byLeadOrganization ? ', (prefix, lead_organization_id)' : ''})
+       group by grouping sets ((region), (region, special_group_id)${byLeadOrganization ? ', (region, lead_organization_id)' : ''})
      )
      select r.*, g.key as group_key, g.name as group_name, g.position as group_position,
        g.leader_id as group_leader_id, g.member_organization_ids as group_member_organization_ids
@@ -79,14 +82,53 @@ const STATS = {
   groupsOnly: new PreparedRead<StatsRow>(statsSql(false)),
 };
 
+/**
+ * Each region with the LIKE patterns of its scope (kit `regionScope`): its own subtree and, mapped onto
+ * today's regions, the subtrees of the regions merged into it. A row matches a region once whatever the
+ * number of patterns (`like any`), so nothing counts twice.
+ */
+export function scopePatterns(
+  ctx: SubgraphContext,
+  codes: readonly string[],
+  mapping: RegionMapping,
+): string {
+  return JSON.stringify(
+    codes.map((region) => ({
+      region,
+      patterns: regionScope(ctx, region, mapping).map((code) => `${regionCodePrefix(code) ?? code}%`),
+    })),
+  );
+}
+
 export async function queryReformStats(
   ctx: SubgraphContext,
-  prefixes: readonly string[],
+  codes: readonly string[],
   year: number,
   asOf: string,
   byLeadOrganization = true,
+  mapping = RegionMapping.TODAY,
 ): Promise<StatsRow[]> {
   const state = stateCall(asOf, { year });
   const statement = byLeadOrganization ? STATS.withOrganizations : STATS.groupsOnly;
-  return statement.run(ctx.em, [JSON.stringify(prefixes), ...state.params, asOf, year]);
+  return statement.run(ctx.em, [scopePatterns(ctx, codes, mapping), ...state.params, asOf, year]);
+}
+
+/**
+ * `reformStats` of every region of one query level, one statement; the mapping is part of the loader's
+ * name, so regions asked in both mappings make one statement each.
+ */
+export function reformStatsLoader(
+  ctx: SubgraphContext,
+  year: number,
+  asOf: string,
+  byLeadOrganization: boolean,
+  mapping: RegionMapping,
+) {
+  return ctx.loaders.get<string, StatsRow[]>(
+    `Region.reformStats.${year}.${asOf}.${byLeadOrganization}.${mapping}`,
+    async (codes) => {
+      const rows = await queryReformStats(ctx, codes, year, asOf, byLeadOrganization, mapping);
+      return codes.map((code) => rows.filter((row) => row.region === code));
+    },
+  );
 }
