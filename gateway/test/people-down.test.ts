@@ -135,8 +135,7 @@ it("lists a region's tasks, orders, board, pilots and disputes on Region as the 
   expect(region.pilots.totalCount).toBeGreaterThan(0);
   expect(region.disputes.totalCount).toBeGreaterThan(0);
   expect(allOrders.totalCount).toBeLessThanOrEqual(100); // the whole list fits one page: compare all of it
-  const inRegion = (code: string) =>
-    allOrders.nodes.filter((o: any) => o.task.regionCode.startsWith(code));
+  const inRegion = (code: string) => allOrders.nodes.filter((o: any) => o.task.regionCode.startsWith(code));
   expect(region.supervisionOrders.nodes).toEqual(inRegion(DEMO_COUNTY_CODE));
   expect(region.supervisionOrders.totalCount).toBeGreaterThan(0);
 

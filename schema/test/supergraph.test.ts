@@ -58,8 +58,18 @@ describe('the committed schema', () => {
     expect(requiredArgs('disputeStats')).toEqual(['from: Date!', 'to: Date!']);
     expect(requiredArgs('workforceStats')).toEqual([]);
     // statistics of a period count merged regions in today's regions unless asked otherwise
-    for (const name of ['serviceStats', 'disputeStats'])
-      expect(fields[name].args.find((a) => a.name === 'regions')?.defaultValue).toBe('TODAY');
+    for (const name of [
+      'serviceStats',
+      'disputeStats',
+      'reformStats',
+      'reformInstrumentStats',
+      'pilotStats',
+      'workforceStats',
+    ])
+      expect([name, fields[name].args.find((a) => a.name === 'regions')?.defaultValue]).toEqual([
+        name,
+        'TODAY',
+      ]);
   });
 });
 

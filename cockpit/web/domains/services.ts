@@ -1,7 +1,7 @@
 import type { ServicesPanelFragment } from '@cockpit/generated/operations';
 import { axisStyle } from '../charts';
 import { el } from '../dom';
-import { count, share } from '../format';
+import { count, oneDecimal, share } from '../format';
 import { chartArea, figure, freshnessNote, type Panel, type PanelFactory } from '../panel';
 
 const servicesPanel = ((body, context): Panel<{ region: ServicesPanelFragment }> => {
@@ -14,12 +14,29 @@ const servicesPanel = ((body, context): Panel<{ region: ServicesPanelFragment }>
   const online = figure(figures, 'services.onlineShare', '网办率');
   const satisfaction = figure(figures, 'services.satisfactionShare', '满意率');
   const bad = figure(figures, 'services.badReviews', '差评 / 按期整改');
+  // 项目审批: one line under the tiles, as the reform panel's instruments
+  const projects = el(body, 'p', 'caption');
+  projects.dataset.figure = 'services.projects';
   const chart = chartArea(body, context);
 
   return {
-    update({ region: { serviceStats: stats } }) {
+    update({ region: { serviceStats: stats, projectStats: approvals } }) {
       // null only when this domain's subgraph failed, and then the screen marks the panel unavailable
       if (!stats) return;
+      projects.hidden = !approvals?.projects;
+      projects.dataset.value = approvals?.projects ? String(approvals.projects) : '';
+      projects.replaceChildren();
+      if (approvals?.projects) {
+        el(projects, 'span', undefined, '项目审批 ');
+        el(projects, 'span', 'value', count(approvals.projects));
+        el(
+          projects,
+          'span',
+          undefined,
+          ` 个 · 平均 ${oneDecimal(approvals.averageWorkingDays)} 个工作日 · 目标内 ${share(approvals.shareWithinTarget)}` +
+            ` · 重大项目提前介入 ${share(approvals.shareMajorEarlyInvolvement)}`,
+        );
+      }
       freshness(stats.freshness);
       // counted on a year whose official holiday schedule is not entered yet: the working-day figures may move
       const provisional = stats.calendarProvisional ? ' 临时口径' : '';

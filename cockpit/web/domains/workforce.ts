@@ -1,7 +1,7 @@
 import type { CommunityPostType, WorkforcePanelFragment } from '@cockpit/generated/operations';
 import { axisStyle } from '../charts';
 import { el } from '../dom';
-import { count } from '../format';
+import { count, share } from '../format';
 import { chartArea, figure, freshnessNote, type Panel, type PanelFactory } from '../panel';
 
 /** 三岗 of 三岗十八级. */
@@ -14,6 +14,9 @@ const workforcePanel = ((body, context): Panel<{ region: WorkforcePanelFragment 
   const quota = figure(figures, 'workforce.quota', '员额');
   const vacancies = figure(figures, 'workforce.vacancies', '员额空缺');
   const seconded = figure(figures, 'workforce.cadresInSecondment', '在挂职干部');
+  // 撤乡并镇、撤并建制村 (people keeps the merges' ledgers): what the merges left behind, what became of it
+  const merges = el(body, 'p', 'caption');
+  merges.dataset.figure = 'workforce.mergeLedger';
   const charts = el(body, 'div');
   charts.style.cssText = 'display:flex;gap:8px;flex:1;min-height:0';
   const postChart = chartArea(charts, context);
@@ -21,9 +24,23 @@ const workforcePanel = ((body, context): Panel<{ region: WorkforcePanelFragment 
   levelChart.getDom().style.flex = '2';
 
   return {
-    update({ region: { workforceStats: stats } }) {
+    update({ region: { workforceStats: stats, mergeLedgerStats: ledger } }) {
       // null only when this domain's subgraph failed, and then the screen marks the panel unavailable
       if (!stats) return;
+      merges.hidden = !ledger?.idleAssets;
+      merges.dataset.value = ledger?.idleAssets ? String(ledger.idleAssets) : '';
+      merges.replaceChildren();
+      if (ledger?.idleAssets) {
+        el(merges, 'span', undefined, '两项改革 闲置资产 ');
+        el(merges, 'span', 'value', count(ledger.idleAssets));
+        el(
+          merges,
+          'span',
+          undefined,
+          ` 处 · 已处置 ${count(ledger.disposed)}（${share(ledger.disposalRate)}）` +
+            ` · 公共设施调整 ${count(ledger.facilitiesRestructured)}`,
+        );
+      }
       freshness(stats.freshness);
       filled(stats.quota.filled, count(stats.quota.filled));
       quota(stats.quota.quota, count(stats.quota.quota));

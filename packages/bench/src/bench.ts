@@ -17,6 +17,13 @@ import {
 } from './gov-services';
 import { measureCockpit, printCockpitReport } from './cockpit';
 import {
+  measureProvince,
+  printProvinceReport,
+  provinceLoadEnvironment,
+  provinceSeedEnvironment,
+  provinceShape,
+} from './province';
+import {
   FEED_BACKFILL_BUDGET_SECONDS,
   feedBackfillEnabled,
   measureFeedBackfill,
@@ -37,6 +44,7 @@ async function main(config: BenchConfig, deadline: number) {
     ? { dir: fs.mkdtempSync('/var/tmp/county-bench-profile-'), services: config.BENCH_PROFILE }
     : undefined;
   const environment = new BenchEnvironment();
+  const province = provinceShape(config);
   let finishing: Promise<never> | undefined;
 
   /** The one way out: stop the load, the services, PostgreSQL; then exit with `code`. */
@@ -77,6 +85,14 @@ async function main(config: BenchConfig, deadline: number) {
       gatewayNodeArgs: config.BENCH_GATEWAY_NODE_ARGS,
       ...(config.BENCH_GOV_SERVICES ? { govServices: { counties: config.BENCH_GOV_COUNTIES } } : {}),
       cockpit: config.BENCH_COCKPIT,
+      ...(province
+        ? {
+            province: {
+              seedEnv: provinceSeedEnvironment(province),
+              loadEnv: provinceLoadEnvironment(province),
+            },
+          }
+        : {}),
     });
     if (endpoints.govServices)
       console.log(
@@ -154,13 +170,35 @@ async function main(config: BenchConfig, deadline: number) {
           sharedUrl: endpoints.sharingGatewayUrl,
           warmUrl: endpoints.cachedGatewayUrl,
           jwtSecret: endpoints.jwtSecret,
+          metricsToken: endpoints.metricsToken,
         },
         { ...load, year: config.BENCH_COCKPIT_YEAR },
+        () => startCpuMeter(environment.processes(), ['gateway']),
       );
       for (const f of figures)
         console.log(`bench: ${f.name}: ${f.requestsPerSecond} req/s, p50 ${f.p50} ms, p95 ${f.p95} ms`);
       cockpitReport = () => printCockpitReport(figures, load.connections, config.BENCH_COCKPIT_YEAR);
     }
+
+    // ── the province (./province.ts) ──
+    let provinceReport: (() => void) | undefined;
+    if (province && endpoints.govServices) {
+      console.log(
+        `bench: the province: serviceStats${endpoints.sharingGatewayUrl ? ' and the cockpit query' : ''}`,
+      );
+      const figures = await measureProvince(
+        {
+          coldUrl: endpoints.gatewayUrl,
+          sharedUrl: endpoints.sharingGatewayUrl,
+          warmUrl: endpoints.cachedGatewayUrl,
+          jwtSecret: endpoints.jwtSecret,
+        },
+        { ...load, year: config.BENCH_COCKPIT_YEAR },
+      );
+      const loaded = endpoints.govServices.load;
+      provinceReport = () => printProvinceReport(figures, province, loaded, load.connections);
+    }
+    // ── end of the province ──
 
     // the gateway writes its profile when it exits, so stop first, report after
     await environment.stop();
@@ -197,6 +235,7 @@ async function main(config: BenchConfig, deadline: number) {
         );
     govReport?.();
     cockpitReport?.();
+    provinceReport?.();
     feedReport?.();
     console.log(`\nbench: done in ${elapsed(started)}`);
     await finish(0);

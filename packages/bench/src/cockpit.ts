@@ -3,7 +3,10 @@ import path from 'node:path';
 import { DEMO_COUNTY_CODE } from '@county/demo-data';
 import { signDevToken } from '@county/gateway';
 import { ROOT } from '@county/platform';
+import type { CpuUsage } from './cpu';
+import type { LoadWindow } from './profile';
 import { closedLoop, type LatencyFigures } from './gov-services';
+import { QUERY as DIRECTORY_QUERY } from './targets';
 
 /*
  * The cockpit scenario: the one request a leaders' screen sends per refresh (every panel, every subgraph),
@@ -24,12 +27,63 @@ export interface CockpitGateways {
   /** The defaults: answers shared in flight and cached. */
   warmUrl: string;
   jwtSecret: string;
+  /** The bearer token of every gateway's `/metrics`. */
+  metricsToken: string;
 }
 
 export interface CockpitFigures extends LatencyFigures {
   /** GraphQL errors in the checked answer (a panel whose subgraph failed): such answers are never cached. */
   errors: number;
   bytes: number;
+  /** Cold runs only: the gateway's calls to each subgraph per request, counted by its own metrics. */
+  callsPerRequest?: Record<string, number>;
+  /** Cold runs only: CPU milliseconds per request of each process (gateway, each subgraph, PostgreSQL). */
+  cpuMsPerRequest?: Record<string, number>;
+  /** Cold runs only: when the measured load ran (monotonic µs, V8's profile clock), for the profiles. */
+  window?: LoadWindow;
+}
+
+/** Starts a CPU meter over the running processes; what it returns stops it. */
+export type CpuProbe = () => () => CpuUsage | undefined;
+
+/** Calls from the gateway at `graphqlUrl` to each subgraph so far, from its `/metrics`. */
+async function subgraphCalls(graphqlUrl: string, token: string): Promise<Map<string, number>> {
+  const url = graphqlUrl.replace(/\/graphql$/, '/metrics');
+  const text = await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).text();
+  const calls = new Map<string, number>();
+  for (const match of text.matchAll(/^subgraph_request_duration_seconds_count\{([^}]*)\} (\d+)/gm)) {
+    const subgraph = /subgraph="([^"]+)"/.exec(match[1])?.[1] ?? '?';
+    calls.set(subgraph, (calls.get(subgraph) ?? 0) + Number(match[2]));
+  }
+  return calls;
+}
+
+const perRequest = (value: number, requests: number) => Number((value / Math.max(1, requests)).toFixed(2));
+
+/** A closed loop on the cold gateway with the calls it made and where the CPU went, per request. */
+async function coldLoop(
+  gateways: CockpitGateways,
+  cpu: CpuProbe,
+  loop: () => Promise<LatencyFigures>,
+): Promise<Pick<CockpitFigures, 'callsPerRequest' | 'cpuMsPerRequest' | 'window'> & LatencyFigures> {
+  const micros = () => Number(process.hrtime.bigint() / 1000n);
+  const before = await subgraphCalls(gateways.coldUrl, gateways.metricsToken);
+  const stop = cpu();
+  const from = micros();
+  const figures = await loop();
+  const to = micros();
+  const usage = stop();
+  const after = await subgraphCalls(gateways.coldUrl, gateways.metricsToken);
+  const callsPerRequest: Record<string, number> = {};
+  for (const [subgraph, count] of after)
+    callsPerRequest[subgraph] = perRequest(count - (before.get(subgraph) ?? 0), figures.requests);
+  // cores used × 1000 ÷ requests a second = CPU ms per request
+  const cpuMsPerRequest = Object.fromEntries(
+    Object.entries(usage?.cores ?? {})
+      .filter(([name]) => !['idle', 'gateway-cached', 'gateway-sharing'].includes(name))
+      .map(([name, cores]) => [name, Number(((cores * 1000) / figures.requestsPerSecond).toFixed(2))]),
+  );
+  return { ...figures, callsPerRequest, cpuMsPerRequest, window: { from, to, requests: figures.requests } };
 }
 
 function cockpitDocument(): string {
@@ -42,12 +96,29 @@ function cockpitDocument(): string {
 export async function measureCockpit(
   gateways: CockpitGateways,
   options: { seconds: number; warmupSeconds: number; connections: number; year: number },
+  cpu: CpuProbe,
 ): Promise<CockpitFigures[]> {
   const query = cockpitDocument();
   const token = await signDevToken({ sub: 'bench', roles: ['leader'] }, { secret: gateways.jwtSecret });
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const { year } = options;
   const figures: CockpitFigures[] = [];
+  // the ratio's denominator: the directory page, same gateway, same client, same run
+  {
+    const body = JSON.stringify({ query: DIRECTORY_QUERY });
+    const request = () => fetch(gateways.coldUrl, { method: 'POST', headers, body });
+    const expected = await (await request()).text();
+    const name = 'directory page cold';
+    if (options.warmupSeconds > 0)
+      await closedLoop(name, request, expected, options.warmupSeconds, options.connections);
+    figures.push({
+      ...(await coldLoop(gateways, cpu, () =>
+        closedLoop(name, request, expected, options.seconds, options.connections),
+      )),
+      errors: 0,
+      bytes: Buffer.byteLength(expected),
+    });
+  }
   for (const [mode, url] of [
     ['cold', gateways.coldUrl],
     ['shared', gateways.sharedUrl],
@@ -73,8 +144,9 @@ export async function measureCockpit(
         throw new Error(`${name} answered HTTP ${response.status}: ${expected.slice(0, 600)}`);
       if (options.warmupSeconds > 0)
         await closedLoop(name, request, expected, options.warmupSeconds, options.connections);
+      const loop = () => closedLoop(name, request, expected, options.seconds, options.connections);
       figures.push({
-        ...(await closedLoop(name, request, expected, options.seconds, options.connections)),
+        ...(mode === 'cold' ? await coldLoop(gateways, cpu, loop) : await loop()),
         coldMs,
         errors: parsed.errors?.length ?? 0,
         bytes: Buffer.byteLength(expected),
@@ -95,6 +167,40 @@ export function printCockpitReport(figures: CockpitFigures[], connections: numbe
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const f of figures)
     console.log(
-      `| ${f.name} | ${f.coldMs} | ${f.requestsPerSecond} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.failures} | ${f.errors} | ${f.bytes} |`,
+      `| ${f.name} | ${f.coldMs ?? ''} | ${f.requestsPerSecond} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.failures} | ${f.errors} | ${f.bytes} |`,
     );
+  printColdCost(figures);
+}
+
+/** Calls and CPU per request of the cold runs, and the cockpit's ratios (issue 23's goals). */
+function printColdCost(figures: CockpitFigures[]): void {
+  const cold = figures.filter((f) => f.callsPerRequest);
+  const subgraphs = [...new Set(cold.flatMap((f) => Object.keys(f.callsPerRequest ?? {})))].sort();
+  const parts = [...new Set(cold.flatMap((f) => Object.keys(f.cpuMsPerRequest ?? {})))].sort();
+  console.log(
+    '\n### cold: subgraph calls and CPU ms per request (the gateway counts the calls; CPU from /proc)',
+  );
+  console.log(`\n| query | calls | ${subgraphs.join(' | ')} | ${parts.map((p) => `CPU ${p}`).join(' | ')} |`);
+  console.log(`|---|---|${subgraphs.map(() => '---|').join('')}${parts.map(() => '---|').join('')}`);
+  for (const f of cold) {
+    const calls = Object.values(f.callsPerRequest ?? {}).reduce((a, b) => a + b, 0);
+    console.log(
+      `| ${f.name} | ${calls.toFixed(2)} | ${subgraphs.map((s) => f.callsPerRequest?.[s] ?? 0).join(' | ')} | ${parts.map((p) => f.cpuMsPerRequest?.[p] ?? '').join(' | ')} |`,
+    );
+  }
+  const rate = (name: string) => figures.find((f) => f.name.startsWith(name))?.requestsPerSecond ?? NaN;
+  const directory = rate('directory page cold');
+  const city = rate('cockpit city');
+  const county = rate(`cockpit county ${DEMO_COUNTY_CODE} cold`);
+  const cityCold = figures.find((f) => f.name.startsWith('cockpit city') && f.name.endsWith('cold'));
+  const ratio = (a: number, b: number) => (a / b).toFixed(2);
+  console.log("\n### the cockpit's cold-cost ratios, same run (goals: cost ≥ 0.6, growth ≥ 0.8, calls ≤ 6)");
+  console.log(
+    `- cost: cockpit city cold ÷ directory page cold = ${ratio(cityCold?.requestsPerSecond ?? city, directory)}`,
+  );
+  console.log(
+    `- growth: cockpit city cold ÷ cockpit county cold = ${ratio(cityCold?.requestsPerSecond ?? city, county)}`,
+  );
+  const calls = Object.values(cityCold?.callsPerRequest ?? {}).reduce((a, b) => a + b, 0);
+  console.log(`- calls: ${calls.toFixed(2)} subgraph calls per cockpit request (city)`);
 }

@@ -1,5 +1,6 @@
 import { DEMO_REPORT_YEAR, MAX_DEMO_COUNTIES } from '@county/demo-data';
 import { z } from 'zod';
+import { PROVINCE_BUDGET_SECONDS, provinceWindows } from './province';
 
 export type ProfiledService = 'gateway' | 'subgraph';
 
@@ -46,6 +47,12 @@ export const benchConfigSchema = z.object({
    * without data measures empty rollups.
    */
   BENCH_COCKPIT_YEAR: z.coerce.number().int().min(2000).max(2100).default(DEMO_REPORT_YEAR),
+  // ── the province (packages/bench/src/province.ts) ──
+  /** Counties of the province 990000 around the city (0: no province); its rows need gov-services. */
+  BENCH_PROVINCE_COUNTIES: z.coerce.number().int().min(0).max(330).default(55),
+  /** The cases per county of the province's further cities, as a share of the city's (the bulk load's size). */
+  BENCH_PROVINCE_CASE_SCALE: z.coerce.number().min(0.01).max(1).default(0.2),
+  // ── end of the province ──
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
@@ -63,7 +70,8 @@ export const loadSeconds = (config: BenchConfig): number =>
     ? (config.BENCH_COCKPIT ? 4 : 2) * (config.BENCH_WARMUP_SECONDS + config.BENCH_SECONDS)
     : 0) +
   // cockpit: city and county, cold, shared and warm, each with its warm-up
-  (config.BENCH_COCKPIT ? 6 * (config.BENCH_WARMUP_SECONDS + config.BENCH_SECONDS) : 0);
+  (config.BENCH_COCKPIT ? 6 * (config.BENCH_WARMUP_SECONDS + config.BENCH_SECONDS) : 0) +
+  provinceWindows(config) * (config.BENCH_WARMUP_SECONDS + config.BENCH_SECONDS);
 
 /** Booting PostgreSQL, seeding and starting two processes, plus stopping them: generous. */
 const BOOT_BUDGET_SECONDS = 90;
@@ -79,7 +87,8 @@ export function deadlineSeconds(config: BenchConfig): number {
     loadSeconds(config) +
     BOOT_BUDGET_SECONDS +
     (config.BENCH_GOV_SERVICES ? GOV_SERVICES_BUDGET_SECONDS : 0) +
-    (config.BENCH_COCKPIT ? COCKPIT_BUDGET_SECONDS : 0);
+    (config.BENCH_COCKPIT ? COCKPIT_BUDGET_SECONDS : 0) +
+    (provinceWindows(config) ? PROVINCE_BUDGET_SECONDS : 0);
   if (config.BENCH_DEADLINE_SECONDS === undefined) return Math.max(300, needed + 60);
   if (config.BENCH_DEADLINE_SECONDS < needed)
     throw new Error(

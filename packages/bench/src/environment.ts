@@ -49,6 +49,8 @@ export interface EnvironmentOptions {
   govServices?: { counties: number };
   /** Also run every other subgraph with demo data, and a second gateway with the response cache on. */
   cockpit?: boolean;
+  /** The province (./province.ts): the seeders' and the bulk load's variables that build it. */
+  province?: { seedEnv: Record<string, string>; loadEnv: Record<string, string> };
 }
 
 /** What the load generator needs to reach both targets. */
@@ -64,6 +66,8 @@ export interface Endpoints {
   cachedGatewayUrl?: string;
   /** The gateway with the cache off but identical in-flight requests shared: only with `cockpit`. */
   sharingGatewayUrl?: string;
+  /** Every gateway's `/metrics` answers this bearer token (the bench counts subgraph calls per request). */
+  metricsToken: string;
 }
 
 const HOST = '127.0.0.1';
@@ -114,6 +118,7 @@ export class BenchEnvironment {
       databaseUrl: databaseUrl(server, name),
       counties: options.counties,
       logDir: this.logDir,
+      env: options.province?.seedEnv,
     });
     const people = this.launch(options, 'subgraph', PEOPLE.main, subgraphPort, {
       ...subgraphEnvironment({ name: PEOPLE.name, databaseUrl: databaseUrl(server, name), keys }),
@@ -124,9 +129,11 @@ export class BenchEnvironment {
 
     const gatewayPort = await freePort(HOST);
     const jwtSecret = fresh();
+    const metricsToken = fresh();
     const subgraphUrl = `http://${HOST}:${subgraphPort}/graphql`;
     const gatewayEnv: Record<string, string> = {
       JWT_SECRET: jwtSecret,
+      METRICS_TOKEN: metricsToken,
       ...gatewayTrustEnvironment(keys),
       SUBGRAPH_PEOPLE_URL: subgraphUrl,
       LOG_LEVEL: 'warn',
@@ -165,6 +172,7 @@ export class BenchEnvironment {
       keys,
       gatewayUrl: `http://${HOST}:${gatewayPort}/graphql`,
       jwtSecret,
+      metricsToken,
       database: description,
       ...(govServices ? { govServices } : {}),
       ...(cachedGatewayUrl ? { cachedGatewayUrl } : {}),
@@ -201,6 +209,7 @@ export class BenchEnvironment {
           databaseUrl: databaseUrl(own, name),
           counties: options.counties,
           logDir: this.logDir,
+          env: options.province?.seedEnv,
         });
         const port = await freePort(HOST);
         const service = launchService({
@@ -270,7 +279,11 @@ export class BenchEnvironment {
     const loader = spawnService(
       'gov-services-load',
       GOV_SERVICES_LOAD,
-      { DATABASE_URL: url, BENCH_COUNTIES: String(options.govServices?.counties ?? 11) },
+      {
+        DATABASE_URL: url,
+        BENCH_COUNTIES: String(options.govServices?.counties ?? 11),
+        ...options.province?.loadEnv,
+      },
       this.logDir,
     );
     // kept in the list while it runs, so a stop or kill reaches it; it is meant to exit

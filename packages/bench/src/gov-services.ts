@@ -121,7 +121,8 @@ export async function closedLoop(
   };
 }
 
-const STATS = (code: string) =>
+/** The serviceStats request of a region (the province scenario asks it too: packages/bench/src/province.ts). */
+export const STATS = (code: string) =>
   JSON.stringify({
     query: `{ region(code: "${code}") { name serviceStats(from: "2019-01-01", to: "2019-12-31") {
       received completed yearOnYearGrowth p50WorkingDays p80WorkingDays onTimeRate onlineShare oneVisitShare

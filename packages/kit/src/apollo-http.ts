@@ -32,9 +32,10 @@ export async function handleGraphQL<C extends BaseContext>(
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  // a POST (every gateway call) has no query string: no URL to parse then
+  const search = req.url?.includes('?') ? new URL(req.url, 'http://localhost').search : '';
   const response = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search, body },
     context,
   });
   res.statusCode = response.status ?? 200;

@@ -127,7 +127,8 @@ function isPoolExhausted(error: unknown): boolean {
     // knex's own error, or MikroORM's DriverException around it (which keeps only its message)
     const { name, message } = cause as { name?: unknown; message?: unknown };
     if (name === 'KnexTimeoutError') return true;
-    if (typeof message === 'string' && message.startsWith('Knex: Timeout acquiring a connection')) return true;
+    if (typeof message === 'string' && message.startsWith('Knex: Timeout acquiring a connection'))
+      return true;
     cause = (cause as { cause?: unknown }).cause;
   }
   return false;
