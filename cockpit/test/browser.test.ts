@@ -324,6 +324,30 @@ describe('the cockpit in headless Chromium', () => {
     expect(calls).toEqual(Object.fromEntries(subgraphs.map((s) => [s.definition.name, 1])));
   });
 
+  it('selects no personal data, so the gateway may share and cache a refresh (a record with it may not)', async () => {
+    const ask = async (query: string, variables: Record<string, unknown>) =>
+      fetch(new URL('/graphql', gateway.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+    const refresh = await ask(operation, {
+      code: DEMO_COUNTY_CODE,
+      year: YEAR,
+      from: `${YEAR}-01-01`,
+      to: `${YEAR}-12-31`,
+    });
+    expect(refresh.status).toBe(200);
+    expect(refresh.headers.get('cache-control')).not.toBe('no-store');
+    const record = await ask(
+      'query ($code: ID!) { region(code: $code) { disputes(first: 1) { nodes { summary } } } }',
+      {
+        code: DEMO_COUNTY_CODE,
+      },
+    );
+    expect(record.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('reads each subgraph in a handful of statements, not one per region below, cold', async () => {
     // the county has 22 townships below it, the city one county: the same handful for both
     for (const code of [DEMO_COUNTY_CODE, '990700']) {
@@ -483,8 +507,8 @@ describe('the cockpit in headless Chromium', () => {
     // the record, as the graph's answer has it
     const records = [
       ...(data.region.overdueOrders?.nodes ?? []).map((o: any) => [o.id, o.task.title]),
-      ...(data.region.redDisputes?.nodes ?? []).map((d: any) => [d.id, d.summary]),
-      ...(data.region.orangeDisputes?.nodes ?? []).map((d: any) => [d.id, d.summary]),
+      ...(data.region.redDisputes?.nodes ?? []).map((d: any) => [d.id, d.region.name]),
+      ...(data.region.orangeDisputes?.nodes ?? []).map((d: any) => [d.id, d.region.name]),
       ...(data.region.overduePilots?.nodes ?? []).map((p: any) => [p.id, p.name]),
       ...(data.region.laggingTasks?.nodes ?? []).map((t: any) => [t.id, t.title]),
     ];

@@ -1,4 +1,5 @@
 import type { DomainKey } from '../src/domains';
+import { DISPUTE_KINDS } from './dispute-kinds';
 import { el } from './dom';
 import { count, deliveredAt, percent } from './format';
 import type { FeedView } from './panel';
@@ -19,11 +20,11 @@ export interface Alert {
 interface DisputeList {
   nodes: {
     id: string;
+    kind: string;
     status: string;
     reportedAt: unknown;
-    summary: string;
     region: { name: string };
-    steps: { at: unknown; actor: string; status: string; note?: string | null }[];
+    steps: { at: unknown; actor: string; status: string }[];
   }[];
 }
 
@@ -112,18 +113,18 @@ export function collectAlerts(data: AlertSources, regionCode: string): Alert[] {
         rank,
         kind: `${colour}纠纷在办`,
         id: dispute.id,
-        title: `${dispute.region.name} · ${dispute.summary}`,
+        // the summary names the parties (personal data, masked for a leader): the kind says what it is
+        title: `${dispute.region.name} · ${DISPUTE_KINDS[dispute.kind as keyof typeof DISPUTE_KINDS] ?? dispute.kind}纠纷`,
         since: day(dispute.reportedAt),
         facts: [
           ['风险等级', colour],
           ['状态', STATUS[dispute.status] ?? dispute.status],
           ['登记时间', day(dispute.reportedAt)],
           ['所在区划', dispute.region.name],
-          ['概况', dispute.summary],
+          ['纠纷类型', DISPUTE_KINDS[dispute.kind as keyof typeof DISPUTE_KINDS] ?? dispute.kind],
         ],
         history: dispute.steps.map(
-          (step) =>
-            `${day(step.at)} ${step.actor} ${STATUS[step.status] ?? step.status}${step.note ? `：${step.note}` : ''}`,
+          (step) => `${day(step.at)} ${step.actor} ${STATUS[step.status] ?? step.status}`,
         ),
       });
   };

@@ -1,21 +1,11 @@
 import type { DisputeKind, GovernancePanelFragment } from '@cockpit/generated/operations';
 import { axisStyle } from '../charts';
+import { DISPUTE_KINDS } from '../dispute-kinds';
 import { el } from '../dom';
 import { count, share } from '../format';
 import { caption, chartArea, figure, freshnessNote, type Panel, type PanelFactory } from '../panel';
 
-const KIND: Record<DisputeKind, string> = {
-  MARRIAGE_FAMILY: '婚姻家庭',
-  NEIGHBOURS: '邻里',
-  HOMESTEAD_LAND: '宅基地和土地',
-  CONTRACT: '合同',
-  DAMAGES: '损害赔偿',
-  PROPERTY_MANAGEMENT: '物业',
-  LABOUR_WAGES: '劳动争议和欠薪',
-  MEDICAL: '医疗',
-  LAND_ACQUISITION_DEMOLITION: '征地拆迁',
-  OTHER: '其他',
-};
+const KIND: Record<DisputeKind, string> = DISPUTE_KINDS;
 
 type Sub = GovernancePanelFragment['children'][number];
 

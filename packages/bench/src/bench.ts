@@ -171,6 +171,7 @@ async function main(config: BenchConfig, deadline: number) {
           warmUrl: endpoints.cachedGatewayUrl,
           jwtSecret: endpoints.jwtSecret,
           metricsToken: endpoints.metricsToken,
+          ...(environment.statementsUrl ? { statementsUrl: environment.statementsUrl } : {}),
         },
         { ...load, year: config.BENCH_COCKPIT_YEAR },
         () => startCpuMeter(environment.processes(), ['gateway']),

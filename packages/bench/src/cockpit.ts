@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEMO_COUNTY_CODE } from '@county/demo-data';
+import { withClient } from '@county/postgres';
 import { signDevToken } from '@county/gateway';
 import { ROOT } from '@county/platform';
 import type { CpuUsage } from './cpu';
@@ -29,6 +30,48 @@ export interface CockpitGateways {
   jwtSecret: string;
   /** The bearer token of every gateway's `/metrics`. */
   metricsToken: string;
+  /** The embedded server's admin URL when it keeps pg_stat_statements (BENCH_PG_STATEMENTS=true). */
+  statementsUrl?: string;
+}
+
+/** One statement's share of a cold run: PostgreSQL's planning and execution time per cockpit request. */
+export interface StatementCost {
+  database: string;
+  callsPerRequest: number;
+  planMs: number;
+  execMs: number;
+  query: string;
+}
+
+const TOP_STATEMENTS = `
+select d.datname as database, s.calls::int as calls, s.total_plan_time as plan, s.total_exec_time as exec,
+       left(regexp_replace(s.query, '\\s+', ' ', 'g'), 140) as query
+  from pg_stat_statements s join pg_database d on d.oid = s.dbid
+ order by s.total_plan_time + s.total_exec_time desc
+ limit 15`;
+
+/** Starts counting statements afresh; what it returns reads the top ones, per request. */
+async function statementCosts(url: string | undefined) {
+  if (!url) return undefined;
+  await withClient(url, async (client) => {
+    await client.query('create extension if not exists pg_stat_statements');
+    await client.query('select pg_stat_statements_reset()');
+  });
+  return async (requests: number): Promise<StatementCost[]> => {
+    const { rows } = await withClient(url, (client) =>
+      client.query<{ database: string; calls: number; plan: number; exec: number; query: string }>(
+        TOP_STATEMENTS,
+      ),
+    );
+    const per = (value: number) => Number((value / Math.max(1, requests)).toFixed(3));
+    return rows.map((row) => ({
+      database: row.database,
+      callsPerRequest: per(row.calls),
+      planMs: per(row.plan),
+      execMs: per(row.exec),
+      query: row.query,
+    }));
+  };
 }
 
 export interface CockpitFigures extends LatencyFigures {
@@ -41,6 +84,8 @@ export interface CockpitFigures extends LatencyFigures {
   cpuMsPerRequest?: Record<string, number>;
   /** Cold runs only: when the measured load ran (monotonic µs, V8's profile clock), for the profiles. */
   window?: LoadWindow;
+  /** Cold runs with BENCH_PG_STATEMENTS=true: the statements that took PostgreSQL's time. */
+  statements?: StatementCost[];
 }
 
 /** Starts a CPU meter over the running processes; what it returns stops it. */
@@ -65,8 +110,11 @@ async function coldLoop(
   gateways: CockpitGateways,
   cpu: CpuProbe,
   loop: () => Promise<LatencyFigures>,
-): Promise<Pick<CockpitFigures, 'callsPerRequest' | 'cpuMsPerRequest' | 'window'> & LatencyFigures> {
+): Promise<
+  Pick<CockpitFigures, 'callsPerRequest' | 'cpuMsPerRequest' | 'window' | 'statements'> & LatencyFigures
+> {
   const micros = () => Number(process.hrtime.bigint() / 1000n);
+  const statements = await statementCosts(gateways.statementsUrl);
   const before = await subgraphCalls(gateways.coldUrl, gateways.metricsToken);
   const stop = cpu();
   const from = micros();
@@ -83,7 +131,13 @@ async function coldLoop(
       .filter(([name]) => !['idle', 'gateway-cached', 'gateway-sharing'].includes(name))
       .map(([name, cores]) => [name, Number(((cores * 1000) / figures.requestsPerSecond).toFixed(2))]),
   );
-  return { ...figures, callsPerRequest, cpuMsPerRequest, window: { from, to, requests: figures.requests } };
+  return {
+    ...figures,
+    callsPerRequest,
+    cpuMsPerRequest,
+    window: { from, to, requests: figures.requests },
+    ...(statements ? { statements: await statements(figures.requests) } : {}),
+  };
 }
 
 function cockpitDocument(): string {
@@ -203,4 +257,13 @@ function printColdCost(figures: CockpitFigures[]): void {
   );
   const calls = Object.values(cityCold?.callsPerRequest ?? {}).reduce((a, b) => a + b, 0);
   console.log(`- calls: ${calls.toFixed(2)} subgraph calls per cockpit request (city)`);
+  for (const f of cold.filter((run) => run.statements?.length)) {
+    console.log(`\n### ${f.name}: PostgreSQL's time by statement, per request (pg_stat_statements)`);
+    console.log('\n| database | calls | plan ms | exec ms | statement |');
+    console.log('|---|---|---|---|---|');
+    for (const s of f.statements ?? [])
+      console.log(
+        `| ${s.database} | ${s.callsPerRequest} | ${s.planMs} | ${s.execMs} | \`${s.query.replace(/\|/g, '\\|')}\` |`,
+      );
+  }
 }

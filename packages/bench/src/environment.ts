@@ -71,6 +71,10 @@ export interface Endpoints {
 }
 
 const HOST = '127.0.0.1';
+
+/** BENCH_PG_STATEMENTS=true: the embedded server keeps pg_stat_statements (with planning) for the report. */
+export const statementStatistics = (env: NodeJS.ProcessEnv = process.env) =>
+  ['true', '1'].includes(env.BENCH_PG_STATEMENTS ?? '');
 const fresh = () => randomBytes(32).toString('base64url');
 const PEOPLE = SUBGRAPHS.find((subgraph) => subgraph.name === 'people');
 
@@ -87,6 +91,8 @@ export class BenchEnvironment {
   private readonly throwaways: { server: string; name: string }[] = [];
   private readonly services: ServiceProcess[] = [];
   private stopping?: Promise<void>;
+  /** The embedded server, when it keeps statement statistics (BENCH_PG_STATEMENTS). */
+  statementsUrl?: string;
 
   constructor() {
     // the postgres OS user (the cluster's owner when we run as root) must be able to enter it
@@ -347,7 +353,18 @@ export class BenchEnvironment {
       persistent: false,
       callerHandlesSignals: true,
       onLog: (line) => fs.appendFileSync(logFile, `${line}\n`),
+      // BENCH_PG_STATEMENTS: which statements the cold cockpit spends PostgreSQL's time on (planning too)
+      ...(statementStatistics()
+        ? {
+            settings: {
+              shared_preload_libraries: 'pg_stat_statements',
+              'pg_stat_statements.track_planning': 'on',
+              'pg_stat_statements.max': '5000',
+            },
+          }
+        : {}),
     });
+    this.statementsUrl = statementStatistics() ? this.postgres.adminUrl : undefined;
     return { server: this.postgres.adminUrl, description: `embedded PostgreSQL on ${HOST}:${port}` };
   }
 

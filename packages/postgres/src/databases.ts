@@ -9,7 +9,8 @@ export function databaseUrl(serverUrl: string, name: string): string {
   return url.toString();
 }
 
-async function withClient<T>(serverUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+/** One connection to the server's `postgres` database for `work`, closed after. */
+export async function withClient<T>(serverUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
   await client.connect();
   try {

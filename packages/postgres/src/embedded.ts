@@ -30,6 +30,8 @@ export interface EmbeddedPostgresOptions {
    * `postgres` OS user when run as root), the ground of base backups and point-in-time restores.
    */
   archive?: { walDir: string; timeoutSeconds?: number };
+  /** More server settings (`-c name=value`), e.g. the bench's statement statistics. */
+  settings?: Record<string, string>;
 }
 
 export interface RunningPostgres {
@@ -121,7 +123,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: options.persistent,
     createPostgresUser: runningAsRoot(),
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: settingFlags({ ...SERVER_SETTINGS, ...archiving }),
+    postgresFlags: settingFlags({ ...SERVER_SETTINGS, ...archiving, ...options.settings }),
     onLog: remember,
     onError: remember,
   });

@@ -39,7 +39,11 @@ export class DisputeStep {
   actor!: string;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: '说明 — note' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '说明 — note; personal data (it may name the parties): "***" where the dispute\'s summary is',
+  })
   note!: string | null;
 
   @Property({ type: 'json' })

@@ -97,7 +97,8 @@ export class DisputeResolver {
   }
 
   @FieldResolver(() => [DisputeStep], {
-    description: '办理过程 — every recorded step, in order; notes are personal data, masked like the summary',
+    // the personal data is the note (DisputeStep.note): the steps without it may be shared and cached
+    description: '办理过程 — every recorded step, in order; each note is masked like the summary',
   })
   async steps(@Root() dispute: Dispute, @Ctx() ctx: SubgraphContext): Promise<DisputeStep[]> {
     const [steps, sees] = await Promise.all([
@@ -108,7 +109,7 @@ export class DisputeResolver {
   }
 
   @FieldResolver(() => [ReturnVisit], {
-    description: '督查回访 — return visits, in order; notes are personal data, masked like the summary',
+    description: '督查回访 — return visits, in order; each note is masked like the summary',
   })
   async returnVisits(@Root() dispute: Dispute, @Ctx() ctx: SubgraphContext): Promise<ReturnVisit[]> {
     const [visits, sees] = await Promise.all([

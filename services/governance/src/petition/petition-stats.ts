@@ -1,5 +1,5 @@
 import { chinaDateSql, chinaDayStartSql, CHINA_TIME_ZONE, regionCodePrefix } from '@county/domain';
-import { PreparedRead, type SubgraphContext } from '@county/kit';
+import type { SubgraphContext } from '@county/kit';
 import type { PetitionChannel } from './petition-vocabulary';
 import type { PetitionStats, PetitionVolume } from './petition-stats.types';
 
@@ -102,17 +102,11 @@ export async function petitionStats(
 ): Promise<PetitionStats> {
   const compare = withinAYear(from, to);
   const prefix = `${regionCodePrefix(regionCode) ?? regionCode}%`;
-  const rows = await PreparedRead.of<StatsRow>(STATS_SQL).run(ctx.em, [
-    from,
-    from,
-    prefix,
-    from,
-    to,
-    compare,
-    from,
-    to,
-    groupMin,
-  ]);
+  // planned with its values, not prepared: a generic plan cannot use the region's code prefix (`like ?`)
+  // and read every petition instead (37 ms a cockpit refresh at the bench's size, against 1 ms of planning)
+  const rows: StatsRow[] = await ctx.em
+    .getConnection()
+    .execute(STATS_SQL, [from, from, prefix, from, to, compare, from, to, groupMin]);
   const pick = (current: boolean, test: (row: StatsRow) => boolean) =>
     rows.filter((row) => row.current === current && test(row));
   const total = (current: boolean) => pick(current, (row) => !row.of_channel && !row.of_month)[0];

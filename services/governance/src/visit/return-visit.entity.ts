@@ -29,7 +29,11 @@ export class ReturnVisit {
   relapsed!: boolean;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: '说明 — note' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '说明 — note; personal data (it may name the parties): "***" where the dispute\'s summary is',
+  })
   note!: string | null;
 }
 
