@@ -12,17 +12,16 @@ import type { PetitionStats, PetitionVolume } from './petition-stats.types';
 const START = chinaDayStartSql('?::date');
 const YEAR_AGO_START = chinaDayStartSql(`?::date - interval '1 year'`);
 const YEAR_AGO_END = chinaDayStartSql(`?::date - interval '1 year'`);
-const STATS_SQL = `
-with p as (
-  select received_at >= ${START} as current, channel, petitioner_count, status, accept_by, decided_at,
-         reply_by, replied_at, review_requested_at, repeat_of_id, escalated_to, handling_level, satisfaction,
-         calendar_provisional,
-         to_char((received_at at time zone '${CHINA_TIME_ZONE}')
-                 + case when received_at >= ${START} then interval '0 days' else interval '1 year' end, 'YYYY-MM') as month
+/** One period's petitions of the region: `received_at` bounded on both sides, so an index range serves it. */
+const period = (current: boolean, start: string, end: string) => `
+  select ${current} as current, channel, petitioner_count, status, accept_by, decided_at, reply_by, replied_at,
+         review_requested_at, repeat_of_id, escalated_to, handling_level, satisfaction, calendar_provisional,
+         to_char((received_at at time zone '${CHINA_TIME_ZONE}')${current ? '' : " + interval '1 year'"}, 'YYYY-MM') as month
     from petition
-   where region_code like ?
-     and (received_at >= ${START} and received_at < ${START} + interval '1 day'
-          or ? and received_at >= ${YEAR_AGO_START} and received_at < ${YEAR_AGO_END} + interval '1 day')
+   where region_code like ? and received_at >= ${start} and received_at < ${end} + interval '1 day'`;
+const STATS_SQL = `
+with p as (${period(true, START, START)}
+  union all${period(false, YEAR_AGO_START, YEAR_AGO_END)} and ?
 )
 select current, grouping(channel) = 0 as of_channel, grouping(month) = 0 as of_month, channel, month,
        count(*)::int as received, sum(petitioner_count)::int as petitioners,
@@ -102,11 +101,12 @@ export async function petitionStats(
 ): Promise<PetitionStats> {
   const compare = withinAYear(from, to);
   const prefix = `${regionCodePrefix(regionCode) ?? regionCode}%`;
-  // planned with its values, not prepared: a generic plan cannot use the region's code prefix (`like ?`)
-  // and read every petition instead (37 ms a cockpit refresh at the bench's size, against 1 ms of planning)
+  // planned with its values, not prepared: a generic plan cannot use the region's code prefix (`like ?`);
+  // each period a range of its own (an `or` of both had PostgreSQL read all the region's petitions: 25–40 ms
+  // a cockpit refresh at the bench's size)
   const rows: StatsRow[] = await ctx.em
     .getConnection()
-    .execute(STATS_SQL, [from, from, prefix, from, to, compare, from, to, groupMin]);
+    .execute(STATS_SQL, [prefix, from, to, prefix, from, to, compare, groupMin]);
   const pick = (current: boolean, test: (row: StatsRow) => boolean) =>
     rows.filter((row) => row.current === current && test(row));
   const total = (current: boolean) => pick(current, (row) => !row.of_channel && !row.of_month)[0];
