@@ -75,7 +75,10 @@ const FIGURES: Record<DomainKey, [string, (region: any) => unknown][]> = {
 
 /** What the tests read in the page (they are type-checked without the DOM library). */
 interface PageGlobals {
-  document: { body: { dataset: Record<string, string | undefined> } };
+  document: {
+    body: { dataset: Record<string, string | undefined> };
+    querySelector(selector: string): { dataset: Record<string, string | undefined> } | null;
+  };
 }
 
 const shot = (page: Page, name: string) =>
@@ -610,15 +613,36 @@ describe('the cockpit in headless Chromium', () => {
     // the new name: from a copy, people being down
     expect(await page.title()).toContain(`${region.name}新区`);
     expect(others.length).toBeGreaterThan(0);
-    for (const key of others) {
-      expect(await page.getAttribute(`.panel[data-domain="${key}"]`, 'data-state')).toBe('ok');
+    // every other panel filled: within a few refreshes (one slow call on a loaded machine may miss one),
+    // and named in the failure when one is not
+    const states = async () => {
+      const found: Record<string, string | null> = {};
+      for (const key of others)
+        found[key] = await page.getAttribute(`.panel[data-domain="${key}"]`, 'data-state');
+      return found;
+    };
+    await page
+      .waitForFunction(
+        (keys) =>
+          keys.every(
+            (key) =>
+              (globalThis as unknown as PageGlobals).document.querySelector(`.panel[data-domain="${key}"]`)
+                ?.dataset.state === 'ok',
+          ),
+        others,
+        { timeout: 30_000 },
+      )
+      .catch(() => undefined);
+    expect(await states()).toEqual(Object.fromEntries(others.map((key) => [key, 'ok'])));
+    const shown: Record<string, string | null> = {};
+    const expected: Record<string, string> = {};
+    for (const key of others)
       for (const [name, pick] of FIGURES[key]) {
-        const expected = pick(region);
-        expect(await page.getAttribute(`[data-figure="${name}"]`, 'data-value')).toBe(
-          expected === null ? '' : String(expected),
-        );
+        const value = pick(region);
+        expected[name] = value === null ? '' : String(value);
+        shown[name] = await page.getAttribute(`[data-figure="${name}"]`, 'data-value');
       }
-    }
+    expect(shown).toEqual(expected);
     if (domains.includes('workforce')) {
       expect(await page.getAttribute('.panel[data-domain="workforce"]', 'data-state')).toBe('unavailable');
       expect(await page.textContent('.panel[data-domain="workforce"] .panel-state')).toContain('people');

@@ -1,8 +1,8 @@
-import { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
-import ExcelJS, { type CellValue } from 'exceljs';
+import type ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { badInput } from './errors';
 import { checkArchive, notXlsx } from './imports/archive-check';
+import { WorkbookReader } from './imports/workbook-reader';
 import type { ImportLimits } from './imports/import-limits';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -19,42 +19,6 @@ export interface SheetRows {
   rows: SheetRow[];
 }
 
-/** Chunks of a part as text, a character split across two chunks decoded whole. */
-async function* utf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.write(chunk);
-  const rest = decoder.end();
-  if (rest) yield rest;
-}
-
-/**
- * exceljs 4.4's streaming reader decodes each inflated chunk of a part on its own, so a Chinese character
- * that straddles two 16 KB chunks comes out as two U+FFFD (exceljs issues #2063, #2084): a ledger's
- * unit names and task titles would be garbled. Its shared strings and sheets are fed to it as text here.
- */
-const Utf8WorkbookReader = class extends ExcelJS.stream.xlsx.WorkbookReader {
-  _parseSharedStrings(entry: Readable) {
-    entry.setEncoding('utf8');
-    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as Utf8Parts)._parseSharedStrings.call(
-      this,
-      entry,
-    );
-  }
-
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
-    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as Utf8Parts)._parseWorksheet.call(
-      this,
-      utf8(iterator),
-      sheetNo,
-    );
-  }
-};
-
-interface Utf8Parts {
-  _parseSharedStrings(entry: Readable): unknown;
-  _parseWorksheet(iterator: AsyncIterable<string>, sheetNo: string): unknown;
-}
-
 type Limits = Pick<ImportLimits, 'maxUnpackedBytes' | 'maxRows' | 'maxColumns'>;
 
 /**
@@ -65,8 +29,8 @@ type Limits = Pick<ImportLimits, 'maxUnpackedBytes' | 'maxRows' | 'maxColumns'>;
 export async function readFirstSheet(file: Buffer, limits: Limits): Promise<SheetRows> {
   if (file.length === 0) throw badInput('file', 'empty', 'the file is empty');
   if (!file.subarray(0, 4).equals(ZIP_MAGIC)) throw notXlsx();
-  await checkArchive(file, limits.maxUnpackedBytes);
-  const reader = new Utf8WorkbookReader(Readable.from([file]), {
+  const parts = await checkArchive(file, limits.maxUnpackedBytes);
+  const reader = new WorkbookReader(parts, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -75,26 +39,15 @@ export async function readFirstSheet(file: Buffer, limits: Limits): Promise<Shee
     entries: 'ignore',
   });
   let sheet: SheetRows | null = null;
-  let refusal: unknown = null;
   try {
-    // the workbook is walked to its end even after a refusal: exceljs spools sheets that come before the
-    // shared strings to temporary files and deletes each only as the walk moves past it
     for await (const worksheet of reader) {
-      if (sheet || refusal) {
-        await skip(worksheet);
-        continue;
-      }
       sheet = { headers: new Map(), rows: [] };
-      try {
-        await readRows(worksheet, sheet, limits);
-      } catch (error) {
-        refusal = error;
-      }
+      await readRows(worksheet, sheet, limits);
+      break;
     }
-  } catch {
-    throw notXlsx();
+  } catch (error) {
+    throw (error as { extensions?: unknown }).extensions ? error : notXlsx();
   }
-  if (refusal) throw (refusal as { extensions?: unknown }).extensions ? refusal : notXlsx();
   if (!sheet) throw badInput('file', 'empty', 'the workbook has no sheet');
   return sheet;
 }
@@ -121,11 +74,6 @@ async function readRows(worksheet: AsyncIterable<ExcelJS.Row>, sheet: SheetRows,
       );
     sheet.rows.push({ number: row.number, cell: (column) => values[column] ?? null });
   }
-}
-
-/** Leaves a sheet unread: stopping its row iterator closes the stream behind it. */
-async function skip(worksheet: AsyncIterable<unknown>): Promise<void> {
-  for await (const _ of worksheet) break;
 }
 
 /** The text a cell shows, whatever exceljs made of it (rich text, hyperlink, formula result, date). */

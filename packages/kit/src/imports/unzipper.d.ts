@@ -1,14 +1,17 @@
-// unzipper ships no types; this is the part of its streaming parser the kit uses (the same parser exceljs's
-// streaming WorkbookReader reads uploads with).
+// unzipper ships no types; this is the part of its central-directory reader the kit uses.
 declare module 'unzipper' {
-  import type { Duplex, PassThrough } from 'node:stream';
+  import type { PassThrough } from 'node:stream';
 
-  export interface ZipEntry extends PassThrough {
+  export interface DirectoryEntry {
     path: string;
     type: 'File' | 'Directory';
-    vars: { compressedSize: number; uncompressedSize: number };
-    autodrain(): unknown;
+    compressedSize: number;
+    uncompressedSize: number;
+    /** The part, inflated as it is read: nothing is unpacked before it is consumed. */
+    stream(): PassThrough;
   }
 
-  export function Parse(options?: { forceStream?: boolean }): Duplex & AsyncIterable<ZipEntry>;
+  export const Open: {
+    buffer(file: Buffer): Promise<{ files: DirectoryEntry[] }>;
+  };
 }
