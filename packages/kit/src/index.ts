@@ -37,3 +37,4 @@ export * from './imports';
 export * from './spreadsheets';
 export * from './region-copy';
 export * from './feeds';
+export * from './pg-array';

@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import type { Permissions } from '../permissions';
 import { ImportJobs, JobStatus, storedError } from '../imports/import-jobs';
 import { RejectedRows } from '../imports/rejections';
+import { pgArray } from '../pg-array';
 import { copyStaged } from './feed-copy';
 import { readDelivery, type DeliveryRows } from './feed-file';
 import { feedJobs, type FeedJobView, type FeedVia } from './feed-jobs';
@@ -326,11 +327,7 @@ export async function deliverFeed(feed: Feed, file: Buffer, delivery: Delivery):
         `insert into audit_record (subject, roles, request_id, operation, entity, entity_id, before, after)
          select ?, ?::text[], ?, operation, entity, entity_id, ${changedFields('before', 'after')}, ${changedFields('after', 'before')}
            from feed_audit order by entity, entity_id`,
-        [
-          delivery.subject,
-          `{${delivery.roles.map((r) => `"${r.replace(/["\\]/g, '\\$&')}"`).join(',')}}`,
-          `feed-job:${jobId}`,
-        ],
+        [delivery.subject, pgArray(delivery.roles), `feed-job:${jobId}`],
       );
       timings.audit = clock();
       await exec(

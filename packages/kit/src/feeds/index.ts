@@ -16,6 +16,7 @@ export {
   type FeedRejection,
 } from './feed-mapping';
 export { feedRoutes } from './feed-routes';
+export { feedSql, stageChanges, recordChanges, type FeedTarget } from './feed-changes';
 export { feedJobs, type FeedJobView, type FeedVia } from './feed-jobs';
 export { feedLimits, feedLimitsSchema, type FeedLimits } from './feed-limits';
 export { FeedFreshness, feedFreshness, isStale } from './feed-freshness';

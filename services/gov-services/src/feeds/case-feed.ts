@@ -1,7 +1,17 @@
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { chinaDateSql as chinaDate } from '@county/domain';
-import { defineFeed, FeedRowError, type FeedCounts, type FeedRun } from '@county/kit';
+import {
+  defineFeed,
+  feedSql as sql,
+  FeedRowError,
+  pgArray,
+  recordChanges,
+  stageChanges,
+  type FeedCounts,
+  type FeedRun,
+  type FeedTarget,
+} from '@county/kit';
 import { permissions } from '../permissions';
 import { chinaDay, netWorkingDays, workingCalendar } from '../calendar/working-days';
 import { CaseResult, CaseStatus } from '../vocabulary';
@@ -11,8 +21,7 @@ import { applyRollupChanges, eventRowsOf } from './feed-rollups';
 export const CASE_FEED_SOURCE = 'zwfw-cases';
 const RECORDED_BY = `feed:${CASE_FEED_SOURCE}`;
 
-const sql = async <T = Record<string, unknown>>(tx: EntityManager, text: string, params: unknown[] = []) =>
-  (await tx.getConnection().execute(text, params, 'all', tx.getTransactionContext())) as T[];
+const CASES: FeedTarget = { name: 'case', table: 'service_case', entity: 'ServiceCase' };
 
 /** The platform's status 撤回 keeps the case as it stood (running or completed), marked withdrawn. */
 function derive(row: Record<string, unknown>): Record<string, unknown> {
@@ -62,9 +71,7 @@ function derive(row: Record<string, unknown>): Record<string, unknown> {
 async function itemsByCode(em: EntityManager, codes: string[]): Promise<Map<string, unknown>> {
   const rows = (await em
     .getConnection()
-    .execute(`select code, id from service_item where code = any(?::text[])`, [
-      `{${codes.map((c) => `"${c.replace(/["\\]/g, '\\$&')}"`).join(',')}}`,
-    ])) as {
+    .execute(`select code, id from service_item where code = any(?::text[])`, [pgArray(codes)])) as {
     code: string;
     id: string;
   }[];
@@ -77,7 +84,7 @@ async function centresByRegion(em: EntityManager, codes: string[]): Promise<Map<
     .getConnection()
     .execute(
       `select region_code, min(id::text) as id from service_centre where region_code = any(?::text[]) group by region_code having count(*) = 1`,
-      [`{${codes.map((c) => `"${c.replace(/["\\]/g, '\\$&')}"`).join(',')}}`],
+      [pgArray(codes)],
     )) as {
     region_code: string;
     id: string;
@@ -98,19 +105,7 @@ const CASE_SET = `item_id = excluded.item_id, item_version = excluded.item_versi
  * the changed cases' event rows, so they stay equal to a full recount.
  */
 async function upsertCases(tx: EntityManager, run: FeedRun): Promise<FeedCounts> {
-  await sql(
-    tx,
-    `create temporary table feed_case_changed on commit drop as
-       select s.*, f.record_id as existing_id, coalesce(f.record_id, gen_random_uuid()) as case_id, f.withdrawn_at as was_withdrawn
-         from ${run.staging} s left join feed_record f on f.source = ? and f.source_id = s.source_id
-        where f.row_hash is distinct from s.row_hash`,
-    [run.source],
-  );
-  await sql(
-    tx,
-    `create temporary table feed_case_before on commit drop as
-       select c.* from service_case c join feed_case_changed x on x.existing_id = c.id`,
-  );
+  await stageChanges(tx, run, CASES);
   await eventRowsOf(tx, 'feed_case_before', 'feed_events_before');
   await sql(
     tx,
@@ -131,15 +126,6 @@ async function upsertCases(tx: EntityManager, run: FeedRun): Promise<FeedCounts>
                    effective_from
           limit 1) v
      on conflict (id) do update set ${CASE_SET}`,
-  );
-  await sql(
-    tx,
-    `insert into feed_record (source, source_id, record_id, row_hash, job_id, withdrawn_at, updated_at)
-     select ?, source_id, case_id, row_hash, ?::uuid, case when withdrawn then coalesce(was_withdrawn, now()) end, now()
-       from feed_case_changed
-     on conflict (source, source_id) do update set row_hash = excluded.row_hash, job_id = excluded.job_id,
-       withdrawn_at = excluded.withdrawn_at, updated_at = excluded.updated_at`,
-    [run.source, run.jobId],
   );
   // the events the case's columns summarise: all of a new case's; of a corrected case, those not yet
   // recorded (a corrected time adds one, the event log being append-only)
@@ -166,27 +152,7 @@ async function upsertCases(tx: EntityManager, run: FeedRun): Promise<FeedCounts>
   );
   await eventRowsOf(tx, 'feed_case_after', 'feed_events_after');
   await applyRollupChanges(tx, 'feed_events_before', 'feed_events_after');
-  await sql(
-    tx,
-    `insert into ${run.audit} (operation, entity, entity_id, before, after)
-     select case when b.id is null then 'create' else 'update' end, 'ServiceCase', a.id::text,
-            to_jsonb(b), to_jsonb(a) || jsonb_build_object('sourceId', x.source_id, 'withdrawn', x.withdrawn)
-       from feed_case_after a join feed_case_changed x on x.case_id = a.id left join feed_case_before b on b.id = a.id`,
-  );
-  const [counts] = await sql<{ inserted: number; updated: number; withdrawn: number; staged: number }>(
-    tx,
-    `select count(*) filter (where existing_id is null)::int inserted,
-            count(*) filter (where existing_id is not null)::int updated,
-            count(*) filter (where withdrawn and was_withdrawn is null)::int withdrawn,
-            (select count(*) from ${run.staging})::int staged
-       from feed_case_changed`,
-  );
-  return {
-    inserted: counts.inserted,
-    updated: counts.updated,
-    withdrawn: counts.withdrawn,
-    unchanged: counts.staged - counts.inserted - counts.updated,
-  };
+  return recordChanges(tx, run, CASES);
 }
 
 /** 政务服务平台办件 — the province's daily case export, by 办件编号, row-level (good rows land). */

@@ -3,9 +3,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   assertPerformAction,
   defineFeed,
+  feedSql as sql,
   FeedRowError,
+  pgArray,
+  recordChanges,
+  stageChanges,
   type FeedCounts,
   type FeedRun,
+  type FeedTarget,
   type Identity,
 } from '@county/kit';
 import { permissions } from '../permissions';
@@ -17,10 +22,7 @@ const ACTOR = `feed:${DISPUTE_FEED_SOURCE}`;
 /** The column's own limit: a longer list of parties is refused for its row rather than failing the delivery. */
 const MAX_PARTIES = 500;
 
-const sql = async <T = Record<string, unknown>>(tx: EntityManager, text: string, params: unknown[] = []) =>
-  (await tx.getConnection().execute(text, params, 'all', tx.getTransactionContext())) as T[];
-const textArray = (values: readonly string[]) =>
-  `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+const DISPUTES: FeedTarget = { name: 'dispute', table: 'dispute', entity: 'Dispute' };
 
 /** The platform's 撤回 keeps the dispute as it stood, marked withdrawn; a resolution needs its particulars. */
 function derive(row: Record<string, unknown>): Record<string, unknown> {
@@ -61,7 +63,7 @@ async function authorize(em: EntityManager, identity: Identity): Promise<string[
 async function regions(em: EntityManager, codes: string[], scope: unknown): Promise<Map<string, unknown>> {
   const rows = (await em
     .getConnection()
-    .execute(`select code from directory_region where code = any(?::text[])`, [textArray(codes)])) as {
+    .execute(`select code from directory_region where code = any(?::text[])`, [pgArray(codes)])) as {
     code: string;
   }[];
   const within = scope as string[] | undefined;
@@ -82,20 +84,7 @@ const ACTION_OF = `case x.status when 'MEDIATING' then 'START_MEDIATION' when 'R
  * status the platform moved it to, and record the delivery on the feed record.
  */
 async function upsertDisputes(tx: EntityManager, run: FeedRun): Promise<FeedCounts> {
-  await sql(
-    tx,
-    `create temporary table feed_dispute_changed on commit drop as
-       select s.*, f.record_id as existing_id, coalesce(f.record_id, gen_random_uuid()) as dispute_id,
-              f.withdrawn_at as was_withdrawn
-         from ${run.staging} s left join feed_record f on f.source = ? and f.source_id = s.source_id
-        where f.row_hash is distinct from s.row_hash`,
-    [run.source],
-  );
-  await sql(
-    tx,
-    `create temporary table feed_dispute_before on commit drop as
-       select d.* from dispute d join feed_dispute_changed x on x.existing_id = d.id`,
-  );
+  await stageChanges(tx, run, DISPUTES);
   await sql(
     tx,
     `insert into dispute (id, region_code, grid_id, kind, channel, reported_at, parties, party_count, amount, summary,
@@ -132,36 +121,7 @@ async function upsertDisputes(tx: EntityManager, run: FeedRun): Promise<FeedCoun
       where x.status is not null and x.status is distinct from coalesce(b.status, 'REGISTERED')`,
     [ACTOR, details],
   );
-  await sql(
-    tx,
-    `insert into feed_record (source, source_id, record_id, row_hash, job_id, withdrawn_at, updated_at)
-     select ?, source_id, dispute_id, row_hash, ?::uuid, case when withdrawn then coalesce(was_withdrawn, now()) end, now()
-       from feed_dispute_changed
-     on conflict (source, source_id) do update set row_hash = excluded.row_hash, job_id = excluded.job_id,
-       withdrawn_at = excluded.withdrawn_at, updated_at = excluded.updated_at`,
-    [run.source, run.jobId],
-  );
-  await sql(
-    tx,
-    `insert into ${run.audit} (operation, entity, entity_id, before, after)
-     select case when b.id is null then 'create' else 'update' end, 'Dispute', d.id::text, to_jsonb(b),
-            to_jsonb(d) || jsonb_build_object('sourceId', x.source_id, 'withdrawn', x.withdrawn)
-       from dispute d join feed_dispute_changed x on x.dispute_id = d.id left join feed_dispute_before b on b.id = d.id`,
-  );
-  const [c] = await sql<{ inserted: number; updated: number; withdrawn: number; staged: number }>(
-    tx,
-    `select count(*) filter (where existing_id is null)::int inserted,
-            count(*) filter (where existing_id is not null)::int updated,
-            count(*) filter (where withdrawn and was_withdrawn is null)::int withdrawn,
-            (select count(*) from ${run.staging})::int staged
-       from feed_dispute_changed`,
-  );
-  return {
-    inserted: c.inserted,
-    updated: c.updated,
-    withdrawn: c.withdrawn,
-    unchanged: c.staged - c.inserted - c.updated,
-  };
+  return recordChanges(tx, run, DISPUTES);
 }
 
 /** 矛盾纠纷多元化解平台 — the province's mediation platform export, by 纠纷编号, row-level. */

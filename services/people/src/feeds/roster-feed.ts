@@ -1,15 +1,29 @@
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { defineFeed, FeedRowError, type FeedCounts, type FeedRun } from '@county/kit';
+import {
+  defineFeed,
+  feedSql as sql,
+  FeedRowError,
+  pgArray,
+  recordChanges,
+  stageChanges,
+  type FeedCounts,
+  type FeedRun,
+  type FeedTarget,
+} from '@county/kit';
 import { permissions } from '../permissions';
 import { personRule } from '../person/person.rules';
 
 export const ROSTER_FEED_SOURCE = 'zzb-roster';
 
-const sql = async <T = Record<string, unknown>>(tx: EntityManager, text: string, params: unknown[] = []) =>
-  (await tx.getConnection().execute(text, params, 'all', tx.getTransactionContext())) as T[];
-const textArray = (values: readonly string[]) =>
-  `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+/** A person the directory already holds is found by the ID number and adopted, not duplicated. */
+const PERSONS: FeedTarget = {
+  name: 'person',
+  table: 'person',
+  entity: 'Person',
+  matchBy: 'id_number',
+  unaudited: ['updated_at'],
+};
 
 /** The roster's headers of the person's fields, to name a refused value where the export has it. */
 const HEADER: Record<string, string> = {
@@ -56,7 +70,7 @@ async function organizations(em: EntityManager, codes: string[]): Promise<Map<st
   const rows = (await em
     .getConnection()
     .execute(`select credit_code, id from organization where credit_code = any(?::text[])`, [
-      textArray(codes),
+      pgArray(codes),
     ])) as {
     credit_code: string;
     id: string;
@@ -69,21 +83,7 @@ async function organizations(em: EntityManager, codes: string[]): Promise<Map<st
  * (a person the directory already holds is adopted, not duplicated); a person moved away (调出) is marked.
  */
 async function upsertPersons(tx: EntityManager, run: FeedRun): Promise<FeedCounts> {
-  await sql(
-    tx,
-    `create temporary table feed_person_changed on commit drop as
-       select s.*, coalesce(f.record_id, p.id) as existing_id, coalesce(f.record_id, p.id, gen_random_uuid()) as person_id,
-              f.withdrawn_at as was_withdrawn
-         from ${run.staging} s left join feed_record f on f.source = ? and f.source_id = s.source_id
-         left join person p on f.record_id is null and p.id_number = s.id_number
-        where f.row_hash is distinct from s.row_hash`,
-    [run.source],
-  );
-  await sql(
-    tx,
-    `create temporary table feed_person_before on commit drop as
-       select p.* from person p join feed_person_changed x on x.existing_id = p.id`,
-  );
+  await stageChanges(tx, run, PERSONS);
   await sql(
     tx,
     `insert into person (id, name, gender, birth_date, roles, organization_id, position, phone, id_number)
@@ -93,36 +93,7 @@ async function upsertPersons(tx: EntityManager, run: FeedRun): Promise<FeedCount
        roles = excluded.roles, organization_id = excluded.organization_id, position = excluded.position,
        phone = excluded.phone, id_number = excluded.id_number, updated_at = now()`,
   );
-  await sql(
-    tx,
-    `insert into feed_record (source, source_id, record_id, row_hash, job_id, withdrawn_at, updated_at)
-     select ?, source_id, person_id, row_hash, ?::uuid, case when withdrawn then coalesce(was_withdrawn, now()) end, now()
-       from feed_person_changed
-     on conflict (source, source_id) do update set record_id = excluded.record_id, row_hash = excluded.row_hash,
-       job_id = excluded.job_id, withdrawn_at = excluded.withdrawn_at, updated_at = excluded.updated_at`,
-    [run.source, run.jobId],
-  );
-  await sql(
-    tx,
-    `insert into ${run.audit} (operation, entity, entity_id, before, after)
-     select case when b.id is null then 'create' else 'update' end, 'Person', p.id::text,
-            to_jsonb(b) - 'updated_at', (to_jsonb(p) - 'updated_at') || jsonb_build_object('sourceId', x.source_id, 'withdrawn', x.withdrawn)
-       from person p join feed_person_changed x on x.person_id = p.id left join feed_person_before b on b.id = p.id`,
-  );
-  const [c] = await sql<{ inserted: number; updated: number; withdrawn: number; staged: number }>(
-    tx,
-    `select count(*) filter (where existing_id is null)::int inserted,
-            count(*) filter (where existing_id is not null)::int updated,
-            count(*) filter (where withdrawn and was_withdrawn is null)::int withdrawn,
-            (select count(*) from ${run.staging})::int staged
-       from feed_person_changed`,
-  );
-  return {
-    inserted: c.inserted,
-    updated: c.updated,
-    withdrawn: c.withdrawn,
-    unchanged: c.staged - c.inserted - c.updated,
-  };
+  return recordChanges(tx, run, PERSONS);
 }
 
 /** 组织部干部名册 — the organisation department's roster export, by 人员编号, all-or-nothing (a roster is whole). */
