@@ -71,3 +71,27 @@ export const axisStyle = {
   axisLabel: { color: '#7f9cc4', fontSize: 13 },
   splitLine: { lineStyle: { color: 'rgba(29, 79, 145, 0.4)' } },
 };
+
+/**
+ * The months of the period: a bar of one count and a line of another (received and completed cases,
+ * disputes mediated and resolved), the legend above.
+ */
+export function monthlyBarAndLine<M extends { month: string }>(
+  chart: Chart,
+  months: readonly M[],
+  bar: { name: string; value(month: M): number },
+  line: { name: string; value(month: M): number },
+  left = 56,
+): void {
+  chart.setOption({
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, textStyle: { color: '#d7e7ff' } },
+    grid: { left, right: 12, top: 30, bottom: 24 },
+    xAxis: { type: 'category', data: months.map((m) => `${Number(m.month.slice(5))}月`), ...axisStyle },
+    yAxis: { type: 'value', minInterval: 1, ...axisStyle },
+    series: [
+      { name: bar.name, type: 'bar', data: months.map(bar.value) },
+      { name: line.name, type: 'line', smooth: true, data: months.map(line.value) },
+    ],
+  });
+}

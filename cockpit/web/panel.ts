@@ -1,6 +1,6 @@
 import { createChart, type Chart } from './charts';
 import { el } from './dom';
-import { deliveredAt } from './format';
+import { count, deliveredAt } from './format';
 
 /** What a panel may know besides its data. */
 export interface PanelContext {
@@ -63,6 +63,25 @@ export function rankedList(parent: HTMLElement, name: string) {
 
 export function caption(parent: HTMLElement, text: string): HTMLParagraphElement {
   return el(parent, 'p', 'caption', text);
+}
+
+/**
+ * One line of figures under a panel's tiles (信访 1,234 件 · 同比 …): its lead, its value and the rest,
+ * with `data-value` for the value. `optional`: a region without any (no merge, no project) leaves the
+ * line out rather than show a zero.
+ */
+export function figureLine(parent: HTMLElement, name: string, optional = false) {
+  const line = el(parent, 'p', 'caption');
+  line.dataset.figure = name;
+  return (value: number | null | undefined, lead: string, rest: () => string): void => {
+    line.hidden = optional && !value;
+    line.dataset.value = value === null || value === undefined || line.hidden ? '' : String(value);
+    line.replaceChildren();
+    if (line.hidden) return;
+    el(line, 'span', undefined, lead);
+    el(line, 'span', 'value', count(value));
+    el(line, 'span', undefined, rest());
+  };
 }
 
 /** A statistic's feed, as `freshness` on the statistics answers it (issue 25). */

@@ -1,9 +1,17 @@
 import type { DisputeKind, GovernancePanelFragment } from '@cockpit/generated/operations';
-import { axisStyle } from '../charts';
+import { monthlyBarAndLine } from '../charts';
 import { DISPUTE_KINDS } from '../dispute-kinds';
 import { el } from '../dom';
 import { count, share } from '../format';
-import { caption, chartArea, figure, freshnessNote, type Panel, type PanelFactory } from '../panel';
+import {
+  caption,
+  chartArea,
+  figure,
+  freshnessNote,
+  type Panel,
+  type PanelFactory,
+  figureLine,
+} from '../panel';
 
 const KIND: Record<DisputeKind, string> = DISPUTE_KINDS;
 
@@ -23,8 +31,7 @@ const governancePanel = ((body, context): Panel<{ region: GovernancePanelFragmen
   const orange = figure(figures, 'governance.openOrange', '橙色在办');
   const risk = figure(figures, 'governance.atRisk', '风险村');
   // 信访: one line, the six tiles above being the disputes'
-  const petitions = el(body, 'p', 'caption');
-  petitions.dataset.figure = 'governance.petitions';
+  const petitions = figureLine(body, 'governance.petitions');
   const charts = el(body, 'div');
   charts.style.cssText = 'display:flex;gap:8px;height:150px;flex:none';
   const monthChart = chartArea(charts, context);
@@ -39,15 +46,11 @@ const governancePanel = ((body, context): Panel<{ region: GovernancePanelFragmen
       // null only when this domain's subgraph failed, and then the screen marks the panel unavailable
       if (!stats || !riskSummary) return;
       freshness(stats.freshness);
-      petitions.dataset.value = petitionStats ? String(petitionStats.received) : '';
-      petitions.replaceChildren();
-      el(petitions, 'span', undefined, '信访 ');
-      el(petitions, 'span', 'value', count(petitionStats?.received));
-      el(
-        petitions,
-        'span',
-        undefined,
-        ` 件 · 同比 ${share(petitionStats?.receivedChange)} · 按期答复 ${share(petitionStats?.onTimeReplyRate)}`,
+      petitions(
+        petitionStats?.received,
+        '信访 ',
+        () =>
+          ` 件 · 同比 ${share(petitionStats?.receivedChange)} · 按期答复 ${share(petitionStats?.onTimeReplyRate)}`,
       );
       mediated(stats.mediated, count(stats.mediated));
       resolutionRate(stats.resolutionRate, share(stats.resolutionRate), 'good');
@@ -58,21 +61,13 @@ const governancePanel = ((body, context): Panel<{ region: GovernancePanelFragmen
       gridCaption.textContent =
         `风险村 高 ${count(riskSummary.high)} · 中 ${count(riskSummary.medium)} · 低 ${count(riskSummary.low)}` +
         '（下级区划；地图见中央）';
-      monthChart.setOption({
-        tooltip: { trigger: 'axis' },
-        legend: { top: 0, textStyle: { color: '#d7e7ff' } },
-        grid: { left: 44, right: 8, top: 28, bottom: 22 },
-        xAxis: {
-          type: 'category',
-          data: stats.byMonth.map((m) => `${Number(m.month.slice(5))}月`),
-          ...axisStyle,
-        },
-        yAxis: { type: 'value', minInterval: 1, ...axisStyle },
-        series: [
-          { name: '调解', type: 'bar', data: stats.byMonth.map((m) => m.mediated) },
-          { name: '化解', type: 'line', smooth: true, data: stats.byMonth.map((m) => m.resolved) },
-        ],
-      });
+      monthlyBarAndLine(
+        monthChart,
+        stats.byMonth,
+        { name: '调解', value: (m) => m.mediated },
+        { name: '化解', value: (m) => m.resolved },
+        44,
+      );
       kindChart.setOption({
         tooltip: { trigger: 'item' },
         series: [

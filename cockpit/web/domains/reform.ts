@@ -6,7 +6,7 @@ import type {
 import { axisStyle } from '../charts';
 import { el } from '../dom';
 import { count, oneDecimal, percent } from '../format';
-import { chartArea, figure, rankedList, type Panel, type PanelFactory } from '../panel';
+import { chartArea, figure, rankedList, type Panel, type PanelFactory, figureLine } from '../panel';
 
 const STATUS: Record<ReformTaskStatus, string> = {
   NOT_STARTED: '未启动',
@@ -27,8 +27,7 @@ const reformPanel = ((body, context): Panel<{ region: ReformPanelFragment & Refo
   const openOrders = figure(figures, 'reform.openSupervisionOrders', '未整改督办单');
   const overdueOrders = figure(figures, 'reform.overdueSupervisionOrders', '逾期督办单');
   // 月调度、督察、通报 in one line: the six tiles above are the tasks'
-  const instruments = el(body, 'p', 'caption');
-  instruments.dataset.figure = 'reform.instruments';
+  const instruments = figureLine(body, 'reform.instruments');
   const statusChart = chartArea(body, context, 170);
   const groupChart = chartArea(body, context, 270);
   el(body, 'p', 'caption', '滞后任务（实际 / 序时进度）');
@@ -40,18 +39,11 @@ const reformPanel = ((body, context): Panel<{ region: ReformPanelFragment & Refo
     update({ region: { reformStats: stats, reformInstrumentStats: tools, laggingTasks, resultsBoard } }) {
       // null only when this domain's subgraph failed, and then the screen marks the panel unavailable
       if (!stats) return;
-      instruments.dataset.value = tools ? String(tools.dispatchRounds) : '';
-      instruments.replaceChildren();
-      el(instruments, 'span', undefined, '月调度 ');
-      el(instruments, 'span', 'value', count(tools?.dispatchRounds));
-      el(
-        instruments,
-        'span',
-        undefined,
+      instruments(tools?.dispatchRounds, '月调度 ', () =>
         tools?.dispatchRounds
           ? ` 轮 · 报送率 ${percent(tools.dispatchCoverage)} · 未报 ${count(tools.unreportedEntries)}` +
-              ` · 督察 ${count(tools.inspections)} · 通报 ${count(tools.bulletins)}` +
-              `（表扬 ${count(tools.commendedMentions)} / 后进 ${count(tools.laggingMentions)}）`
+            ` · 督察 ${count(tools.inspections)} · 通报 ${count(tools.bulletins)}` +
+            `（表扬 ${count(tools.commendedMentions)} / 后进 ${count(tools.laggingMentions)}）`
           : ' 轮（本年度无调度记录）',
       );
       total(stats.total, count(stats.total));

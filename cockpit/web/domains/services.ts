@@ -1,8 +1,8 @@
 import type { ServicesPanelFragment } from '@cockpit/generated/operations';
-import { axisStyle } from '../charts';
+import { monthlyBarAndLine } from '../charts';
 import { el } from '../dom';
 import { count, oneDecimal, share } from '../format';
-import { chartArea, figure, freshnessNote, type Panel, type PanelFactory } from '../panel';
+import { chartArea, figure, freshnessNote, type Panel, type PanelFactory, figureLine } from '../panel';
 
 const servicesPanel = ((body, context): Panel<{ region: ServicesPanelFragment }> => {
   const figures = el(body, 'div', 'figures');
@@ -15,28 +15,20 @@ const servicesPanel = ((body, context): Panel<{ region: ServicesPanelFragment }>
   const satisfaction = figure(figures, 'services.satisfactionShare', '满意率');
   const bad = figure(figures, 'services.badReviews', '差评 / 按期整改');
   // 项目审批: one line under the tiles, as the reform panel's instruments
-  const projects = el(body, 'p', 'caption');
-  projects.dataset.figure = 'services.projects';
+  const projects = figureLine(body, 'services.projects', true);
   const chart = chartArea(body, context);
 
   return {
     update({ region: { serviceStats: stats, projectStats: approvals } }) {
       // null only when this domain's subgraph failed, and then the screen marks the panel unavailable
       if (!stats) return;
-      projects.hidden = !approvals?.projects;
-      projects.dataset.value = approvals?.projects ? String(approvals.projects) : '';
-      projects.replaceChildren();
-      if (approvals?.projects) {
-        el(projects, 'span', undefined, '项目审批 ');
-        el(projects, 'span', 'value', count(approvals.projects));
-        el(
-          projects,
-          'span',
-          undefined,
-          ` 个 · 平均 ${oneDecimal(approvals.averageWorkingDays)} 个工作日 · 目标内 ${share(approvals.shareWithinTarget)}` +
-            ` · 重大项目提前介入 ${share(approvals.shareMajorEarlyInvolvement)}`,
-        );
-      }
+      projects(
+        approvals?.projects,
+        '项目审批 ',
+        () =>
+          ` 个 · 平均 ${oneDecimal(approvals?.averageWorkingDays)} 个工作日 · 目标内 ${share(approvals?.shareWithinTarget)}` +
+          ` · 重大项目提前介入 ${share(approvals?.shareMajorEarlyInvolvement)}`,
+      );
       freshness(stats.freshness);
       // counted on a year whose official holiday schedule is not entered yet: the working-day figures may move
       const provisional = stats.calendarProvisional ? ' 临时口径' : '';
@@ -52,21 +44,12 @@ const servicesPanel = ((body, context): Panel<{ region: ServicesPanelFragment }>
         `${count(stats.badReviews)} / ${count(stats.badReviewsRectifiedOnTime)}`,
         stats.badReviews > stats.badReviewsRectifiedOnTime ? 'warn' : undefined,
       );
-      chart.setOption({
-        tooltip: { trigger: 'axis' },
-        legend: { top: 0, textStyle: { color: '#d7e7ff' } },
-        grid: { left: 56, right: 12, top: 30, bottom: 24 },
-        xAxis: {
-          type: 'category',
-          data: stats.byMonth.map((m) => `${Number(m.month.slice(5))}月`),
-          ...axisStyle,
-        },
-        yAxis: { type: 'value', minInterval: 1, ...axisStyle },
-        series: [
-          { name: '收件', type: 'bar', data: stats.byMonth.map((m) => m.received) },
-          { name: '办结', type: 'line', smooth: true, data: stats.byMonth.map((m) => m.completed) },
-        ],
-      });
+      monthlyBarAndLine(
+        chart,
+        stats.byMonth,
+        { name: '收件', value: (m) => m.received },
+        { name: '办结', value: (m) => m.completed },
+      );
     },
   };
 }) satisfies PanelFactory;

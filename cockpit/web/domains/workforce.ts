@@ -2,7 +2,7 @@ import type { CommunityPostType, WorkforcePanelFragment } from '@cockpit/generat
 import { axisStyle } from '../charts';
 import { el } from '../dom';
 import { count, share } from '../format';
-import { chartArea, figure, freshnessNote, type Panel, type PanelFactory } from '../panel';
+import { chartArea, figure, freshnessNote, type Panel, type PanelFactory, figureLine } from '../panel';
 
 /** 三岗 of 三岗十八级. */
 const POST: Record<CommunityPostType, string> = { HEAD: '正职', DEPUTY: '副职', OTHER: '其他社区工作者' };
@@ -15,8 +15,7 @@ const workforcePanel = ((body, context): Panel<{ region: WorkforcePanelFragment 
   const vacancies = figure(figures, 'workforce.vacancies', '员额空缺');
   const seconded = figure(figures, 'workforce.cadresInSecondment', '在挂职干部');
   // 撤乡并镇、撤并建制村 (people keeps the merges' ledgers): what the merges left behind, what became of it
-  const merges = el(body, 'p', 'caption');
-  merges.dataset.figure = 'workforce.mergeLedger';
+  const merges = figureLine(body, 'workforce.mergeLedger', true);
   const charts = el(body, 'div');
   charts.style.cssText = 'display:flex;gap:8px;flex:1;min-height:0';
   const postChart = chartArea(charts, context);
@@ -27,20 +26,13 @@ const workforcePanel = ((body, context): Panel<{ region: WorkforcePanelFragment 
     update({ region: { workforceStats: stats, mergeLedgerStats: ledger } }) {
       // null only when this domain's subgraph failed, and then the screen marks the panel unavailable
       if (!stats) return;
-      merges.hidden = !ledger?.idleAssets;
-      merges.dataset.value = ledger?.idleAssets ? String(ledger.idleAssets) : '';
-      merges.replaceChildren();
-      if (ledger?.idleAssets) {
-        el(merges, 'span', undefined, '两项改革 闲置资产 ');
-        el(merges, 'span', 'value', count(ledger.idleAssets));
-        el(
-          merges,
-          'span',
-          undefined,
-          ` 处 · 已处置 ${count(ledger.disposed)}（${share(ledger.disposalRate)}）` +
-            ` · 公共设施调整 ${count(ledger.facilitiesRestructured)}`,
-        );
-      }
+      merges(
+        ledger?.idleAssets,
+        '两项改革 闲置资产 ',
+        () =>
+          ` 处 · 已处置 ${count(ledger?.disposed)}（${share(ledger?.disposalRate)}）` +
+          ` · 公共设施调整 ${count(ledger?.facilitiesRestructured)}`,
+      );
       freshness(stats.freshness);
       filled(stats.quota.filled, count(stats.quota.filled));
       quota(stats.quota.quota, count(stats.quota.quota));
