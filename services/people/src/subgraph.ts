@@ -15,7 +15,7 @@ import {
   RegionSuccessionsQuery,
 } from './region-change/region-history.resolver';
 import { RegionMergeMutation } from './region-change/region-merge.mutation';
-import { idleAssetLedgerRoutes, mergeLedgerEntities, mergeLedgerResolvers } from './merge-ledger';
+import { mergeLedgerEntities, mergeLedgerResolvers, mergeLedgerRoutes } from './merge-ledger';
 import { RegionBoundary } from './region-boundary/region-boundary.entity';
 import { RegionBoundaryFields, RegionBoundaryResolver } from './region-boundary/region-boundary.resolver';
 import { regionBoundaryRoutes } from './region-boundary/region-boundary.routes';
@@ -80,7 +80,7 @@ export const peopleSubgraph: SubgraphDefinition = {
     ...organizationLedgerRoutes,
     ...personLedgerRoutes,
     ...communityWorkerLedgerRoutes,
-    ...idleAssetLedgerRoutes,
+    ...mergeLedgerRoutes,
     importJobsRoute,
     ...regionBoundaryRoutes,
     ...feedFileRoutes,

@@ -1,25 +1,9 @@
 import type { CellValue } from 'exceljs';
-import {
-  assertPerformAction,
-  assertSignedIn,
-  cellDate,
-  cellRefused,
-  cellText,
-  defineLedger,
-  type FileRoute,
-  isUuid,
-  labelledCell,
-  type LedgerReadContext,
-  ledgerRegion,
-  ledgerRoutes,
-} from '@county/kit';
-import { chinaDay } from '@county/domain';
-import { permissions } from '../permissions';
-import { Region } from '../region/region.entity';
-import { regionPattern } from '../workforce/region-filter';
+import { cellRefused, cellText, labelledCell } from '@county/kit';
 import { IdleAsset } from './idle-asset.entity';
 import { MergeLedgerMutations } from './merge-ledger.mutation';
 import type { RecordIdleAssetInput, UpdateIdleAssetInput } from './merge-ledger.args';
+import { dateCell, mergeLedger, mergeLedgerSheetRoutes } from './merge-ledger-sheet';
 import { DisposalMethod, IdleAssetKind } from './vocabulary';
 
 const SHEET = '闲置资产台账';
@@ -40,14 +24,6 @@ export const DISPOSAL_LABEL: Record<DisposalMethod, string> = {
   TRANSFER: '划转',
 };
 
-interface Params {
-  region: string;
-}
-
-interface Lookups {
-  names: Map<string, string>;
-}
-
 const mutations = new MergeLedgerMutations();
 
 function amount(cell: CellValue): number {
@@ -57,26 +33,11 @@ function amount(cell: CellValue): number {
   return Number(text);
 }
 
-export const idleAssetLedger = defineLedger<IdleAsset, Params, Lookups>({
-  sheet: () => SHEET,
-  key: { header: '资产编号', width: 38, of: (a) => a.id, assigned: 'system' },
-  version: { header: '版本', of: (a) => a.version },
+export const idleAssetLedger = mergeLedger<IdleAsset>({
+  sheet: SHEET,
+  entity: IdleAsset,
+  key: '资产编号',
   columns: [
-    {
-      header: '原区划代码',
-      width: 14,
-      field: 'predecessorCode',
-      updatable: false,
-      value: (a) => a.predecessorCode,
-    },
-    { header: '原区划', width: 12, format: (a, l) => l.names.get(a.predecessorCode) ?? '' },
-    {
-      header: '现区划代码',
-      width: 14,
-      field: 'successorCode',
-      updatable: false,
-      value: (a) => a.successorCode,
-    },
     {
       header: '资产类别',
       width: 14,
@@ -103,11 +64,7 @@ export const idleAssetLedger = defineLedger<IdleAsset, Params, Lookups>({
       field: 'disposedOn',
       optional: true,
       value: (a) => a.disposedOn,
-      parse: (cell) => {
-        const date = cellDate(cell);
-        if (!date) throw cellRefused('date', `${cellText(cell)} is not a date (YYYY-MM-DD)`);
-        return date;
-      },
+      parse: dateCell,
     },
     {
       header: '处置收入（元）',
@@ -119,20 +76,6 @@ export const idleAssetLedger = defineLedger<IdleAsset, Params, Lookups>({
     },
     { header: '承接方/新用途', width: 24, field: 'disposedTo', optional: true, value: (a) => a.disposedTo },
   ],
-  async lookups(_purpose, records, { em }) {
-    const codes = [...new Set(records.map((a) => a.predecessorCode))];
-    const regions = codes.length ? await em.find(Region, { code: codes }, { fields: ['code', 'name'] }) : [];
-    return { names: new Map(regions.map((r) => [r.code, r.name])) };
-  },
-  records: ({ em, params }: LedgerReadContext<Params>) => {
-    const pattern = regionPattern(params.region);
-    return em
-      .createQueryBuilder(IdleAsset, 'a')
-      .where('(a.successor_code like ? or a.predecessor_code like ?)', [pattern, pattern])
-      .orderBy({ successorCode: 'asc', predecessorCode: 'asc', kind: 'asc', name: 'asc' })
-      .getResultList();
-  },
-  find: (ids, { em }) => em.find(IdleAsset, { id: ids.filter(isUuid) }),
   async create(fields, write) {
     await mutations.recordIdleAsset(fields as unknown as RecordIdleAssetInput, write);
   },
@@ -147,16 +90,4 @@ export const idleAssetLedger = defineLedger<IdleAsset, Params, Lookups>({
  * POST it back with the same `region` (hr, or the township covering it): a changed row records a disposal
  * through updateIdleAsset, a row with an empty 资产编号 adds an asset through recordIdleAsset.
  */
-export const idleAssetLedgerRoutes: FileRoute[] = ledgerRoutes(idleAssetLedger, {
-  path: 'idle-assets.xlsx',
-  filename: ({ region }) => `${SHEET}-${region}-${chinaDay()}.xlsx`,
-  exportParams({ identity, query }) {
-    assertSignedIn({ identity });
-    return { region: ledgerRegion(query) };
-  },
-  importParams({ identity, query }) {
-    const region = ledgerRegion(query);
-    assertPerformAction({ identity }, permissions, 'merge-ledger.write', { regionCode: region });
-    return { region };
-  },
-});
+export const idleAssetLedgerRoutes = mergeLedgerSheetRoutes(idleAssetLedger, 'idle-assets.xlsx');

@@ -1,4 +1,6 @@
 import { IdleAsset } from './idle-asset.entity';
+import { facilityLedgerRoutes } from './facility-ledger';
+import { idleAssetLedgerRoutes } from './idle-asset-ledger';
 import { RestructuredFacility } from './facility.entity';
 import { MergeLedgerMutations } from './merge-ledger.mutation';
 import { IdleAssetFields, MergeLedgerQueries, RestructuredFacilityFields } from './merge-ledger.resolver';
@@ -13,4 +15,6 @@ export const mergeLedgerResolvers = [
   RestructuredFacilityFields,
   RegionMergeLedgerResolver,
 ] as const;
-export { idleAssetLedgerRoutes } from './idle-asset-ledger';
+
+/** The merge's ledgers as sheets, both ways: idle-assets.xlsx and restructured-facilities.xlsx. */
+export const mergeLedgerRoutes = [...idleAssetLedgerRoutes, ...facilityLedgerRoutes];
