@@ -209,7 +209,12 @@ it('restores to the moment before a bulk write: earlier writes kept, the bulk un
   const checked = Object.fromEntries(report.checks.map((c) => [c.subgraph, c]));
   expect(checked.governance.checkpointsAfter).toBeGreaterThan(0);
   expect(checked.governance.checkpointsCompared).toBeGreaterThan(0);
-  expect(checked.governance.rollups).toEqual({ dispute_rollup_day: 0, dispute_rollup_month: 0 });
+  expect(checked.governance.rollups).toEqual({
+    dispute_rollup_day: 0,
+    dispute_rollup_month: 0,
+    petition_rollup_day: 0,
+    petition_rollup_month: 0,
+  });
   expect(Object.values(checked['gov-services'].rollups!).every((n) => n === 0)).toBe(true);
   expect(fs.existsSync(report.setAside!)).toBe(true);
 
@@ -223,6 +228,8 @@ it('restores to the moment before a bulk write: earlier writes kept, the bulk un
   expect(await rollupDifferences(governanceUrl(), 'governance')).toEqual({
     dispute_rollup_day: 0,
     dispute_rollup_month: 0,
+    petition_rollup_day: 0,
+    petition_rollup_month: 0,
   });
 }, 180_000);
 

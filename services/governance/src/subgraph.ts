@@ -1,6 +1,6 @@
 import path from 'node:path';
 import './vocabulary';
-import { disputeRollupDifferences } from './dispute/dispute-rollup-differences';
+import { governanceRollupDifferences } from './rollup-differences';
 import { attachFeeds, importJobsRoute, type SubgraphDefinition } from '@county/kit';
 import { feedFileRoutes, governanceFeeds } from './feeds';
 import { DisputeStatsFreshnessResolver } from './feeds/freshness.resolver';
@@ -31,6 +31,7 @@ import { RiskJudgement } from './risk/risk-judgement.entity';
 import { RiskJudgementResolver } from './risk/risk-judgement.resolver';
 import { RiskJudgementMutations } from './risk/risk-judgement.mutations';
 import { Petition } from './petition/petition.entity';
+import { PetitionCounters, PetitionRollupDay, PetitionRollupMonth } from './petition/petition-rollup.entity';
 import { PetitionBureau } from './petition/petition-bureau.entity';
 import { PetitionTimeLimits } from './petition/petition-time-limits.entity';
 import { PetitionTimeLimitsResolver } from './petition/petition-time-limits';
@@ -57,6 +58,9 @@ export const governanceEntities = [
   PetitionBureau,
   PetitionTimeLimits,
   Petition,
+  PetitionCounters,
+  PetitionRollupDay,
+  PetitionRollupMonth,
 ];
 
 /** The governance subgraph (政法委/综治中心): grids, disputes and their mediation, return visits, risk villages. */
@@ -101,5 +105,5 @@ export const governanceSubgraph: SubgraphDefinition = {
   ],
   attach: attachFeeds(governanceFeeds),
   seeder: path.join(__dirname, 'seeders'),
-  rollupDifferences: disputeRollupDifferences,
+  rollupDifferences: governanceRollupDifferences,
 };

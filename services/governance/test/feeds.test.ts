@@ -7,7 +7,7 @@ import {
 import { as, startTestSubgraph, subgraphHeaders, type TestSubgraph } from '@county/test-kit';
 import { peopleSubgraph } from '@county/people';
 import { governanceSubgraph } from '@county/governance';
-import { disputeRollupDifferences } from '../src/dispute/dispute-rollup-differences';
+import { governanceRollupDifferences } from '../src/rollup-differences';
 import { dyhjCsv, dyhjDayExport } from '../src/seeders/dyhj-export';
 
 /**
@@ -46,7 +46,12 @@ async function deliver(file: Buffer, identity = centre) {
   });
   return { status: response.status, body: (await response.json()) as any };
 }
-const noDifferences = { dispute_rollup_day: 0, dispute_rollup_month: 0 };
+const noDifferences = {
+  dispute_rollup_day: 0,
+  dispute_rollup_month: 0,
+  petition_rollup_day: 0,
+  petition_rollup_month: 0,
+};
 const fed = async () =>
   new Map(
     (
@@ -77,7 +82,7 @@ it("lands a day's export, refusing an unmapped kind code and a resolution withou
   );
   const moved = day.filter((r, i) => ![1, 3].includes(i) && r.办理状态 !== '10').length;
   expect(steps).toBe(28 + moved);
-  expect(await disputeRollupDifferences(governance.orm.em)).toEqual(noDifferences);
+  expect(await governanceRollupDifferences(governance.orm.em)).toEqual(noDifferences);
 });
 
 it('changes nothing for the same file again, and exactly the corrected disputes for a corrected one', async () => {
@@ -110,7 +115,7 @@ it('changes nothing for the same file again, and exactly the corrected disputes 
     `feed-job:${body.id}`,
   ]);
   expect(trail.map((r) => r.operation)).toEqual(['create', 'update', 'update']);
-  expect(await disputeRollupDifferences(governance.orm.em)).toEqual(noDifferences);
+  expect(await governanceRollupDifferences(governance.orm.em)).toEqual(noDifferences);
 });
 
 it('says how fresh the dispute figures are beside them', async () => {

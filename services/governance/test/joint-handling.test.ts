@@ -11,7 +11,7 @@ import { peopleSubgraph } from '@county/people';
 import { governanceSubgraph } from '@county/governance';
 import { demoCounties } from '../src/seeders/county';
 import { demoStructure } from '../src/seeders/seed';
-import { disputeRollupDifferences } from '../src/dispute/dispute-rollup-differences';
+import { governanceRollupDifferences } from '../src/rollup-differences';
 
 /*
  * Joint handling (联席会办) and relapses, through the gateway: a dispute referred to joint handling stays
@@ -194,9 +194,11 @@ describe('joint handling (联席会办): referred → convened → resolved or n
     expect(now).toMatchObject({ openRed: before.openRed, resolved: before.resolved + 1 });
     expect(await rollupDifferences()).toEqual([]);
     // the check a restore runs (the subgraph's own rollupDifferences) counts the new counter too
-    expect(await disputeRollupDifferences(governance.orm.em)).toEqual({
+    expect(await governanceRollupDifferences(governance.orm.em)).toEqual({
       dispute_rollup_day: 0,
       dispute_rollup_month: 0,
+      petition_rollup_day: 0,
+      petition_rollup_month: 0,
     });
   });
 
