@@ -61,6 +61,7 @@ const FIGURES: Record<DomainKey, [string, (region: any) => unknown][]> = {
     ['services.cases', (r) => r.serviceStats.received],
     ['services.onTimeRate', (r) => r.serviceStats.onTimeRate],
     ['services.projects', (r) => r.projectStats?.projects || null],
+    ['services.movedDown', (r) => r.movedDown?.townshipItems || null],
   ],
   governance: [
     ['governance.mediated', (r) => r.disputeStats.mediated],
@@ -594,6 +595,9 @@ describe('the cockpit in headless Chromium', () => {
     const others = domains.filter((key) => DOMAINS.find((d) => d.key === key)!.subgraph !== 'people');
     // the figures while people is up, straight from the graph
     const region = await graphAnswer(DEMO_COUNTY_CODE);
+    // the open page refreshes every 5 s: one refresh between the rename and the stop would cache a whole
+    // answer again (people still up), and the new page would be served it
+    await page.goto('about:blank');
     // renamed in people (a write: the gateway forgets its cached answers drawn from people), and the
     // copies brought in step as their next sync would
     const renamed = await gateway.query<any>(

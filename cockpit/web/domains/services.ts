@@ -16,10 +16,11 @@ const servicesPanel = ((body, context): Panel<{ region: ServicesPanelFragment }>
   const bad = figure(figures, 'services.badReviews', '差评 / 按期整改');
   // 项目审批: one line under the tiles, as the reform panel's instruments
   const projects = figureLine(body, 'services.projects', true);
+  const movedDown = figureLine(body, 'services.movedDown', true);
   const chart = chartArea(body, context);
 
   return {
-    update({ region: { serviceStats: stats, projectStats: approvals } }) {
+    update({ region: { serviceStats: stats, projectStats: approvals, movedDown: down } }) {
       // null only when this domain's subgraph failed, and then the screen marks the panel unavailable
       if (!stats) return;
       projects(
@@ -28,6 +29,11 @@ const servicesPanel = ((body, context): Panel<{ region: ServicesPanelFragment }>
         () =>
           ` 个 · 平均 ${oneDecimal(approvals?.averageWorkingDays)} 个工作日 · 目标内 ${share(approvals?.shareWithinTarget)}` +
           ` · 重大项目提前介入 ${share(approvals?.shareMajorEarlyInvolvement)}`,
+      );
+      movedDown(
+        down?.townshipItems,
+        '乡村可办事项 ',
+        () => ` 项 · 高频审批进驻 ${count(down?.stationedApprovals)} · 下放 ${count(down?.delegatedItems)}`,
       );
       freshness(stats.freshness);
       // counted on a year whose official holiday schedule is not entered yet: the working-day figures may move

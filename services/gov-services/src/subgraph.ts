@@ -8,6 +8,7 @@ import { ServiceItem } from './item/item.entity';
 import { ItemResolver, ItemVersionResolver } from './item/item.resolver';
 import { ServiceItemVersion } from './item/item-version.entity';
 import { ItemMutations } from './item/item.mutations';
+import { RegionMovedDownResolver } from './item/moved-down.figures';
 import { ServiceCentre } from './centre/centre.entity';
 import { CentreResolver } from './centre/centre.resolver';
 import { CentreMutations } from './centre/centre.mutations';
@@ -32,6 +33,8 @@ import {
   MonthRollup,
   RankCounters,
   ServiceCounters,
+  TownshipItemDayRollup,
+  TownshipItemMonthRollup,
 } from './rollup/rollup.entities';
 import { OrganizationRef, PersonRef, RegionRef, directoryResolvers, references } from './directory';
 import { RegionResolver } from './region/region.resolver';
@@ -88,6 +91,8 @@ export const govServicesEntities = [
   DurationMonthRollup,
   ItemYearRollup,
   CentreYearRollup,
+  TownshipItemDayRollup,
+  TownshipItemMonthRollup,
   CalendarYear,
   CalendarDay,
   CalendarRecompute,
@@ -116,6 +121,7 @@ export const govServicesSubgraph: SubgraphDefinition = {
     OrganizationResolver,
     PersonResolver,
     RegionResolver,
+    RegionMovedDownResolver,
     ServiceStatsTopListsResolver,
     TopItemResolver,
     TopCentreResolver,

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar, PageArgs } from '@county/kit';
 import { ItemKind, ProcessingKind, ServiceLevel, VisitRequirement } from '../vocabulary';
+import { MovedDown } from './moved-down';
 
 @ArgsType()
 export class ServiceItemsArgs extends PageArgs {
@@ -82,6 +83,18 @@ export class CreateServiceItemInput {
     description: '生效日期 — in effect for cases received from this day (default today)',
   })
   effectiveFrom?: Date;
+
+  @Field(() => MovedDown, {
+    nullable: true,
+    description: '下沉方式 — how it reached the townships, if it did',
+  })
+  movedDown?: MovedDown;
+
+  @Field({ nullable: true, description: '下沉文件 — the document (文号); with movedDown' })
+  movedDownDocument?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: '下沉日期 — with movedDown' })
+  movedDownOn?: Date;
 }
 
 @InputType({
@@ -148,4 +161,22 @@ export class RetireServiceItemInput {
 
   @Field(() => DateScalar, { description: '取消日期 — today or later' })
   retiredFrom!: Date;
+}
+
+@InputType({
+  description:
+    '事项下沉 — record how an item came to be handled in the townships (进驻/下放/other); null movedDown clears it',
+})
+export class MoveServiceItemDownInput {
+  @Field(() => Int, { description: 'The `version` of the item you read' })
+  version!: number;
+
+  @Field(() => MovedDown, { nullable: true })
+  movedDown?: MovedDown;
+
+  @Field({ nullable: true, description: '下沉文件 — the document (文号)' })
+  movedDownDocument?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: '下沉日期 — the day it was moved down' })
+  movedDownOn?: Date;
 }

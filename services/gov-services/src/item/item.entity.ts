@@ -2,13 +2,22 @@ import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '@county/kit';
 import { ItemKind, ProcessingKind, ServiceLevel, VisitRequirement } from '../vocabulary';
+import { MovedDown } from './moved-down';
 
 @Entity({ tableName: 'service_item' })
 @Index({ properties: ['regionCode', 'name', 'id'] })
 @ObjectType({ description: '政务服务事项 — a service item of a county catalogue (实施清单)' })
 @Directive('@key(fields: "id")')
 export class ServiceItem {
-  [OptionalProps]?: 'createdAt' | 'version' | 'effectiveFrom' | 'retiredFrom' | 'powerId';
+  [OptionalProps]?:
+    | 'createdAt'
+    | 'version'
+    | 'effectiveFrom'
+    | 'retiredFrom'
+    | 'powerId'
+    | 'movedDown'
+    | 'movedDownDocument'
+    | 'movedDownOn';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
@@ -87,6 +96,23 @@ export class ServiceItem {
       '法定延期上限 — the most working days a case may be extended by, when a law or regulation sets the item its own cap; null: 行政许可法 第四十二条, 10 working days',
   })
   maxExtensionDays!: number | null;
+
+  // the county's own decision, not a version of the item: cases keep nothing of it
+  @Enum({ items: () => MovedDown, nullable: true })
+  @Field(() => MovedDown, {
+    nullable: true,
+    description:
+      '下沉方式 — how it came to be handled in the townships: 进驻 (an approval stationed in the township centres), 下放 (a public service moved down) or other; null: not moved down',
+  })
+  movedDown: MovedDown | null = null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  @Field(() => String, { nullable: true, description: '下沉文件 — the document (文号) that moved it down' })
+  movedDownDocument: string | null = null;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: '下沉日期 — the day it was moved down' })
+  movedDownOn: string | null = null;
 
   /** 实施的行政权力 — the power (权责清单) exercised through this item; read as `power` (src/power/). */
   @Property({ type: 'uuid', nullable: true, index: true })

@@ -16,13 +16,20 @@ import { countyCentreOf } from '../centre/county-centre';
 import { permissions } from '../permissions';
 import { ServiceItem } from './item.entity';
 import { ServiceItemVersion } from './item-version.entity';
-import { CreateServiceItemInput, RetireServiceItemInput, UpdateServiceItemInput } from './item.args';
+import {
+  CreateServiceItemInput,
+  MoveServiceItemDownInput,
+  RetireServiceItemInput,
+  UpdateServiceItemInput,
+} from './item.args';
 import {
   createServiceItemRule,
   itemVersionRule,
+  moveServiceItemDownRule,
   retireServiceItemRule,
   updateServiceItemRule,
 } from './item.rules';
+import { type MovedDownFacts, movedDownIssue } from './moved-down';
 
 const VERSIONED = [
   'name',
@@ -47,6 +54,12 @@ const attributesOf = (version: Pick<ServiceItemVersion, (typeof VERSIONED)[numbe
     ServiceItemVersion,
     (typeof VERSIONED)[number]
   >;
+
+/** BAD_USER_INPUT on `input.<field>` when the item, as the write would leave it, breaks a 下沉 rule. */
+function assertMovedDown(item: MovedDownFacts): void {
+  const issue = movedDownIssue(item);
+  if (issue) throw badInput(`input.${issue[0]}`, issue[1], issue[2]);
+}
 
 /** The item, locked for the rest of the transaction, checked against the caller and the version sent. */
 async function itemToChange(
@@ -85,6 +98,9 @@ export class ItemMutations {
       ...fields,
       targetDays: data.targetDays ?? null,
       maxExtensionDays: data.maxExtensionDays ?? null,
+      movedDown: data.movedDown ?? null,
+      movedDownDocument: data.movedDownDocument ?? null,
+      movedDownOn: data.movedDownOn ?? null,
     };
     const item = ctx.em.create(ServiceItem, {
       id: crypto.randomUUID(),
@@ -134,8 +150,36 @@ export class ItemMutations {
         targetDays: attributes.targetDays ?? null,
         maxExtensionDays: attributes.maxExtensionDays ?? null,
       };
+      // a change of levels, kind or frequency must leave the item's way down (下沉方式) true
+      assertMovedDown({ ...item, ...next });
       em.create(ServiceItemVersion, { itemId: id, version: newest.version + 1, effectiveFrom, ...next });
       Object.assign(item, next, { effectiveFrom });
+      await em.flush();
+      return item;
+    });
+  }
+
+  @Mutation(() => ServiceItem, {
+    description:
+      '事项下沉 — record how an item came to be handled in the townships (进驻/下放/other), with the document and day; the county bureau',
+  })
+  async moveServiceItemDown(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: MoveServiceItemDownInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ServiceItem> {
+    assertSignedIn(ctx);
+    parseInput(uuidRule, id, 'id');
+    const { version, ...way } = parseInput(moveServiceItemDownRule, input, 'input');
+    const next = {
+      movedDown: way.movedDown ?? null,
+      movedDownDocument: way.movedDownDocument ?? null,
+      movedDownOn: way.movedDownOn ?? null,
+    };
+    return ctx.em.transactional(async (em) => {
+      const { item } = await itemToChange(ctx, em, id, version);
+      assertMovedDown({ ...item, ...next });
+      Object.assign(item, next);
       await em.flush();
       return item;
     });

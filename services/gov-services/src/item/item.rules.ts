@@ -3,6 +3,7 @@ import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
 import { chinaDay, dateScalarRule, textRule, uuidRule } from '@county/domain';
 import { ItemKind, ProcessingKind, ServiceLevel, VisitRequirement } from '../vocabulary';
 import { countyCodeRule } from '../field-rules';
+import { checkMovedDown, movedDownFields } from './moved-down';
 
 export const serviceItemsArgsRule = z.object({
   regionCode: countyCodeRule.nullish(),
@@ -65,8 +66,10 @@ export const createServiceItemRule = z
     code: z.string().regex(/^[0-9A-Z-]{8,40}$/, { message: 'must be 8–40 digits, capitals or hyphens' }),
     ...attributes,
     effectiveFrom: dateScalarRule.nullish(),
+    ...movedDownFields,
   })
-  .superRefine(checkAttributes);
+  .superRefine(checkAttributes)
+  .superRefine(checkMovedDown);
 
 /** The item a change makes (its newest version with the change applied), checked as a new one would be. */
 export const itemVersionRule = z.object(attributes).superRefine(checkAttributes);
@@ -90,3 +93,6 @@ export const updateServiceItemRule = z
   .refine(({ version: _v, effectiveFrom: _e, ...changes }) => hasSomeValue(changes), SOME_VALUE_MESSAGE);
 
 export const retireServiceItemRule = z.object({ version: versionRule, retiredFrom: fromTodayOn });
+
+/** 事项下沉: checked against the item as it stands (see `movedDownIssue`). */
+export const moveServiceItemDownRule = z.object({ version: versionRule, ...movedDownFields });

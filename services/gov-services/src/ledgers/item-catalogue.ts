@@ -1,9 +1,12 @@
+import { GraphQLError } from 'graphql';
 import {
   badInput,
   cellList,
   cellRefused,
   cellText,
   defineLedger,
+  ErrorCode,
+  type InputIssue,
   labelledCell,
   type LedgerReadContext,
   ledgerRoutes,
@@ -14,9 +17,11 @@ import { ServiceItem } from '../item/item.entity';
 import { ItemMutations } from '../item/item.mutations';
 import type {
   CreateServiceItemInput,
+  MoveServiceItemDownInput,
   RetireServiceItemInput,
   UpdateServiceItemInput,
 } from '../item/item.args';
+import { MovedDown, movedDownIssue } from '../item/moved-down';
 import { ItemKind, ProcessingKind, ServiceLevel, VisitRequirement } from '../vocabulary';
 import {
   asGraphQLDates,
@@ -46,6 +51,7 @@ const VISITS: Record<VisitRequirement, string> = {
   NO_VISIT: '不见面审批',
   ONE_VISIT: '见一次面',
 };
+const MOVED_DOWN: Record<MovedDown, string> = { STATIONED: '进驻', DELEGATED: '下放', OTHER: '其他' };
 
 interface Params {
   /** The county whose catalogue (实施清单) this is. */
@@ -59,7 +65,12 @@ interface Lookups {
 
 /** The GraphQL write paths: a row is written exactly as createServiceItem / updateServiceItem / retire… */
 const mutations = new ItemMutations();
-const DATES = ['effectiveFrom', 'retiredFrom'];
+const DATES = ['effectiveFrom', 'retiredFrom', 'movedDownOn'];
+const WAY_DOWN = ['movedDown', 'movedDownDocument', 'movedDownOn'] as const;
+type WayDown = Pick<ServiceItem, (typeof WAY_DOWN)[number]>;
+/** The rules of `movedDownIssue` that look at the item's kind or levels. */
+const WAY_DOWN_RULES = new Set(['moved-down', 'stationed']);
+type InputRefusal = { code?: string; field?: string; rule?: string; issues?: InputIssue[] };
 
 async function lookups(
   purpose: 'export' | 'import',
@@ -152,6 +163,31 @@ export const itemCatalogue = defineLedger<ServiceItem, Params, Lookups>({
     flag('可网办', 'onlineCapable'),
     flag('高频事项', 'highFrequency'),
     flag('下放乡镇', 'delegated'),
+    // 下沉方式 is not versioned: a change is recorded through moveServiceItemDown, needing no 生效日期
+    {
+      header: '下沉方式',
+      width: 10,
+      field: 'movedDown',
+      optional: true,
+      value: (i) => i.movedDown,
+      format: (i) => (i.movedDown ? MOVED_DOWN[i.movedDown] : null),
+      parse: (cell) => labelledCell(MOVED_DOWN, cell),
+    },
+    {
+      header: '下沉文件',
+      width: 30,
+      field: 'movedDownDocument',
+      optional: true,
+      value: (i) => i.movedDownDocument,
+    },
+    {
+      header: '下沉日期',
+      width: 12,
+      field: 'movedDownOn',
+      optional: true,
+      value: (i) => i.movedDownOn,
+      parse: dateCell,
+    },
     {
       header: '跨域通办',
       width: 20,
@@ -195,12 +231,28 @@ export const itemCatalogue = defineLedger<ServiceItem, Params, Lookups>({
   async create(fields, write) {
     const { retiredFrom, ...item } = fields;
     const input = { ...asGraphQLDates(item, DATES), regionCode: write.params.region };
-    const created = await mutations.createServiceItem(input as unknown as CreateServiceItemInput, write);
+    const created = await mutations
+      .createServiceItem(input as unknown as CreateServiceItemInput, write)
+      .catch(onWayDownCell);
     if (retiredFrom) await retire(created, retiredFrom as string, write);
   },
   async update(item, changes, version, write) {
-    const { retiredFrom, effectiveFrom, ...attributes } = changes;
+    const {
+      retiredFrom,
+      effectiveFrom,
+      movedDown: _m,
+      movedDownDocument: _d,
+      movedDownOn: _o,
+      ...attributes
+    } = changes;
     let current = { id: item.id, version: version ?? item.version };
+    const movesDown = WAY_DOWN.some((field) => field in changes);
+    const way = { ...pickWayDown(item), ...pickWayDown(changes as Partial<WayDown>) };
+    // each write checks the item as it leaves it: the way down goes first when the item as it stands allows
+    // it (进驻 turned 下放 before the item becomes a public service), else after the new version (a township
+    // level added before the item is stationed there)
+    const wayFirst = movesDown && movedDownIssue({ ...item, ...way }) === null;
+    if (wayFirst) current = await moveDown(current, way, write);
     if (Object.keys(attributes).length) {
       const input = {
         ...asGraphQLDates({ ...attributes, effectiveFrom: effectiveFrom ?? item.effectiveFrom }, DATES),
@@ -213,6 +265,7 @@ export const itemCatalogue = defineLedger<ServiceItem, Params, Lookups>({
         'with-change',
         'a new 生效日期 starts a new version: change the columns it changes, or leave the date as it was',
       );
+    if (movesDown && !wayFirst) current = await moveDown(current, way, write);
     if (retiredFrom === null)
       throw badInput(
         'input.retiredFrom',
@@ -222,6 +275,38 @@ export const itemCatalogue = defineLedger<ServiceItem, Params, Lookups>({
     if (retiredFrom !== undefined) await retire(current, retiredFrom as string, write);
   },
 });
+
+const pickWayDown = (fields: Partial<WayDown>): Partial<WayDown> =>
+  Object.fromEntries(WAY_DOWN.filter((field) => field in fields).map((field) => [field, fields[field]]));
+
+/** 事项下沉 through moveServiceItemDown, at the version the row's earlier write (if any) left. */
+async function moveDown(
+  item: { id: string; version: number },
+  way: Partial<WayDown>,
+  write: Parameters<typeof mutations.moveServiceItemDown>[2],
+) {
+  const input = { ...asGraphQLDates(way, DATES), version: item.version };
+  return mutations
+    .moveServiceItemDown(item.id, input as unknown as MoveServiceItemDownInput, write)
+    .catch(onWayDownCell);
+}
+
+/**
+ * A 下沉 rule the write refuses on the item's kind or levels (e.g. 进驻 on a public service) is placed on the
+ * 下沉方式 cell, the one the clerk wrote; the GraphQL mutation names the field the rule looks at.
+ */
+function onWayDownCell(error: unknown): never {
+  const ext: InputRefusal = error instanceof GraphQLError ? error.extensions : {};
+  if (ext.code !== ErrorCode.BAD_USER_INPUT || !ext.field || !ext.rule) throw error;
+  const cell = (field: string, rule: string) =>
+    WAY_DOWN_RULES.has(rule) && /^input\.(kind|levels)$/.test(field) ? 'input.movedDown' : field;
+  throw badInput(
+    cell(ext.field, ext.rule),
+    ext.rule,
+    (error as GraphQLError).message.replace(/^[\w.[\]]+: /, ''),
+    ext.issues?.map((issue) => ({ ...issue, field: cell(issue.field, issue.rule) })),
+  );
+}
 
 /** 事项取消 through retireServiceItem, at the version the row's earlier write (if any) left. */
 async function retire(

@@ -8,6 +8,8 @@ import { Migration20261205060000 } from './Migration20261205060000';
 import { Migration20261205080000 } from './Migration20261205080000';
 import { Migration20261205113000 } from './Migration20261205113000';
 import { Migration20261205121500 } from './Migration20261205121500';
+import { Migration20261205150000 } from './Migration20261205150000';
+import { Migration20261205170000 } from './Migration20261205170000';
 
 /** Committed migrations, in order. `npm run migration:create -w services/gov-services` adds one; list it here. */
 export const migrations: MigrationList = [
@@ -20,4 +22,6 @@ export const migrations: MigrationList = [
   { name: 'Migration20261205080000', class: Migration20261205080000 },
   { name: 'Migration20261205113000', class: Migration20261205113000 },
   { name: 'Migration20261205121500', class: Migration20261205121500 },
+  { name: 'Migration20261205150000', class: Migration20261205150000 },
+  { name: 'Migration20261205170000', class: Migration20261205170000 },
 ];

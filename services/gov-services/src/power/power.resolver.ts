@@ -102,10 +102,9 @@ export class DelegationResolver {
     if (args.inEffect === true) qb.andWhere(IN_EFFECT_TODAY);
     if (args.inEffect === false) qb.andWhere(`not (${IN_EFFECT_TODAY})`);
     if (args.idleMonths !== undefined && args.idleMonths !== null)
-      qb.andWhere(
-        `${IN_EFFECT_TODAY} and ${DELEGATED_MONTHS_AGO} and not exists (select 1 from (select 1) one ${CASES_UNDER_DELEGATION})`,
-        [args.idleMonths],
-      );
+      qb.andWhere(`${IN_EFFECT_TODAY} and ${DELEGATED_MONTHS_AGO} and ${CASES_UNDER_DELEGATION} = 0`, [
+        args.idleMonths,
+      ]);
     return paginate(qb, args, 'regionCode', 'id');
   }
 
@@ -150,8 +149,7 @@ export class DelegationResolver {
 
   @FieldResolver(() => DateScalar, { nullable: true, description: '最近办件 — the last such case’s day' })
   async lastCaseOn(@Root() delegation: PowerDelegation, @Ctx() ctx: SubgraphContext): Promise<string | null> {
-    const { lastCaseAt } = await delegationUseLoader(ctx).load(delegation.id);
-    return lastCaseAt ? chinaDay(new Date(lastCaseAt)) : null;
+    return (await delegationUseLoader(ctx).load(delegation.id)).lastCaseOn;
   }
 }
 
@@ -205,6 +203,15 @@ export class RegionPowerResolver {
       { regionCode: region.code, idleMonths },
       '',
     );
-    return powerStatsFigures(ctx.em, regionCodePrefix(asked.regionCode)!, asked.idleMonths);
+    // every region of one query level (the children of the cockpit's region) in one statement
+    return ctx.loaders
+      .get<string, PowerStats>(`Region.powerStats.${asked.idleMonths}`, (codes) =>
+        powerStatsFigures(
+          ctx.em,
+          codes.map((code) => ({ regionCode: code, prefix: regionCodePrefix(code)! })),
+          asked.idleMonths,
+        ),
+      )
+      .load(asked.regionCode);
   }
 }

@@ -8,7 +8,7 @@ import { RegionRef } from '../directory';
 import { isoDay, regionCodeRule, RegionMapping } from '@county/domain';
 import { serviceStatsFigures } from '../stats/service-stats.query';
 import { cachedStats } from '../stats/stats-cache';
-import { ServiceStats } from '../stats/service-stats.types';
+import { ServiceStats, type ServiceStatsFigures } from '../stats/service-stats.types';
 import { staffingYearRule, TownshipStaffing, townshipStaffing } from './township-staffing';
 
 const periodRule = z
@@ -44,13 +44,26 @@ export class RegionResolver {
     const period = parseInput(periodRule, { regionCode: region.code, from, to }, '');
     workingCalendar.require(isoDay(period.from), 'from');
     workingCalendar.require(isoDay(period.to), 'to');
-    const codes = regionScope(ctx, region.code, mapping ?? RegionMapping.TODAY);
+    const regions = mapping ?? RegionMapping.TODAY;
+    const codes = regionScope(ctx, region.code, regions);
     const asked = { regionCode: region.code, codes, from: isoDay(period.from), to: isoDay(period.to) };
     const recomputing = recomputePending().some(
       (year) => year >= Number(asked.from.slice(0, 4)) && year <= Number(asked.to.slice(0, 4)),
     );
+    // the cache answers repeats; the regions it misses at one query level (the children of the cockpit's
+    // region) are read together, in one statement
+    const figures = ctx.loaders.get<string, ServiceStatsFigures>(
+      `Region.serviceStats.${asked.from}.${asked.to}.${regions}`,
+      (asking) =>
+        serviceStatsFigures(
+          ctx.em,
+          asking.map((code) => ({ regionCode: code, codes: regionScope(ctx, code, regions) })),
+          asked.from,
+          asked.to,
+        ),
+    );
     return cachedStats(`${codes.join(',')}|${asked.from}|${asked.to}`, async () =>
-      Object.assign(new ServiceStats(), await serviceStatsFigures(ctx.em, asked), {
+      Object.assign(new ServiceStats(), await figures.load(region.code), {
         period: asked,
         calendarProvisional: recomputing || workingCalendar.touchesProvisional(asked.from, asked.to),
       }),

@@ -4,6 +4,7 @@ import { pgArray } from '../pg-array';
 import {
   DAY_COUNTERS,
   FAMILIES,
+  familyRegions,
   periodStart,
   RANK_COUNTERS,
   regionAndAncestors,
@@ -44,6 +45,8 @@ function movedFamilies(delta: RollupDelta): { family: RollupFamily; keys: unknow
     moved.push({ family: FAMILIES.items, keys: [delta.itemId], counters: rank });
     moved.push({ family: FAMILIES.centres, keys: [delta.centreId], counters: rank });
   }
+  if (delta.counters.received && delta.regionCode.length >= FAMILIES.townshipItems.regionLength)
+    moved.push({ family: FAMILIES.townshipItems, keys: [delta.itemId], counters: [delta.counters.received] });
   return moved;
 }
 
@@ -62,6 +65,7 @@ export async function bookRollups(em: EntityManager, delta: RollupDelta): Promis
       const updates = family.counters.map((c) => `${c} = ${tier.table}.${c} + excluded.${c}`).join(', ');
       parts.push(`t${parts.length} as (insert into ${tier.table} (${columns.join(', ')})
         select code, ${periodStart(tier.period, '?::date')}, ${[...keys, ...counters].map(() => '?').join(', ')} from regions
+         ${family.regionLength ? `where length(code) = ${family.regionLength}` : ''}
         on conflict (${conflict}) do update set ${updates})`);
       params.push(delta.day, ...keys, ...counters);
     }
@@ -96,7 +100,7 @@ export async function bookRollupDeltas(em: EntityManager, deltas: readonly Rollu
     for (const { family, keys, counters } of movedFamilies(delta)) {
       let list = rows.get(family);
       if (!list) rows.set(family, (list = []));
-      for (const code of regionAndAncestors(delta.regionCode))
+      for (const code of familyRegions(family, regionAndAncestors(delta.regionCode)))
         list.push([code, delta.day, ...keys, ...counters]);
     }
   const parts: string[] = [];

@@ -42,6 +42,8 @@ export interface RollupFamily {
   counters: readonly string[];
   /** Which event rows count (a recount's filter, in the event-row columns). */
   counts: string;
+  /** Kept at one region level only (the length of its codes), not at every level above the centre. */
+  regionLength?: number;
 }
 
 export const FAMILIES = {
@@ -81,7 +83,26 @@ export const FAMILIES = {
     counters: RANK_COUNTERS,
     counts: 'received + completed > 0',
   },
+  /*
+   * Cases received per item at each township (or development zone) — the delegated powers' figures: a
+   * delegation counts the cases of its power's items in its township from its day (赋权统计). Keyed by item,
+   * not power, so that linking an item to another power moves nothing.
+   */
+  townshipItems: {
+    tiers: [
+      { table: 'rollup_township_item_day', period: 'day' },
+      { table: 'rollup_township_item_month', period: 'month' },
+    ],
+    keys: ['item_id'],
+    counters: ['received'],
+    counts: 'received <> 0',
+    regionLength: 9,
+  },
 } as const satisfies Record<string, RollupFamily>;
+
+/** The codes of `regions` (a region and its ancestors) a family keeps rows for. */
+export const familyRegions = (family: RollupFamily, regions: readonly string[]): readonly string[] =>
+  family.regionLength ? regions.filter((code) => code.length === family.regionLength) : regions;
 
 /** The first day of the period a date lies in (a `date` expression). */
 export const periodStart = (period: Period, date: string): string =>

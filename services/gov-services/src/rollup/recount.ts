@@ -56,8 +56,9 @@ function fromEvents(family: RollupFamily, tier: Tier, source: string): string {
   const period = tier.period === 'day' ? '' : `, ${periodStart(tier.period, 'day')} as ${tier.period}`;
   const inner = `select region_code, ${keys}, ${sums(family.counters)} from (select *, 1 as cases${period} from ${source} x) e
     where ${family.counts} group by region_code, ${keys}`;
+  const level = family.regionLength ? `where length(a.code) = ${family.regionLength}` : '';
   return `select a.code, ${keys}, ${sums(family.counters)}
-    from (${inner}) g ${ancestors('g.region_code')} group by a.code, ${keys}`;
+    from (${inner}) g ${ancestors('g.region_code')} ${level} group by a.code, ${keys}`;
 }
 
 /** A coarser tier from the tier below it (same family): sums of its rows by the coarser period. */

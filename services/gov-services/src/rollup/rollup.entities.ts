@@ -164,3 +164,39 @@ export class CentreYearRollup extends RankCounters {
   @PrimaryKey({ type: 'uuid' })
   centreId!: string;
 }
+
+/*
+ * Cases received per item at each township or development zone (9-digit code) only: what a delegated power's
+ * figures count (赋权统计), a delegation summing its power's items in its township from its day. The key
+ * leads with region and item, so one delegation's window is one index range.
+ */
+
+/** Cases received per township, item and day. */
+@Entity({ tableName: 'rollup_township_item_day' })
+export class TownshipItemDayRollup {
+  @PrimaryKey({ type: 'string', length: 9 })
+  regionCode!: string;
+
+  @PrimaryKey({ type: 'uuid' })
+  itemId!: string;
+
+  @PrimaryKey({ type: 'date' })
+  day!: string;
+
+  @Property({ type: 'integer', default: 0 }) received!: number;
+}
+
+/** `rollup_township_item_day` by calendar month: a delegation's whole months. */
+@Entity({ tableName: 'rollup_township_item_month' })
+export class TownshipItemMonthRollup {
+  @PrimaryKey({ type: 'string', length: 9 })
+  regionCode!: string;
+
+  @PrimaryKey({ type: 'uuid' })
+  itemId!: string;
+
+  @PrimaryKey({ type: 'date' })
+  month!: string;
+
+  @Property({ type: 'integer', default: 0 }) received!: number;
+}

@@ -83,7 +83,7 @@ async function main() {
     // the case indexes and two halves of the rollups built side by side, one connection each (2 cores)
     await Promise.all([
       orm.em.fork().transactional((tx) => buildIndexes(tx, 'service_case', indexes)),
-      rebuildRollups(orm.em.fork(), [FAMILIES.counters, FAMILIES.centres]),
+      rebuildRollups(orm.em.fork(), [FAMILIES.counters, FAMILIES.centres, FAMILIES.townshipItems]),
       rebuildRollups(orm.em.fork(), [FAMILIES.durations, FAMILIES.items]),
     ]);
     const seconds = (Date.now() - started) / 1000;

@@ -1,5 +1,6 @@
 import { demoOrganizationId, organizationNaturalKey } from '@county/demo-data';
 import { ItemKind, ProcessingKind, ServiceLevel, VisitRequirement } from '../vocabulary';
+import { MovedDown } from '../item/moved-down';
 import { seededRandom } from './random';
 
 /** Base items: department key, kind, name, statutory limit (working days; 0 = on the spot). */
@@ -76,6 +77,28 @@ const TOWNSHIP_ITEMS = 128; // 平原县: 128 items doable in township or villag
 const VILLAGE_ITEMS = 40;
 const CROSS_REGION = 41; // 41 services with a neighbouring county
 
+/**
+ * Report 001's two named approvals the base list lacks, in place of two township-level variants of the same
+ * department, kind and limits (建设用地/乡村建设规划许可（新办）): no other item, case or figure moves.
+ */
+const NAMED_AT: Record<number, string> = { 54: '林木采伐许可', 55: '农村宅基地审批' };
+
+/**
+ * Report 001's ways down (下沉方式) of the 128: 36 high-frequency approvals stationed in the township centres
+ * (农村宅基地审批, 个体工商户登记, 林木采伐许可 …), 80 public services moved down (城乡低保申请, 困难残疾人生活补贴,
+ * 医疗报销 …: here 最低生活保障审批, 残疾人两项补贴, 医疗费用报销), the rest by other means.
+ */
+const STATIONED_APPROVALS = 36;
+const PUBLIC_SERVICES = 80;
+const NAMED_STATIONED = ['农村宅基地审批', '个体工商户登记', '林木采伐许可'];
+const NAMED_PUBLIC_SERVICES = ['最低生活保障审批', '残疾人两项补贴', '医疗费用报销'];
+const MOVED_DOWN_ON = '2017-12-28';
+const DOCUMENT: Record<MovedDown, string> = {
+  STATIONED: '县政办发〔2017〕118号 高频行政审批事项进驻乡镇便民服务中心清单',
+  DELEGATED: '县政办发〔2017〕119号 公共服务事项下放乡镇清单',
+  OTHER: '县政发〔2017〕96号 乡镇便民服务中心事项目录',
+};
+
 /** The "2440" targets: business start-up 2 working days, real-estate registration 4, construction permit 40. */
 const TARGETS: Record<string, number> = { 企业设立登记: 2, 不动产登记: 4, 建筑工程施工许可: 40 };
 
@@ -97,6 +120,9 @@ export type DemoItem = {
   delegated: boolean;
   cross_region_partners: string[];
   target_days: number | null;
+  moved_down: MovedDown | null;
+  moved_down_document: string | null;
+  moved_down_on: string | null;
 };
 
 export const demoId = (key: string): string => demoOrganizationId(key);
@@ -108,10 +134,10 @@ export const demoId = (key: string): string => demoOrganizationId(key);
 export function demoCatalogue(county: string): DemoItem[] {
   const random = seededRandom(`gov-services|items|${county}`);
   const partner = String(Number(county) + 1);
-  return Array.from({ length: DEMO_ITEM_COUNT }, (_, i): DemoItem => {
+  const items = Array.from({ length: DEMO_ITEM_COUNT }, (_, i): DemoItem => {
     const [dept, kind, baseName, statutory] = BASE[i % BASE.length];
     const variant = VARIANT_NAMES[Math.floor(i / BASE.length) % VARIANT_NAMES.length];
-    const name = baseName + variant;
+    const name = NAMED_AT[i] ?? baseName + variant;
     const target = variant === '' ? (TARGETS[baseName] ?? null) : null;
     const oneVisit = i >= DEMO_ITEM_COUNT - ONE_VISIT_ITEMS;
     const online = i < DEMO_ITEM_COUNT - ONE_VISIT_ITEMS - NOT_ONLINE;
@@ -141,6 +167,43 @@ export function demoCatalogue(county: string): DemoItem[] {
       delegated: i < TOWNSHIP_ITEMS,
       cross_region_partners: i >= HIGH_FREQUENCY && i < HIGH_FREQUENCY + CROSS_REGION ? [partner] : [],
       target_days: target,
+      moved_down: null,
+      moved_down_document: null,
+      moved_down_on: null,
     };
   });
+  return withWaysDown(items);
+}
+
+/**
+ * Each township-level item's way down: the named ones first, then in catalogue order — high-frequency permits
+ * stationed, other kinds (给付, 确认, 公共服务 …) before permits among the 80 moved down, the rest other.
+ * Only these three columns: kinds, names and limits stay as they were. The demo's township items cycle a
+ * base list and hold only 61 that are not permits, so 19 of the 80 moved down are permits; re-kinding them
+ * would rename their codes and powers, and drawing other items would move every published case figure.
+ */
+function withWaysDown(items: DemoItem[]): DemoItem[] {
+  const left = new Set(items.filter((item) => item.levels.includes(ServiceLevel.TOWNSHIP)));
+  const take = (way: MovedDown, count: number, named: string[], order: (pool: DemoItem[]) => DemoItem[]) => {
+    const pool = [...left];
+    const first = named.map((name) => pool.find((item) => item.name === name)!);
+    for (const item of [...first, ...order(pool.filter((item) => !first.includes(item)))].slice(0, count)) {
+      Object.assign(item, {
+        moved_down: way,
+        moved_down_document: DOCUMENT[way],
+        moved_down_on: MOVED_DOWN_ON,
+      });
+      left.delete(item);
+    }
+  };
+  const isPermit = (item: DemoItem) => item.kind === ItemKind.ADMINISTRATIVE_PERMIT;
+  take(MovedDown.STATIONED, STATIONED_APPROVALS, NAMED_STATIONED, (pool) =>
+    pool.filter((item) => item.high_frequency && isPermit(item)),
+  );
+  take(MovedDown.DELEGATED, PUBLIC_SERVICES, NAMED_PUBLIC_SERVICES, (pool) => [
+    ...pool.filter((item) => !isPermit(item)),
+    ...pool.filter(isPermit),
+  ]);
+  take(MovedDown.OTHER, left.size, [], (pool) => pool);
+  return items;
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { rollupPeriod, yearsBefore } from '@county/domain';
-import { PreparedRead, regionScopeCondition } from '@county/kit';
+import { PreparedRead } from '@county/kit';
+import { pgArray } from '../pg-array';
 import { CaseChannel, type ServiceLevel } from '../vocabulary';
 import type { ServiceStatsFigures } from './service-stats.types';
 
@@ -31,51 +32,72 @@ export function percentile(buckets: { value: number; count: number }[], p: numbe
 }
 
 /**
- * Rows of a family for a period: `columns` plus `month_start`, from its whole months in the month tier
- * and its edge days in the day tier (`rollupPeriod`), each part an index range. Nine parameters: those of
- * `tierBounds`.
+ * Rows of a family for a period, each with the asking region of `scope` (pairs of the region asked and a
+ * code it sums): `columns` plus `month_start`, from its whole months in the month tier and its edge days in
+ * the day tier (`rollupPeriod`), each part an index range per code (`region_code = any(codes)`: a join on
+ * the pairs alone lets a generic plan hash whole tables). Nine parameters: those of `tierBounds`.
  */
-const tiered = (dayTable: string, monthTable: string, columns: string, region: string) => `
-  select ${columns}, month as month_start from ${monthTable}
-   where ${region} and month >= ?::date and month < ?::date
+const tiered = (dayTable: string, monthTable: string, columns: string) => `
+  select s.region, ${columns}, t.month as month_start from ${monthTable} t join scope s on s.code = t.region_code
+   where t.region_code = any(?::text[]) and t.month >= ?::date and t.month < ?::date
   union all
-  select ${columns}, date_trunc('month', day::timestamp)::date from ${dayTable}
-   where ${region} and day >= ?::date and day < ?::date
+  select s.region, ${columns}, date_trunc('month', t.day::timestamp)::date from ${dayTable} t
+    join scope s on s.code = t.region_code
+   where t.region_code = any(?::text[]) and t.day >= ?::date and t.day < ?::date
   union all
-  select ${columns}, date_trunc('month', day::timestamp)::date from ${dayTable}
-   where ${region} and day >= ?::date and day <= ?::date`;
+  select s.region, ${columns}, date_trunc('month', t.day::timestamp)::date from ${dayTable} t
+    join scope s on s.code = t.region_code
+   where t.region_code = any(?::text[]) and t.day >= ?::date and t.day <= ?::date`;
 
-/** The parameters of one `tiered` read; `region` is its region condition's parameter. */
-function tierBounds(region: string, from: string, to: string): string[] {
+/** The parameters of one `tiered` read; `codes` is every code of the scope (an array literal). */
+function tierBounds(codes: string, from: string, to: string): string[] {
   const p = rollupPeriod(from, to);
-  return [region, p.monthsFrom, p.monthsUntil, region, p.from, p.headUntil, region, p.tailFrom, p.to];
+  return [codes, p.monthsFrom, p.monthsUntil, codes, p.from, p.headUntil, codes, p.tailFrom, p.to];
 }
 
 const COUNTER_COLUMNS = `channel, level, received, completed, on_time, one_visit, rated, satisfied, bad,
   rectified_on_time, target_cases, target_met`;
 
 /**
- * Every figure but the top lists, in one statement (one plan, one round trip): each part a json value.
- * Parameters: the period's bounds, the same days a year earlier, the period's again (durations).
+ * Every figure but the top lists of every region asked at one query level, in one statement (one plan, one
+ * round trip): each part read once for all the regions and grouped by region, a row per region with each
+ * part a json value. Parameters: the scope's regions and codes, the period's bounds, the same days a year
+ * earlier, the period's again (durations).
  */
-const figures = (region: string) =>
-  PreparedRead.of<FiguresRow>(`with counters as (${tiered('rollup_day', 'rollup_month', COUNTER_COLUMNS, region)})
-select
-  (select coalesce(json_agg(t), '[]') from (
-     select channel, level, sum(received)::int received, sum(completed)::int completed, sum(on_time)::int on_time,
-            sum(one_visit)::int one_visit, sum(rated)::int rated, sum(satisfied)::int satisfied, sum(bad)::int bad,
-            sum(rectified_on_time)::int rectified_on_time, sum(target_cases)::int target_cases,
-            sum(target_met)::int target_met
-       from counters group by channel, level) t) as totals,
-  (select coalesce(json_agg(m order by m.month), '[]') from (
-     select to_char(month_start, 'YYYY-MM') as month, sum(received)::int received, sum(completed)::int completed
-       from counters group by 1) m) as months,
-  (select coalesce(sum(received), 0)::int
-     from (${tiered('rollup_day', 'rollup_month', 'received', region)}) t) as previous,
-  (select coalesce(json_agg(d order by d.value), '[]') from (
-     select working_days as value, sum(cases)::int as count
-       from (${tiered('rollup_duration', 'rollup_duration_month', 'working_days, cases', region)}) t
-      group by working_days) d) as durations`);
+const FIGURES =
+  PreparedRead.of<FiguresRow>(`with scope as (select * from unnest(?::text[], ?::text[]) as s(region, code)),
+counters as (${tiered('rollup_day', 'rollup_month', COUNTER_COLUMNS)}),
+previous as (${tiered('rollup_day', 'rollup_month', 'received')}),
+durations as (${tiered('rollup_duration', 'rollup_duration_month', 'working_days, cases')}),
+totals as (
+  select region, json_agg(json_build_object('channel', channel, 'level', level, 'received', received,
+           'completed', completed, 'on_time', on_time, 'one_visit', one_visit, 'rated', rated, 'satisfied', satisfied,
+           'bad', bad, 'rectified_on_time', rectified_on_time, 'target_cases', target_cases, 'target_met', target_met)) as totals
+    from (select region, channel, level, sum(received)::int received, sum(completed)::int completed,
+                 sum(on_time)::int on_time, sum(one_visit)::int one_visit, sum(rated)::int rated,
+                 sum(satisfied)::int satisfied, sum(bad)::int bad, sum(rectified_on_time)::int rectified_on_time,
+                 sum(target_cases)::int target_cases, sum(target_met)::int target_met
+            from counters group by region, channel, level) t
+   group by region),
+months as (
+  select region, json_agg(json_build_object('month', month, 'received', received, 'completed', completed)
+           order by month) as months
+    from (select region, to_char(month_start, 'YYYY-MM') as month, sum(received)::int received,
+                 sum(completed)::int completed
+            from counters group by region, 2) m
+   group by region),
+received_before as (select region, sum(received)::int as previous from previous group by region),
+buckets as (
+  select region, json_agg(json_build_object('value', value, 'count', count) order by value) as durations
+    from (select region, working_days as value, sum(cases)::int as count from durations group by region, working_days) d
+   group by region)
+select r.region, coalesce(t.totals, '[]') as totals, coalesce(m.months, '[]') as months,
+       coalesce(p.previous, 0) as previous, coalesce(b.durations, '[]') as durations
+  from (select distinct region from scope) r
+  left join totals t on t.region = r.region
+  left join months m on m.region = r.region
+  left join received_before p on p.region = r.region
+  left join buckets b on b.region = r.region`);
 
 interface CounterRow {
   channel: CaseChannel;
@@ -93,28 +115,45 @@ interface CounterRow {
 }
 
 interface FiguresRow {
+  region: string;
   totals: CounterRow[];
   months: { month: string; received: number; completed: number }[];
   previous: number;
   durations: { value: number; count: number }[];
 }
 
+/** A region asked for, with the codes its figures sum over (kit regionScope). */
+export interface StatsRegion {
+  regionCode: string;
+  codes: string[];
+}
+
 /**
- * 政务服务统计 from the rollups only, in one statement reading the region's own rows (equality on region
- * code) from the coarsest tier that fits, so a year costs tens of rows per key, whatever the number of
- * cases. The top lists are separate fields, read only when asked for (`top-lists.query.ts`).
+ * 政务服务统计 from the rollups only, for every region asked at one query level in ONE statement, reading
+ * each region's own rows (equality on region code) from the coarsest tier that fits, so a year costs tens of
+ * rows per key, whatever the number of cases. The top lists are separate fields, read only when asked for
+ * (`top-lists.query.ts`). Figures in the order of `regions`.
  */
 export async function serviceStatsFigures(
   em: EntityManager,
-  period: StatsPeriod,
-): Promise<ServiceStatsFigures> {
-  const { from, to } = period;
-  const region = regionScopeCondition('region_code', period.codes);
-  const [row] = await figures(region.sql).run(em, [
-    ...tierBounds(region.parameter, from, to),
-    ...tierBounds(region.parameter, yearsBefore(from, 1), yearsBefore(to, 1)),
-    ...tierBounds(region.parameter, from, to),
+  regions: readonly StatsRegion[],
+  from: string,
+  to: string,
+): Promise<ServiceStatsFigures[]> {
+  const pairs = regions.flatMap(({ regionCode, codes }) => codes.map((code) => [regionCode, code]));
+  const codes = pgArray([...new Set(pairs.map(([, code]) => code))]);
+  const rows = await FIGURES.run(em, [
+    pgArray(pairs.map(([region]) => region)),
+    pgArray(pairs.map(([, code]) => code)),
+    ...tierBounds(codes, from, to),
+    ...tierBounds(codes, yearsBefore(from, 1), yearsBefore(to, 1)),
+    ...tierBounds(codes, from, to),
   ]);
+  const byRegion = new Map(rows.map((row) => [row.region, row]));
+  return regions.map(({ regionCode }) => toFigures(byRegion.get(regionCode)!));
+}
+
+function toFigures(row: FiguresRow): ServiceStatsFigures {
   const totals = row.totals;
   const sum = (column: Exclude<keyof CounterRow, 'channel' | 'level'>) =>
     totals.reduce((s, r) => s + int(r[column]), 0);
