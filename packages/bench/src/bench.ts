@@ -6,7 +6,7 @@ import { benchConfigSchema, deadlineSeconds, type BenchConfig } from './config';
 import { BenchEnvironment } from './environment';
 import { measure, stopLoad, warmUp, type Measurement } from './measure';
 import { buildReport, printReport } from './report';
-import { summariseProfile, type LoadWindow } from './profile';
+import { summariseCockpitProfiles, summariseProfile, type LoadWindow } from './profile';
 import { benchTargets, checkTargets } from './targets';
 import {
   measureCalendarRecompute,
@@ -15,7 +15,7 @@ import {
   printGovServicesReport,
   stopGovLoad,
 } from './gov-services';
-import { measureCockpit, printCockpitReport } from './cockpit';
+import { COCKPIT_CITY_COLD, measureCockpit, printCockpitReport } from './cockpit';
 import {
   measureProvince,
   printProvinceReport,
@@ -162,6 +162,7 @@ async function main(config: BenchConfig, deadline: number) {
     }
 
     let cockpitReport: (() => void) | undefined;
+    let cockpitCityCold: LoadWindow | undefined;
     if (endpoints.cachedGatewayUrl && endpoints.sharingGatewayUrl) {
       console.log('bench: the cockpit query through the gateway, city and county, cold, shared, warm');
       const figures = await measureCockpit(
@@ -179,6 +180,7 @@ async function main(config: BenchConfig, deadline: number) {
       for (const f of figures)
         console.log(`bench: ${f.name}: ${f.requestsPerSecond} req/s, p50 ${f.p50} ms, p95 ${f.p95} ms`);
       cockpitReport = () => printCockpitReport(figures, load.connections, config.BENCH_COCKPIT_YEAR);
+      cockpitCityCold = figures.find((f) => f.name === COCKPIT_CITY_COLD)?.window;
     }
 
     // ── the province (./province.ts) ──
@@ -224,7 +226,9 @@ async function main(config: BenchConfig, deadline: number) {
         endpoints.database,
       ),
     );
-    if (profile)
+    if (profile?.services.includes('cockpit'))
+      console.log(`\n${summariseCockpitProfiles(profile.dir, cockpitCityCold)}`);
+    else if (profile)
       for (const service of profile.services)
         console.log(
           `\n${summariseProfile(

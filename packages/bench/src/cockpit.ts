@@ -20,6 +20,9 @@ import { QUERY as DIRECTORY_QUERY } from './targets';
 /** The operation the cockpit sends, as its build writes it from cockpit/web (the screen and the bench agree). */
 export const COCKPIT_DOCUMENT = path.join(ROOT, 'cockpit/dist/codegen/cockpit.graphql');
 
+/** The run whose window `BENCH_PROFILE=cockpit` reads the subgraphs' profiles in. */
+export const COCKPIT_CITY_COLD = 'cockpit city 990700 cold';
+
 export interface CockpitGateways {
   /** RESPONSE_CACHE_TTL_MS=0, RESPONSE_SHARING=false. */
   coldUrl: string;

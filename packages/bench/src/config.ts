@@ -2,7 +2,8 @@ import { DEMO_REPORT_YEAR, MAX_DEMO_COUNTIES } from '@county/demo-data';
 import { z } from 'zod';
 import { PROVINCE_BUDGET_SECONDS, provinceWindows } from './province';
 
-export type ProfiledService = 'gateway' | 'subgraph';
+/** `cockpit`: the five subgraphs the cockpit query reaches (people included), each profiled on its own. */
+export type ProfiledService = 'gateway' | 'subgraph' | 'cockpit';
 
 const seconds = (fallback: number, min: number) =>
   z.coerce.number().int().min(min).max(600).default(fallback);
@@ -16,13 +17,17 @@ export const benchConfigSchema = z.object({
   BENCH_COUNTIES: z.coerce.number().int().min(1).max(MAX_DEMO_COUNTIES).default(1),
   /** After this, everything is killed and the benchmark exits non-zero (default: see `deadlineSeconds`). */
   BENCH_DEADLINE_SECONDS: z.coerce.number().int().min(30).max(7200).optional(),
-  /** `1` or `gateway`, `subgraph`, `all`: those processes run under `node --cpu-prof`; their top functions are printed. */
+  /**
+   * `1` or `gateway`, `subgraph`, `all`: those processes run under `node --cpu-prof`; their top functions are
+   * printed. `cockpit`: every subgraph does, and each one's top functions of the cold city cockpit run are.
+   */
   BENCH_PROFILE: z
-    .enum(['', '0', 'false', '1', 'true', 'gateway', 'subgraph', 'all'])
+    .enum(['', '0', 'false', '1', 'true', 'gateway', 'subgraph', 'all', 'cockpit'])
     .default('')
     .transform((value): ProfiledService[] => {
       if (value === 'all') return ['gateway', 'subgraph'];
       if (value === 'subgraph') return ['subgraph'];
+      if (value === 'cockpit') return ['cockpit'];
       return ['1', 'true', 'gateway'].includes(value) ? ['gateway'] : [];
     }),
   /** Extra node options for the gateway process, e.g. `--max-semi-space-size=32`, to try their effect. */

@@ -41,7 +41,10 @@ export interface EnvironmentOptions {
   counties: number;
   /** An existing server: the benchmark makes (and drops) its own database there. */
   databaseUrl?: string;
-  /** These run under `node --cpu-prof`, writing to `<profileDir>/<service>/` when they exit. */
+  /**
+   * These run under `node --cpu-prof`, writing to `<profileDir>/<service>/` when they exit; with `cockpit`,
+   * every subgraph does, to `<profileDir>/<subgraph name>/`.
+   */
   profile?: { dir: string; services: ProfiledService[] };
   /** Extra node options for the gateway process. */
   gatewayNodeArgs: string[];
@@ -223,6 +226,7 @@ export class BenchEnvironment {
           main: entry.main,
           port,
           host: HOST,
+          nodeArgs: this.cockpitProfileArgs(options, entry.name),
           env: {
             ...subgraphEnvironment({
               name: entry.name,
@@ -304,6 +308,7 @@ export class BenchEnvironment {
       main: GOV_SERVICES_MAIN,
       port,
       host: HOST,
+      nodeArgs: this.cockpitProfileArgs(options, 'gov-services'),
       env: {
         ...subgraphEnvironment({ name: 'gov-services', databaseUrl: url, keys, directoryUrl: peopleUrl }),
         LOG_LEVEL: 'warn',
@@ -340,7 +345,15 @@ export class BenchEnvironment {
     const nodeArgs = name === 'gateway' ? [...options.gatewayNodeArgs] : [];
     if (options.profile?.services.includes(name))
       nodeArgs.push('--cpu-prof', '--cpu-prof-dir', path.join(options.profile.dir, name));
+    // the people subgraph is the bench's `subgraph`; under `cockpit` it is profiled as one of the five
+    else if (name === 'subgraph') nodeArgs.push(...this.cockpitProfileArgs(options, 'people'));
     return launchService({ name, main, port, host: HOST, env, logDir: this.logDir, nodeArgs });
+  }
+
+  /** `--cpu-prof` into `<profileDir>/<subgraph>/` when the cockpit's subgraphs are profiled. */
+  private cockpitProfileArgs(options: EnvironmentOptions, subgraph: string): string[] {
+    if (!options.profile?.services.includes('cockpit')) return [];
+    return ['--cpu-prof', '--cpu-prof-dir', path.join(options.profile.dir, subgraph)];
   }
 
   private async startDatabase(external?: string): Promise<{ server: string; description: string }> {

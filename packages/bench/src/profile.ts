@@ -96,3 +96,22 @@ ${lines(top(byOwner, 15))}
 Self time by function, per request (top ${count}):
 ${lines(top(byFunction, count))}`;
 }
+
+/** The subgraphs the cockpit query reaches, in the order of the cold-cost table. */
+export const COCKPIT_SUBGRAPHS = ['gov-services', 'governance', 'people', 'pilots', 'reform'];
+
+/** `BENCH_PROFILE=cockpit`: each subgraph's profile in `dir/<subgraph>/`, over the cold city cockpit run only. */
+export function summariseCockpitProfiles(dir: string, window: LoadWindow | undefined, count = 20): string {
+  if (!window)
+    return 'BENCH_PROFILE=cockpit: the cold city cockpit run did not happen (BENCH_COCKPIT=false?)';
+  // V8 samples wall time: a thread waiting for a core (2 cores, a dozen busy processes) counts as busy, so these
+  // totals exceed the cold table's CPU ms from /proc; the shares say where the time goes
+  const note =
+    'Subgraph profiles of the cold city cockpit run (wall-clock samples, waiting for a core included: compare shares, and take CPU ms from the cold table)';
+  return [
+    note,
+    ...COCKPIT_SUBGRAPHS.map((subgraph) =>
+      summariseProfile(`${subgraph} (cold city cockpit)`, path.join(dir, subgraph), [window], count),
+    ),
+  ].join('\n\n');
+}

@@ -176,4 +176,28 @@ describe('dispute lists', () => {
     expect(new Set(all).size).toBe(9);
     expect(all[0]).toBe(id(7)); // the earliest report comes first
   });
+
+  it("walks a region's filtered list page by page in the order of one large page, as Region.disputes", async () => {
+    const list = async (first: number, after: string | null) => {
+      const { data, errors } = await governance.query<any>(
+        `query ($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on Region {
+           disputes(reportedFrom: "2023-01-01", reportedTo: "2023-12-31", first: ${first}, after: $after) {
+             totalCount nodes { id } pageInfo { hasNextPage endCursor } } } } }`,
+        { r: [{ __typename: 'Region', code: A }], after },
+      );
+      expect(errors).toBeUndefined();
+      return data._entities[0].disputes;
+    };
+    const whole = await list(100, null);
+    expect(whole.totalCount).toBe(7);
+    const walked: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = await list(2, after);
+      expect(page.totalCount).toBe(7);
+      walked.push(...page.nodes.map((n: { id: string }) => n.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(walked).toEqual(whole.nodes.map((n: { id: string }) => n.id));
+  });
 });

@@ -3,6 +3,7 @@ import { peopleSubgraph } from '@county/people';
 import { pilotsSubgraph, DEMO_PILOT_FIGURES } from '@county/pilots';
 import ExcelJS from 'exceljs';
 import { XLSX_CONTENT_TYPE } from '@county/kit';
+import { CHINA_TODAY_SQL } from '@county/domain';
 import {
   as,
   countStatements,
@@ -246,6 +247,42 @@ describe('pilotStats against a plain SQL recount', () => {
       expect(stats.leadsIssued).toBeGreaterThan(0);
       expect(stats.byLevel.some((l: any) => l.closed > 0)).toBe(true);
     }
+  });
+});
+
+describe('the pilot list filters', () => {
+  it.each([
+    [
+      'overdue in the city',
+      'regionCode: "990700", overdue: true',
+      `stage in ('APPROVED', 'IN_PROGRESS') and deadline < ${CHINA_TODAY_SQL} and exists (select 1 from unnest(region_codes) c where c like '9907%')`,
+    ],
+    [
+      'not overdue, national, named 试点',
+      'overdue: false, level: NATIONAL, name: "试点"',
+      `not (stage in ('APPROVED', 'IN_PROGRESS') and deadline < ${CHINA_TODAY_SQL}) and level = 'NATIONAL' and name ilike '%试点%'`,
+    ],
+  ])('pages %s as a plain SQL query lists them', async (_, filters, where) => {
+    const expected = (
+      await pilots.orm.em
+        .getConnection()
+        .execute<{ id: string }[]>(`select id from pilot where ${where} order by name, id`)
+    ).map((row) => row.id);
+    expect(expected.length).toBeGreaterThan(3);
+    const walked: string[] = [];
+    let after: string | null = null;
+    do {
+      const { data, errors }: any = await pilots.query<any>(
+        `query ($after: String) { pilots(${filters}, first: 3, after: $after) {
+           totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      expect(errors).toBeUndefined();
+      expect(data.pilots.totalCount).toBe(expected.length);
+      walked.push(...data.pilots.nodes.map((n: { id: string }) => n.id));
+      after = data.pilots.pageInfo.hasNextPage ? data.pilots.pageInfo.endCursor : null;
+    } while (after);
+    expect(walked).toEqual(expected);
   });
 });
 

@@ -1,5 +1,7 @@
 import { DEMO_COUNTY_CODE } from '@county/demo-data';
+import pg from 'pg';
 import { countStatements, type TestSubgraph } from '@county/test-kit';
+import { INSTRUMENTS_SQL } from '../src/stats/instrument-stats.sql';
 import { INSTRUMENT_FIGURES as FIGURES, INSTRUMENT_YEAR } from '../src/seeders/instruments.catalogue';
 import { city, department, reformOffice, startReform } from './fixtures';
 
@@ -189,5 +191,31 @@ describe('bonus points on the results board (问效榜)', () => {
     expect(board.warnings).toEqual([expect.stringMatching(/no bonus rules are set for 2019/)]);
     expect(board.entries.length).toBeGreaterThan(0);
     expect(board.entries.every((e: any) => e.bonusPoints === 0)).toBe(true);
+  });
+});
+
+describe('the instrument statistics statement', () => {
+  it('keeps one generic plan per connection instead of planning again on every call', async () => {
+    const client = new pg.Client({ connectionString: reform.database.url });
+    await client.connect();
+    try {
+      // with statistics, a custom plan of a year without rows looked cheaper than the generic plan
+      await client.query('analyze');
+      let n = 0;
+      const text = INSTRUMENTS_SQL.replace(/\?/g, () => `$${++n}`);
+      const scope = JSON.stringify([{ region: DEMO_COUNTY_CODE, patterns: [`${DEMO_COUNTY_CODE}%`] }]);
+      for (const year of [INSTRUMENT_YEAR - 1, INSTRUMENT_YEAR]) {
+        const name = `instruments_${year}`;
+        for (let call = 0; call < 8; call++) await client.query({ name, text, values: [year, scope] });
+        const { rows } = await client.query<{ generic: number }>(
+          'select generic_plans::int as generic from pg_prepared_statements where name = $1',
+          [name],
+        );
+        // PostgreSQL tries five custom plans first; every later call reuses the generic one
+        expect(rows[0].generic).toBe(3);
+      }
+    } finally {
+      await client.end();
+    }
   });
 });

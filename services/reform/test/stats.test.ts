@@ -338,6 +338,62 @@ describe('lists with filters and pagination', () => {
     expect(lists.data.points.totalCount).toBe(52);
     expect(lists.data.points.nodes.every((p: any) => p.year === 2019 && p.tasks.length > 0)).toBe(true);
   });
+
+  it.each([
+    [
+      'overdue of a year',
+      `year: $year, overdue: true`,
+      `o.status <> 'RECTIFIED' and o.deadline < ?::date and t.year = $year`,
+    ],
+    ['not overdue', `overdue: false`, `not (o.status <> 'RECTIFIED' and o.deadline < ?::date)`],
+    [
+      'rectified, of one lead unit',
+      `status: RECTIFIED, leadOrganizationId: "$lead"`,
+      `o.status = 'RECTIFIED' and t.lead_organization_id = '$lead'`,
+    ],
+  ])(
+    "pages a region's supervision orders, %s, as a plain SQL query lists them",
+    async (_, filters, where) => {
+      const today = new Date().toISOString().slice(0, 10);
+      const [{ lead }] = await sql<{ lead: string }>(
+        `select t.lead_organization_id as lead from supervision_order o join reform_task t on t.id = o.task_id
+        where o.status = 'RECTIFIED' and t.region_code like ? group by 1 order by count(*) desc limit 1`,
+        [`${DEMO_COUNTY_CODE}%`],
+      );
+      // the year with the most overdue orders, so that the list has pages
+      const [{ year }] = await sql<{ year: number }>(
+        `select t.year from supervision_order o join reform_task t on t.id = o.task_id
+        where o.status <> 'RECTIFIED' and o.deadline < ?::date and t.region_code like ?
+        group by 1 order by count(*) desc limit 1`,
+        [today, `${DEMO_COUNTY_CODE}%`],
+      );
+      const fill = (text: string) => text.replace('$lead', lead).replace('$year', String(year));
+      const expected = (
+        await sql<{ id: string }>(
+          `select o.id from supervision_order o join reform_task t on t.id = o.task_id
+          where t.region_code like ? and ${fill(where)} order by o.issued_on, o.id`,
+          [`${DEMO_COUNTY_CODE}%`, ...(where.includes('?::date') ? [today] : [])],
+        )
+      ).map((row) => row.id);
+      expect(expected.length).toBeGreaterThan(1);
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const page: any = await reform.query<any>(
+          `query ($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on Region {
+           supervisionOrders(${fill(filters)}, first: 1, after: $after) {
+             totalCount nodes { id } pageInfo { hasNextPage endCursor } } } } }`,
+          { r: [{ __typename: 'Region', code: DEMO_COUNTY_CODE }], after },
+        );
+        expect(page.errors).toBeUndefined();
+        const list = page.data._entities[0].supervisionOrders;
+        expect(list.totalCount).toBe(expected.length);
+        seen.push(...list.nodes.map((n: { id: string }) => n.id));
+        after = list.pageInfo.hasNextPage ? list.pageInfo.endCursor : null;
+      } while (after);
+      expect(seen).toEqual(expected);
+    },
+  );
 });
 
 describe('schema', () => {

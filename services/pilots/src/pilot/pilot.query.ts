@@ -18,19 +18,33 @@ export function pagePilots(
   parseInput(pilotsArgsRule, args, '');
   const qb = ctx.em.createQueryBuilder(Pilot, 'p');
   scope?.(qb);
-  if (args.level) qb.andWhere({ level: args.level });
-  if (args.field) qb.andWhere({ field: args.field });
-  if (args.stage) qb.andWhere({ stage: args.stage });
-  if (args.leadOrganizationId) qb.andWhere({ leadOrganizationId: args.leadOrganizationId });
-  if (args.leaderId) qb.andWhere({ leaderId: args.leaderId });
-  if (args.regionCode) qb.andWhere(IN_REGION_SQL, [regionLike(args.regionCode)]);
-  if (args.approvedYear) qb.andWhere('extract(year from approved_on) = ?', [args.approvedYear]);
-  if (args.flaggedForCleanUp !== undefined && args.flaggedForCleanUp !== null) {
-    qb.andWhere(args.flaggedForCleanUp ? FLAGGED_FOR_CLEAN_UP_SQL : `not ${FLAGGED_FOR_CLEAN_UP_SQL}`);
-  }
-  if (args.overdue !== undefined && args.overdue !== null) {
-    qb.andWhere(args.overdue ? OVERDUE_SQL : `not ${OVERDUE_SQL}`);
-  }
-  if (args.name) qb.andWhere({ name: { $ilike: containsText(args.name) } });
+  const { sql, params } = pilotConditions(args);
+  if (sql) qb.andWhere(sql, params);
   return paginate(qb, args, 'name', 'id');
+}
+
+/**
+ * The filters as one condition on the alias `p`, and its parameters: one `andWhere` of text costs MikroORM
+ * far less than one per filter with criteria objects (the cockpit's cold request, BENCH_PROFILE=cockpit).
+ */
+function pilotConditions(args: PilotsArgs): { sql: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const add = (condition: string, ...values: unknown[]) => {
+    conditions.push(condition);
+    params.push(...values);
+  };
+  if (args.level) add('p.level = ?', args.level);
+  if (args.field) add('p.field = ?', args.field);
+  if (args.stage) add('p.stage = ?', args.stage);
+  if (args.leadOrganizationId) add('p.lead_organization_id = ?', args.leadOrganizationId);
+  if (args.leaderId) add('p.leader_id = ?', args.leaderId);
+  if (args.regionCode) add(IN_REGION_SQL, regionLike(args.regionCode));
+  if (args.approvedYear) add('extract(year from approved_on) = ?', args.approvedYear);
+  if (args.flaggedForCleanUp !== undefined && args.flaggedForCleanUp !== null)
+    add(args.flaggedForCleanUp ? FLAGGED_FOR_CLEAN_UP_SQL : `not ${FLAGGED_FOR_CLEAN_UP_SQL}`);
+  if (args.overdue !== undefined && args.overdue !== null)
+    add(args.overdue ? OVERDUE_SQL : `not ${OVERDUE_SQL}`);
+  if (args.name) add('p.name ilike ?', containsText(args.name));
+  return { sql: conditions.map((condition) => `(${condition})`).join(' and '), params };
 }
