@@ -4,7 +4,15 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { Migration } from '@mikro-orm/migrations';
 import { probeSubgraph, startTestSubgraph, subgraphHeaders, as, type TestSubgraph } from '@county/test-kit';
-import { attachFeeds, defineFeed, definePermissions, feedRoutes, sharedRules, type FeedRun } from '../src';
+import {
+  attachFeeds,
+  defineFeed,
+  definePermissions,
+  feedRoutes,
+  loadMapping,
+  sharedRules,
+  type FeedRun,
+} from '../src';
 
 /**
  * The kit's feed mechanism on a small source of its own (a roster export into `probe_roster`): a workbook
@@ -156,6 +164,17 @@ it('records a new mapping version on the next job, and names a broken mapping fi
   expect(broken.body.error.message).toBe(
     'mapping file probe-roster.yaml: key: the key column 工号 is not mapped',
   );
+  fs.writeFileSync(mappingFile, mapping(5));
+});
+
+it('parses a mapping file again only when it changed (every statistics answer asks for it)', () => {
+  const first = loadMapping(mappingFile);
+  expect(loadMapping(mappingFile)).toBe(first);
+  fs.writeFileSync(mappingFile, mapping(6));
+  const edited = loadMapping(mappingFile);
+  expect(edited).not.toBe(first);
+  expect(edited.version).toBe(6);
+  expect(loadMapping(mappingFile)).toBe(edited);
   fs.writeFileSync(mappingFile, mapping(5));
 });
 

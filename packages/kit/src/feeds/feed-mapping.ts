@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import dayjs from 'dayjs';
@@ -60,13 +60,26 @@ export const mappingSchema = z
 export type FeedMapping = z.infer<typeof mappingSchema>;
 export type MappedColumn = z.infer<typeof column>;
 
-/** Reads and checks a mapping file; a mistake in it names the file and the key, and nothing is delivered. */
+/** Each mapping file as last read, by path: one entry per feed of the process (bounded). */
+const readMappings = new Map<string, { stamp: string; mapping: FeedMapping }>();
+
+/**
+ * Reads and checks a mapping file; a mistake in it names the file and the key, and nothing is delivered.
+ * Every statistics answer asks its feeds' mappings (their staleness limit): the file is parsed again only
+ * when it changed (its modification time and size), so a department's edit still takes effect at once
+ * without the YAML being parsed on every request.
+ */
 export function loadMapping(file: string): FeedMapping {
+  const { mtimeMs, size } = statSync(file);
+  const stamp = `${mtimeMs}:${size}`;
+  const known = readMappings.get(file);
+  if (known?.stamp === stamp) return known.mapping;
   const parsed = mappingSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`mapping file ${file}: ${issue.path.join('.')}: ${issue.message}`);
   }
+  readMappings.set(file, { stamp, mapping: parsed.data });
   return parsed.data;
 }
 
