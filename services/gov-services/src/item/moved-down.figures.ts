@@ -36,37 +36,43 @@ export class MovedDownFigures {
 /*
  * Every region asked in one request, in one statement. A township or village counts its county's catalogue
  * (items belong to a county); a city or province the catalogues of its counties. Items in effect today.
+ * Each region's items are an index range on region_code (`lo`–`hi`: its code prefix, and that padded with 9s):
+ * a `like` on a pattern from the scope could not use the index, and read the whole catalogue of every
+ * county (50 ms a cockpit refresh at the bench's 58,000 items).
  */
 const FIGURES = `
-  select s.code,
-         count(i.id)::int as "townshipItems",
-         count(i.id) filter (where i.moved_down = ?)::int as "stationedApprovals",
-         count(i.id) filter (where i.moved_down = ?)::int as "delegatedItems",
-         count(i.id) filter (where i.moved_down = ?)::int as "otherWays",
-         count(i.id) filter (where i.moved_down is null)::int as "notRecorded"
-    from json_to_recordset(?::json) as s(code text, prefix text)
-    left join service_item i
-      on i.region_code like s.prefix
-     and i.levels && ?::text[]
-     and i.effective_from <= ?::date
-     and (i.retired_from is null or i.retired_from > ?::date)
-   group by s.code`;
+  select s.code, f.*
+    from json_to_recordset(?::json) as s(code text, lo text, hi text)
+    cross join lateral (
+      select count(*)::int as "townshipItems",
+             count(*) filter (where i.moved_down = ?)::int as "stationedApprovals",
+             count(*) filter (where i.moved_down = ?)::int as "delegatedItems",
+             count(*) filter (where i.moved_down = ?)::int as "otherWays",
+             count(*) filter (where i.moved_down is null)::int as "notRecorded"
+        from service_item i
+       where i.region_code between s.lo and s.hi
+         and i.levels && ?::text[]
+         and i.effective_from <= ?::date
+         and (i.retired_from is null or i.retired_from > ?::date)) f`;
+
+/** The longest region code: a prefix padded to it bounds every code that starts with it. */
+const CODE_LENGTH = 12;
 
 type Row = MovedDownFigures & { code: string };
 
 async function movedDownFigures(em: EntityManager, codes: readonly string[]): Promise<MovedDownFigures[]> {
-  const scopes = codes.map((code) => ({
-    code,
-    prefix: `${code.length > 6 ? code.slice(0, 6) : regionCodePrefix(code)}%`,
-  }));
+  const scopes = codes.map((code) => {
+    const prefix = code.length > 6 ? code.slice(0, 6) : (regionCodePrefix(code) ?? code);
+    return { code, lo: prefix, hi: prefix.padEnd(CODE_LENGTH, '9') };
+  });
   const today = chinaDay();
   const rows = await em
     .getConnection()
     .execute<Row[]>(FIGURES, [
+      JSON.stringify(scopes),
       MovedDown.STATIONED,
       MovedDown.DELEGATED,
       MovedDown.OTHER,
-      JSON.stringify(scopes),
       `{${ServiceLevel.TOWNSHIP},${ServiceLevel.VILLAGE}}`,
       today,
       today,

@@ -32,18 +32,27 @@ interface SummaryRow extends RiskSummary {
   code: string;
 }
 
-// planned once per connection: the pattern is a column, so no plan could use it as an index prefix anyway
+/** The longest region code: a prefix padded to it with 9s bounds every code that starts with it. */
+const CODE_LENGTH = 12;
+
+/*
+ * Planned once per connection. Each region's judgements are an index range (the region code between its
+ * prefix and that padded with 9s, on the (region_code, year) index), read on their own: a join on `like`
+ * with the patterns as a column compared every judgement of the year with every region asked (25 ms a
+ * county's townships at 45 counties of villages).
+ */
 const SUMMARIES = PreparedRead.of<SummaryRow>(
-  `select r.code,
-          count(j.id)::int as judged,
-          count(*) filter (where j.level <> 'NONE')::int as "atRisk",
-          count(*) filter (where j.level = 'HIGH')::int as high,
-          count(*) filter (where j.level = 'MEDIUM')::int as medium,
-          count(*) filter (where j.level = 'LOW')::int as low,
-          count(distinct j.leader_id) filter (where j.level <> 'NONE')::int as "leadersAssigned"
-     from unnest(?::text[], ?::text[]) as r(code, pattern)
-     left join risk_judgement j on j.year = ? and j.region_code like r.pattern
-    group by r.code`,
+  `select r.code, s.*
+     from unnest(?::text[], ?::text[], ?::text[]) as r(code, lo, hi)
+     cross join lateral (
+       select count(j.id)::int as judged,
+              count(*) filter (where j.level <> 'NONE')::int as "atRisk",
+              count(*) filter (where j.level = 'HIGH')::int as high,
+              count(*) filter (where j.level = 'MEDIUM')::int as medium,
+              count(*) filter (where j.level = 'LOW')::int as low,
+              count(distinct j.leader_id) filter (where j.level <> 'NONE')::int as "leadersAssigned"
+         from risk_judgement j
+        where j.year = ? and j.region_code between r.lo and r.hi) s`,
 );
 
 /**
@@ -54,9 +63,11 @@ export function riskSummary(ctx: SubgraphContext, regionCode: string, year: numb
   parseInput(yearRule, year, 'year');
   return ctx.loaders
     .get<string, RiskSummary>(`Region.riskSummary.${year}`, async (codes) => {
+      const prefixes = codes.map((code) => regionCodePrefix(code) ?? code);
       const rows = await SUMMARIES.run(ctx.em, [
         `{${codes.join(',')}}`,
-        `{${codes.map(like).join(',')}}`,
+        `{${prefixes.join(',')}}`,
+        `{${prefixes.map((prefix) => prefix.padEnd(CODE_LENGTH, '9')).join(',')}}`,
         year,
       ]);
       const byCode = new Map(rows.map(({ code, ...summary }) => [code, summary]));
