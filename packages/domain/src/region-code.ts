@@ -91,3 +91,12 @@ export function regionCodePrefix(code: string): string | null {
   const level = levelOfRegionCode(code);
   return level === null ? null : code.slice(0, PREFIX_LENGTH[level]);
 }
+
+/**
+ * The codes that start with `prefix`, as a range: `code between lo and hi` (the prefix, and the prefix
+ * padded with 9s to a village's 12 digits) selects the subtree on a btree index, where a `like` on a
+ * pattern that is not a constant (one per region asked, from a column) cannot use one.
+ */
+export function regionCodeRange(prefix: string): { lo: string; hi: string } {
+  return { lo: prefix, hi: prefix.padEnd(PREFIX_LENGTH[RegionLevel.VILLAGE], '9') };
+}

@@ -4,6 +4,7 @@ import {
   levelOfRegionCode,
   parentRegionCode,
   regionCodePrefix,
+  regionCodeRange,
 } from '@county/domain';
 
 describe('region codes', () => {
@@ -47,6 +48,13 @@ describe('region codes', () => {
     expect(under('990722')).toEqual(['990722', '990722001', '990722001201', '990722100']);
     expect(under('990722001')).toEqual(['990722001', '990722001201']);
     expect(under('990722001201')).toEqual(['990722001201']);
+    // the same subtrees as a range, compared as the database compares text
+    const within = (code: string) => {
+      const { lo, hi } = regionCodeRange(regionCodePrefix(code)!);
+      return codes.filter((c) => c.localeCompare(lo) >= 0 && c.localeCompare(hi) <= 0);
+    };
+    for (const code of ['990000', '990700', '990722', '990722001', '990722001201'])
+      expect(within(code)).toEqual(under(code));
   });
 
   it.each([

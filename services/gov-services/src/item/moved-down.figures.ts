@@ -2,7 +2,7 @@ import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parseInput } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
-import { chinaDay, regionCodePrefix, regionCodeRule } from '@county/domain';
+import { chinaDay, regionCodePrefix, regionCodeRange, regionCodeRule } from '@county/domain';
 import { RegionRef } from '../directory';
 import { ServiceLevel } from '../vocabulary';
 import { MovedDown } from './moved-down';
@@ -36,7 +36,7 @@ export class MovedDownFigures {
 /*
  * Every region asked in one request, in one statement. A township or village counts its county's catalogue
  * (items belong to a county); a city or province the catalogues of its counties. Items in effect today.
- * Each region's items are an index range on region_code (`lo`–`hi`: its code prefix, and that padded with 9s):
+ * Each region's items are an index range on region_code (`regionCodeRange`):
  * a `like` on a pattern from the scope could not use the index, and read the whole catalogue of every
  * county (50 ms a cockpit refresh at the bench's 58,000 items).
  */
@@ -55,15 +55,12 @@ const FIGURES = `
          and i.effective_from <= ?::date
          and (i.retired_from is null or i.retired_from > ?::date)) f`;
 
-/** The longest region code: a prefix padded to it bounds every code that starts with it. */
-const CODE_LENGTH = 12;
-
 type Row = MovedDownFigures & { code: string };
 
 async function movedDownFigures(em: EntityManager, codes: readonly string[]): Promise<MovedDownFigures[]> {
   const scopes = codes.map((code) => {
     const prefix = code.length > 6 ? code.slice(0, 6) : (regionCodePrefix(code) ?? code);
-    return { code, lo: prefix, hi: prefix.padEnd(CODE_LENGTH, '9') };
+    return { code, ...regionCodeRange(prefix) };
   });
   const today = chinaDay();
   const rows = await em

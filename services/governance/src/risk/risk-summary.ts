@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { regionCodePrefix, yearRule } from '@county/domain';
+import { regionCodePrefix, regionCodeRange, yearRule } from '@county/domain';
 import { paginate, parseInput, PreparedRead, type Page, type SubgraphContext } from '@county/kit';
 import { RiskLevel } from '../vocabulary';
 import { RiskJudgement } from './risk-judgement.entity';
@@ -32,14 +32,10 @@ interface SummaryRow extends RiskSummary {
   code: string;
 }
 
-/** The longest region code: a prefix padded to it with 9s bounds every code that starts with it. */
-const CODE_LENGTH = 12;
-
 /*
- * Planned once per connection. Each region's judgements are an index range (the region code between its
- * prefix and that padded with 9s, on the (region_code, year) index), read on their own: a join on `like`
- * with the patterns as a column compared every judgement of the year with every region asked (25 ms a
- * county's townships at 45 counties of villages).
+ * Planned once per connection. Each region's judgements are an index range (`regionCodeRange`, on the
+ * (region_code, year) index), read on their own: a join on `like` with the patterns as a column compared
+ * every judgement of the year with every region asked (25 ms a county's townships at 45 counties).
  */
 const SUMMARIES = PreparedRead.of<SummaryRow>(
   `select r.code, s.*
@@ -63,11 +59,11 @@ export function riskSummary(ctx: SubgraphContext, regionCode: string, year: numb
   parseInput(yearRule, year, 'year');
   return ctx.loaders
     .get<string, RiskSummary>(`Region.riskSummary.${year}`, async (codes) => {
-      const prefixes = codes.map((code) => regionCodePrefix(code) ?? code);
+      const ranges = codes.map((code) => regionCodeRange(regionCodePrefix(code) ?? code));
       const rows = await SUMMARIES.run(ctx.em, [
         `{${codes.join(',')}}`,
-        `{${prefixes.join(',')}}`,
-        `{${prefixes.map((prefix) => prefix.padEnd(CODE_LENGTH, '9')).join(',')}}`,
+        `{${ranges.map(({ lo }) => lo).join(',')}}`,
+        `{${ranges.map(({ hi }) => hi).join(',')}}`,
         year,
       ]);
       const byCode = new Map(rows.map(({ code, ...summary }) => [code, summary]));
