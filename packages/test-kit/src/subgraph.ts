@@ -75,6 +75,11 @@ export async function startTestSubgraph(
     },
     createLogger(definition.name, process.env.TEST_LOG_LEVEL ?? 'silent'),
   );
+  // a deployment's start waits 3 s at most for its first copy of people's regions, then serves the copy it
+  // holds (empty in a fresh test database); on a loaded CI machine people's answer can take longer, and a
+  // test's first request would find no region. A test's stack starts whole: it waits for that copy (people
+  // down: the failure stays for the test to see in /readyz)
+  if (options.directory) await running.syncRegionCopy?.().catch(() => undefined);
   return {
     ...running,
     definition,
