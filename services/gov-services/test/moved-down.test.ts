@@ -1,3 +1,4 @@
+import { chinaDay } from '@county/domain';
 import { DEMO_COUNTY_CODE } from '@county/demo-data';
 import { startTestGateway, type TestGateway, type TestSubgraph } from '@county/test-kit';
 import { city, countyCentre, countyOnlyItem, items, ok, startFixtures } from './fixtures';
@@ -170,7 +171,8 @@ describe('recording how an item moved down', () => {
       stationedApprovals: 37,
     });
     // a change that takes it out of the townships would leave a stationed approval nowhere to be stationed
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    // the county's tomorrow: after 16:00 UTC, UTC's tomorrow is already Beijing's today
+    const tomorrow = chinaDay(new Date(Date.now() + 86_400_000));
     await refused(
       gateway.query(
         UPDATE,

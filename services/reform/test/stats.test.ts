@@ -1,3 +1,4 @@
+import { chinaDay } from '@county/domain';
 import { DEMO_COUNTY_CODE } from '@county/demo-data';
 import { countStatements, type TestSubgraph } from '@county/test-kit';
 import { SPECIAL_GROUPS } from '../src/seeders/catalogue';
@@ -57,7 +58,7 @@ const RECOUNT_LAGGING = `
   group by grouping sets ((), (special_group_id), (lead_organization_id))`;
 
 describe.each([
-  ['the county, today', DEMO_COUNTY_CODE, 2020, new Date().toISOString().slice(0, 10)],
+  ['the county, today', DEMO_COUNTY_CODE, 2020, chinaDay()],
   ['the county, mid-2020', DEMO_COUNTY_CODE, 2020, '2020-07-15'],
   ['the county, 2018', DEMO_COUNTY_CODE, 2018, '2018-10-01'],
 ])('reformStats of %s agrees with a plain SQL recount', (_, code, year, asOf) => {
@@ -134,7 +135,7 @@ it('a township counts only its own tasks, and the county includes them', async (
     `select region_code as code, count(*)::int as n from reform_task where year = 2020 and length(region_code) = 9
      group by 1 order by 2 desc limit 1`,
   );
-  const today = new Date().toISOString().slice(0, 10);
+  const today = chinaDay();
   const [own, county] = await Promise.all([
     stats(township.code, 2020, today),
     stats(DEMO_COUNTY_CODE, 2020, today),
@@ -226,7 +227,7 @@ describe('the demo ledger follows published-figures.md', () => {
     let lagging = 0;
     let ordered = 0;
     for (const year of [2017, 2018, 2019, 2020]) {
-      const s = await stats(DEMO_COUNTY_CODE, year, new Date().toISOString().slice(0, 10));
+      const s = await stats(DEMO_COUNTY_CODE, year, chinaDay());
       tasks += s.total;
       lagging += s.lagging;
       ordered += s.openSupervisionOrders;
@@ -265,7 +266,7 @@ describe('lists with filters and pagination', () => {
     const [plan] = await sql<any>(
       `select id from reform_task where year = 2019 and id in (select parent_id from reform_task)`,
     );
-    const today = new Date().toISOString().slice(0, 10);
+    const today = chinaDay();
     const s = await stats(DEMO_COUNTY_CODE, 2020, today);
     expect(await count('year: 2019')).toBe(await recount('year = 2019'));
     expect(await count(`year: 2019, specialGroupId: "${task.special_group_id}"`)).toBe(
@@ -317,7 +318,7 @@ describe('lists with filters and pagination', () => {
   });
 
   it('lists supervision orders, problems and work points with their filters', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = chinaDay();
     let overdue = 0;
     for (const year of [2017, 2018, 2019, 2020])
       overdue += (await stats(DEMO_COUNTY_CODE, year, today)).overdueSupervisionOrders;
@@ -354,7 +355,7 @@ describe('lists with filters and pagination', () => {
   ])(
     "pages a region's supervision orders, %s, as a plain SQL query lists them",
     async (_, filters, where) => {
-      const today = new Date().toISOString().slice(0, 10);
+      const today = chinaDay();
       const [{ lead }] = await sql<{ lead: string }>(
         `select t.lead_organization_id as lead from supervision_order o join reform_task t on t.id = o.task_id
         where o.status = 'RECTIFIED' and t.region_code like ? group by 1 order by count(*) desc limit 1`,
