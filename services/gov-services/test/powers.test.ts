@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { chinaDay } from '@county/domain';
 import { DEMO_COUNTY_CODE, demoOrganizationId, organizationNaturalKey } from '@county/demo-data';
 import { startTestGateway, type TestGateway, type TestSubgraph } from '@county/test-kit';
@@ -431,8 +432,8 @@ describe('powers delegated but never exercised (下放未用), and the figures o
       nodes.push(...page.nodes);
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
-    const sixMonthsAgo = new Date();
-    sixMonthsAgo.setMonth(sixMonthsAgo.getMonth() - 6);
+    // as PostgreSQL counts it: the county's today less six months, a month's end clamped (31 Aug → 28 Feb)
+    const sixMonthsAgo = dayjs(chinaDay()).subtract(6, 'month').format('YYYY-MM-DD');
     /** The figures of `some` delegations, counted in the test from the delegations read one by one. */
     const recount = (some: any[]) => ({
       delegations: some.length,
@@ -441,7 +442,7 @@ describe('powers delegated but never exercised (下放未用), and the figures o
       takenUp: some.filter((n) => n.takenUp).length,
       staffTrained: some.reduce((sum, n) => sum + n.staffTrained, 0),
       exercised: some.filter((n) => n.casesHandled > 0).length,
-      neverExercised: some.filter((n) => n.casesHandled === 0 && n.delegatedFrom <= chinaDay(sixMonthsAgo))
+      neverExercised: some.filter((n) => n.casesHandled === 0 && n.delegatedFrom <= sixMonthsAgo)
         .length,
       casesHandled: some.reduce((sum, n) => sum + n.casesHandled, 0),
     });
