@@ -1,6 +1,9 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { EntityClass, EntityMetadata } from '@mikro-orm/core';
 import type { QueryBuilder } from '@mikro-orm/postgresql';
+import type { SubgraphContext } from './context';
 import { badInput } from './errors';
+import { readStatement } from './prepared-read';
 
 /** The hard maximum page size: a client cannot ask one request for more rows than this. */
 export const MAX_PAGE_SIZE = 100;
@@ -171,5 +174,90 @@ export async function paginate<T extends object, S extends keyof T & string, K e
       count ??= !args.after && rows.length <= size ? Promise.resolve(rows.length) : countQuery.getCount();
       return count;
     },
+  };
+}
+
+/** A list's filters as one SQL condition on the list's alias (`?` placeholders), and its values. */
+export interface RowFilter {
+  sql: string;
+  params: readonly unknown[];
+}
+
+/** The quoted column of a property, and its database type, for a list's keyset. */
+function listColumn<T extends object>(ctx: SubgraphContext, meta: EntityMetadata<T>, property: string) {
+  const prop = (
+    meta.properties as Record<string, { fieldNames?: string[]; columnTypes?: string[] } | undefined>
+  )[property];
+  if (prop?.fieldNames?.length !== 1)
+    throw new Error(`${meta.className}.${property} is not a column of its own`);
+  return {
+    sql: ctx.em.getPlatform().quoteIdentifier(prop.fieldNames[0]),
+    type: prop.columnTypes?.[0] ?? 'text',
+  };
+}
+
+/**
+ * `paginate` for a list whose filters are one SQL condition: the same keyset, cursors and count, written as
+ * SQL directly. The query builder's compiling of criteria, clone and order was most of a list call's CPU
+ * (BENCH_PROFILE=cockpit: about 0.9 ms a page). Unnamed statements: a list's best plan depends on its
+ * filter's values (a region's `LIKE` prefix).
+ */
+export async function pageRows<T extends object, S extends keyof T & string, K extends keyof T & string>(
+  ctx: SubgraphContext,
+  entity: EntityClass<T>,
+  alias: string,
+  filter: RowFilter,
+  args: PageArgs,
+  sort: S,
+  key: K,
+): Promise<Page<T>> {
+  const size = pageSize(args.first);
+  const meta = ctx.em.getMetadata().get<T>(entity.name);
+  const platform = ctx.em.getPlatform();
+  const table = platform.quoteIdentifier(meta.schema ? `${meta.schema}.${meta.tableName}` : meta.tableName);
+  const [sortColumn, keyColumn] = [listColumn(ctx, meta, sort), listColumn(ctx, meta, key)];
+  const from = `from ${table} ${alias}${filter.sql ? ` where ${filter.sql}` : ''}`;
+  const conditions = filter.sql ? [`(${filter.sql})`] : [];
+  const values = [...filter.params];
+  if (args.after) {
+    const [sortValue, keyValue] = decodeCursor(args.after, [sortColumn.type, keyColumn.type]);
+    // a row comparison: the (sort, key) index's range, the same order as `order by` below
+    conditions.push(`(${alias}.${sortColumn.sql}, ${alias}.${keyColumn.sql}) > (?, ?)`);
+    values.push(sortValue, keyValue);
+  }
+  const rows = await readStatement<T>(
+    ctx.em,
+    `select ${alias}.* from ${table} ${alias}${conditions.length ? ` where ${conditions.join(' and ')}` : ''}
+      order by ${alias}.${sortColumn.sql}, ${alias}.${keyColumn.sql} limit ?`,
+    [...values, size + 1],
+  );
+  const driver = ctx.em.getDriver();
+  const nodes = rows.slice(0, size).map((row) => driver.mapResult(row, meta) as T);
+  const last = nodes.at(-1);
+  let count: Promise<number> | undefined;
+  return {
+    nodes,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      endCursor: last ? encodeCursor(last[sort] as CursorValue, last[key] as CursorValue) : null,
+    },
+    get totalCount() {
+      count ??=
+        !args.after && rows.length <= size
+          ? Promise.resolve(nodes.length)
+          : readStatement<{ n: number }>(ctx.em, `select count(*)::int as n ${from}`, filter.params).then(
+              ([row]) => row.n,
+            );
+      return count;
+    },
+  };
+}
+
+/** The rows every filter given keeps: their conditions joined by `and` (an empty filter keeps every row). */
+export function allOf(...filters: (RowFilter | undefined)[]): RowFilter {
+  const given = filters.filter((filter): filter is RowFilter => !!filter?.sql);
+  return {
+    sql: given.map((filter) => `(${filter.sql})`).join(' and '),
+    params: given.flatMap((filter) => filter.params),
   };
 }

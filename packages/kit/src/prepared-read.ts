@@ -36,12 +36,26 @@ export class PreparedRead<R> {
     this.name = `read_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
   }
 
-  async run(em: EntityManager, values: readonly unknown[]): Promise<R[]> {
-    const knex = em.getConnection().getKnex();
-    const raw = knex.raw(this.sql, values as readonly Knex.RawBinding[]);
-    if (PreparedRead.enabled) raw.options({ name: this.name });
-    const transaction = em.getTransactionContext<Knex.Transaction>();
-    const result = (await (transaction ? raw.transacting(transaction) : raw)) as { rows: R[] };
-    return result.rows;
+  run(em: EntityManager, values: readonly unknown[]): Promise<R[]> {
+    return readStatement<R>(em, this.sql, values, PreparedRead.enabled ? this.name : undefined);
   }
+}
+
+/**
+ * Runs a read-only statement with its values as parameters (`?` placeholders), named (prepared) or not, on
+ * the transaction's connection inside one. Without a name PostgreSQL plans it for its values every time:
+ * for statements whose best plan depends on them (a `LIKE ?` prefix, a selective filter).
+ */
+export async function readStatement<R>(
+  em: EntityManager,
+  sql: string,
+  values: readonly unknown[],
+  name?: string,
+): Promise<R[]> {
+  const knex = em.getConnection().getKnex();
+  const raw = knex.raw(sql, values as readonly Knex.RawBinding[]);
+  if (name) raw.options({ name });
+  const transaction = em.getTransactionContext<Knex.Transaction>();
+  const result = (await (transaction ? raw.transacting(transaction) : raw)) as { rows: R[] };
+  return result.rows;
 }

@@ -273,3 +273,67 @@ describe('schema', () => {
     expect(diff.trim()).toBe('');
   });
 });
+
+describe('dispute lists, paged as plain SQL orders them', () => {
+  const PAGE = `query ($code: ID!, $after: String) { region(code: $code) {
+    disputes(status: RESOLVED, first: 37, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } } }`;
+
+  it('walks a township’s resolved disputes page by page, with the count on every page', async () => {
+    const township = city.regions.find((r) => r.level === 'TOWNSHIP')!;
+    const expected = (
+      await sql<{ id: string }>(
+        `select id from dispute where region_code like ? and status = 'RESOLVED' order by reported_at, id`,
+        [`${township.code.replace(/0+$/, '')}%`],
+      )
+    ).map((row) => row.id);
+    expect(expected.length).toBeGreaterThan(37 * 2);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let more = true; more;) {
+      const { data, errors } = await gateway.query(PAGE, { code: township.code, after }, reader);
+      expect(errors).toBeUndefined();
+      const page = (data as any).region.disputes;
+      expect(page.totalCount).toBe(expected.length);
+      seen.push(...page.nodes.map((n: { id: string }) => n.id));
+      [after, more] = [page.pageInfo.endCursor, page.pageInfo.hasNextPage];
+    }
+    expect(seen).toEqual(expected);
+  });
+
+  it('answers a cursor that does not fit the list’s columns with BAD_USER_INPUT on `after`', async () => {
+    const cursor = Buffer.from(JSON.stringify(['yesterday', 'x'])).toString('base64url');
+    const { errors } = await gateway.query(PAGE, { code: DEMO_COUNTY_CODE, after: cursor }, reader);
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after', rule: 'cursor' });
+  });
+
+  it('pages a mediation committee’s disputes (its scope) as SQL does', async () => {
+    const [{ organization_id: organization }] = await sql<{ organization_id: string }>(
+      `select m.organization_id from dispute d join mediation_organization m on m.id = d.organization_id
+        where m.organization_id is not null group by 1 order by count(*) desc limit 1`,
+    );
+    const expected = (
+      await sql<{ id: string }>(
+        `select d.id from dispute d join mediation_organization m on m.id = d.organization_id
+          where m.organization_id = ? order by d.reported_at, d.id`,
+        [organization],
+      )
+    ).map((row) => row.id);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let more = true; more;) {
+      const { data, errors } = await gateway.query(
+        `query ($id: ID!, $after: String) { organization(id: $id) {
+           mediations(first: 7, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } } }`,
+        { id: organization, after },
+        reader,
+      );
+      expect(errors).toBeUndefined();
+      const page = (data as any).organization.mediations;
+      expect(page.totalCount).toBe(expected.length);
+      seen.push(...page.nodes.map((n: { id: string }) => n.id));
+      [after, more] = [page.pageInfo.endCursor, page.pageInfo.hasNextPage];
+    }
+    expect(seen).toEqual(expected);
+    expect(seen.length).toBeGreaterThan(7);
+  });
+});

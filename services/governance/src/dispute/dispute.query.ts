@@ -1,6 +1,13 @@
 import { chinaDayStartSql, isoDay, regionCodePrefix } from '@county/domain';
-import { badInput, paginate, parseInput, type Page, type SubgraphContext } from '@county/kit';
-import type { QueryBuilder } from '@mikro-orm/postgresql';
+import {
+  allOf,
+  badInput,
+  pageRows,
+  parseInput,
+  type Page,
+  type RowFilter,
+  type SubgraphContext,
+} from '@county/kit';
 import { Dispute } from './dispute.entity';
 import type { DisputesArgs } from './dispute.args';
 import { disputesArgsRule } from './dispute.rules';
@@ -17,19 +24,15 @@ export function dayRange(from: Date, to: Date, fromField: string, toField: strin
 
 /**
  * A page of disputes matching the filters, in the order they were reported (keyset on reported time, then id).
- * `scope` narrows further, e.g. to one mediator for `Person.mediations`.
+ * `scope` (a condition on `d`) narrows further, e.g. to one committee's for `Organization.mediations`.
  */
 export function findDisputes(
   ctx: SubgraphContext,
   args: DisputesArgs,
-  scope?: (qb: QueryBuilder<Dispute>) => void,
+  scope?: RowFilter,
 ): Promise<Page<Dispute>> {
   parseInput(disputesArgsRule, args, '');
-  const qb = ctx.em.createQueryBuilder(Dispute, 'd');
-  const { sql, params } = disputeConditions(args);
-  if (sql) qb.where(sql, params);
-  scope?.(qb);
-  return paginate(qb, args, 'reportedAt', 'id');
+  return pageRows(ctx, Dispute, 'd', allOf(disputeConditions(args), scope), args, 'reportedAt', 'id');
 }
 
 /**

@@ -30,11 +30,9 @@ export class OrganizationResolver {
     @Args() args: DisputeFilterArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<Dispute>> {
-    return findDisputes(ctx, args, (qb) =>
-      qb.andWhere(
-        'd.organization_id in (select m.id from mediation_organization m where m.organization_id = ?)',
-        [organization.id],
-      ),
-    );
+    return findDisputes(ctx, args, {
+      sql: 'd.organization_id in (select m.id from mediation_organization m where m.organization_id = ?)',
+      params: [organization.id],
+    });
   }
 }

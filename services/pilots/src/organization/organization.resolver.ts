@@ -22,12 +22,10 @@ export class OrganizationResolver {
     @Args() args: PilotFilterArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<Pilot>> {
-    return pagePilots(ctx, args, (qb) =>
-      qb.andWhere('(lead_organization_id = ? or ? = any(participating_organization_ids))', [
-        organization.id,
-        organization.id,
-      ]),
-    );
+    return pagePilots(ctx, args, {
+      sql: 'p.lead_organization_id = ? or ? = any(p.participating_organization_ids)',
+      params: [organization.id, organization.id],
+    });
   }
 
   @FieldResolver(() => PilotLeadConnection, {

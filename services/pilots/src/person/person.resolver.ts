@@ -18,6 +18,6 @@ export class PersonResolver {
     @Args() args: PilotFilterArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<Pilot>> {
-    return pagePilots(ctx, args, (qb) => qb.andWhere({ leaderId: person.id }));
+    return pagePilots(ctx, args, { sql: 'p.leader_id = ?', params: [person.id] });
   }
 }

@@ -1,5 +1,4 @@
-import type { QueryBuilder } from '@mikro-orm/postgresql';
-import { paginate, parseInput, type Page, type SubgraphContext } from '@county/kit';
+import { allOf, pageRows, parseInput, type Page, type RowFilter, type SubgraphContext } from '@county/kit';
 import { Pilot } from './pilot.entity';
 import type { PilotsArgs } from './pilot.args';
 import { pilotsArgsRule } from './pilot.rules';
@@ -9,18 +8,10 @@ import { containsText, regionLike } from '../field-rules';
 /** SQL: the pilot runs in the region with this prefix or below it (any of its region codes). */
 export const IN_REGION_SQL = 'exists (select 1 from unnest(region_codes) as rc(code) where rc.code like ?)';
 
-/** A page of pilots under the filters every pilot list shares, plus `scope` (an organisation's, a person's). */
-export function pagePilots(
-  ctx: SubgraphContext,
-  args: PilotsArgs,
-  scope?: (qb: QueryBuilder<Pilot>) => void,
-): Promise<Page<Pilot>> {
+/** A page of pilots under the filters every pilot list shares, plus `scope` (an organisation's, a person's: a condition on `p`). */
+export function pagePilots(ctx: SubgraphContext, args: PilotsArgs, scope?: RowFilter): Promise<Page<Pilot>> {
   parseInput(pilotsArgsRule, args, '');
-  const qb = ctx.em.createQueryBuilder(Pilot, 'p');
-  scope?.(qb);
-  const { sql, params } = pilotConditions(args);
-  if (sql) qb.andWhere(sql, params);
-  return paginate(qb, args, 'name', 'id');
+  return pageRows(ctx, Pilot, 'p', allOf(scope, pilotConditions(args)), args, 'name', 'id');
 }
 
 /**

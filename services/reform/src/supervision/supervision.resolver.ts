@@ -4,7 +4,7 @@ import {
   ConnectionType,
   entityLoader,
   escapeLike,
-  paginate,
+  pageRows,
   parseInput,
   type Page,
   type SubgraphContext,
@@ -70,10 +70,7 @@ export function pageSupervisionOrders(
   regionCode?: string,
 ): Promise<Page<SupervisionOrder>> {
   parseInput(ordersArgsRule, args, '');
-  const qb = ctx.em.createQueryBuilder(SupervisionOrder, 's');
-  const { sql, params } = orderConditions(ctx, args, regionCode);
-  if (sql) qb.where(sql, params);
-  return paginate(qb, args, 'issuedOn', 'id');
+  return pageRows(ctx, SupervisionOrder, 's', orderConditions(ctx, args, regionCode), args, 'issuedOn', 'id');
 }
 
 @Resolver(() => SupervisionOrder)

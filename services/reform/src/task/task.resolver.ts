@@ -1,13 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { QueryBuilder } from '@mikro-orm/postgresql';
 import {
   ConnectionType,
   DateScalar,
   entityGroupLoader,
   entityLoader,
-  paginate,
+  pageRows,
   parseInput,
   type Page,
+  type RowFilter,
   type SubgraphContext,
 } from '@county/kit';
 import { dateOrIsoRule, uuidRule } from '@county/domain';
@@ -27,17 +27,15 @@ import { taskConditions, type TaskFilterArgs } from './task-filters';
 
 export const ReformTaskConnection = ConnectionType(ReformTask, '改革任务列表 — a page of reform tasks');
 
-/** The task list's filters, on the query builder's alias `t`. */
-function filterTasks(qb: QueryBuilder<ReformTask, 't'>, args: TaskFilterArgs, asOf: string): void {
+/** The task list's filters, as one condition on the alias `t`. */
+function taskFilter(args: TaskFilterArgs, asOf: string): RowFilter {
   const { conditions, params } = taskConditions(args);
-  if (conditions.length) qb.andWhere(conditions.join(' and '), params);
   if (args.lagging !== undefined && args.lagging !== null) {
     const call = stateCall(asOf, { year: args.year ?? undefined });
-    qb.andWhere(`t.id in (select task_id from ${call.sql} where lagging = ?)`, [
-      ...call.params,
-      args.lagging,
-    ]);
+    conditions.push(`t.id in (select task_id from ${call.sql} where lagging = ?)`);
+    params.push(...call.params, args.lagging);
   }
+  return { sql: conditions.join(' and '), params };
 }
 
 /** A page of tasks: the top-level list's and a region's (`Region.reformTasks`). */
@@ -45,9 +43,7 @@ export function pageReformTasks(ctx: SubgraphContext, args: ReformTasksArgs): Pr
   parseInput(tasksArgsRule, args, '');
   const today = requestToday(ctx);
   if (args.orderBy === ReformTaskOrder.MOST_BEHIND) return pageMostBehind(ctx, args, today);
-  const qb = ctx.em.createQueryBuilder(ReformTask, 't');
-  filterTasks(qb, args, today);
-  return paginate(qb, args, 'code', 'id');
+  return pageRows(ctx, ReformTask, 't', taskFilter(args, today), args, 'code', 'id');
 }
 
 @Resolver(() => ReformTask)
