@@ -118,12 +118,39 @@ export const ruleIssue = (rule: string, message: string) => ({
   params: { rule },
 });
 
-/** The fields an update input actually sets (GraphQL gives omitted ones as undefined or null). */
+/**
+ * The fields an update input sets: an omitted field (undefined) stays as it is, an explicit `null` clears it.
+ * Merge the result over the record (`{ ...record, ...presentFields(changes) }`) to see the record as it would be.
+ */
 export const presentFields = <T extends object>(input: T): Partial<T> =>
+  Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
+
+/**
+ * The fields of a change set that carry a value, for a writer whose empty value means "unchanged" (a
+ * spreadsheet's blank optional cell on a kept row), so that it clears nothing.
+ */
+export const givenValues = <T extends object>(input: T): Partial<T> =>
   Object.fromEntries(
     Object.entries(input).filter(([, value]) => value !== undefined && value !== null),
   ) as Partial<T>;
 
-/** For update inputs: at least one field must carry a value. */
+/** For update inputs: at least one field must be given; a `null` (a clear) is a change. */
 export const hasSomeValue = (input: object): boolean => Object.keys(presentFields(input)).length > 0;
 export const SOME_VALUE_MESSAGE = { message: 'give at least one field to change' };
+
+/**
+ * An update input's rule: a `null` clears a field whose own rule accepts null (optional on the record, so
+ * `.nullish()`) and is refused as `required` for any other field, before any other rule runs.
+ */
+export const updateRule = <S extends z.ZodObject>(object: S) =>
+  z.preprocess((input, ctx) => {
+    if (input && typeof input === 'object')
+      for (const [field, value] of Object.entries(input))
+        if (value === null && object.shape[field] && !object.shape[field].safeParse(null).success)
+          ctx.issues.push({
+            ...ruleIssue('required', `cannot be cleared: ${field} is required`),
+            path: [field],
+            input: value,
+          });
+    return input;
+  }, object);

@@ -46,7 +46,7 @@ const DEADLINE = `query ($id: ID!) { serviceCase(id: $id) { dueBy overdue } }`;
 
 let code = 0;
 /** A promised item of the demo county, handled at township centres, in effect since `since`. */
-async function newItem(since: string, committedLimit = 20) {
+async function newItem(since: string, committedLimit = 20, extra: Record<string, unknown> = {}) {
   const { createServiceItem } = await ok(
     gateway.query(
       CREATE,
@@ -65,6 +65,7 @@ async function newItem(since: string, committedLimit = 20) {
           maxVisits: 0,
           onlineCapable: true,
           effectiveFrom: since,
+          ...extra,
         },
       },
       bureau,
@@ -265,6 +266,41 @@ describe('service item versions (事项变更)', () => {
       rule: 'current-version',
     });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('null clears the target days in a new version (the old version keeps them); null for a field a version requires is refused', async () => {
+    const item = await newItem('2020-01-01', 20, { targetDays: 15, maxExtensionDays: 20 });
+    const before = await snapshot();
+    const required = await gateway.query<any>(
+      UPDATE,
+      { id: item.id, input: { version: 1, effectiveFrom: today, committedLimit: null } },
+      bureau,
+    );
+    expect(required.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.committedLimit',
+      rule: 'required',
+    });
+    expect(required.errors?.[0].message).toMatch(/cannot be cleared/);
+    expect(await snapshot()).toEqual(before);
+
+    const { updateServiceItem } = await ok(
+      gateway.query<any>(
+        `mutation ($id: ID!, $input: UpdateServiceItemInput!) { updateServiceItem(id: $id, input: $input) {
+          version targetDays maxExtensionDays versions { version targetDays maxExtensionDays } } }`,
+        { id: item.id, input: { version: 1, effectiveFrom: today, targetDays: null } },
+        bureau,
+      ),
+    );
+    expect(updateServiceItem).toEqual({
+      version: 2,
+      targetDays: null,
+      maxExtensionDays: 20,
+      versions: [
+        { version: 1, targetDays: 15, maxExtensionDays: 20 },
+        { version: 2, targetDays: null, maxExtensionDays: 20 },
+      ],
+    });
   });
 
   it('lets only the county bureau change or retire an item; nothing changes for anyone else', async () => {

@@ -231,6 +231,42 @@ describe('an investment project approved across departments', () => {
     expect(updateInvestmentProject).toMatchObject({ stage: 'IN_APPROVAL', late: true });
   });
 
+  it('null clears a proxy agent, early involvement or target recorded by mistake; the audit trail keeps the change', async () => {
+    const project = await register({ targetDays: 30 });
+    const { updateInvestmentProject } = await ok(
+      gateway.query(
+        UPDATE,
+        {
+          id: project.id,
+          input: { version: 1, proxyAgentId: null, earlyInvolvementOn: null, targetDays: null },
+        },
+        bureau,
+      ),
+    );
+    expect(updateInvestmentProject).toMatchObject({
+      proxyAgent: null,
+      earlyInvolvementOn: null,
+      earlyInvolvement: false,
+      targetDays: null,
+      version: 2,
+    });
+    const { investmentProject } = await ok(gateway.query(READ, { id: project.id }, bureau));
+    expect(investmentProject).toMatchObject({ proxyAgent: null, earlyInvolvementOn: null, targetDays: null });
+    const [change] = await gov.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select before, after from audit_record where entity = 'InvestmentProject' and entity_id = ? and operation = 'update'`,
+        [project.id],
+      );
+    expect(change.before).toMatchObject({
+      proxyAgentId: agent.id,
+      earlyInvolvementOn: '2024-08-26',
+      targetDays: 30,
+    });
+    expect(change.after).toMatchObject({ proxyAgentId: null, earlyInvolvementOn: null, targetDays: null });
+  });
+
   it('refuses bad projects and steps, naming field and rule, changing nothing', async () => {
     await refused(
       gateway.query(REGISTER, { input: projectInput({ enterpriseCreditCode: wrongCheck }) }, bureau),

@@ -290,9 +290,17 @@ describe('dispute lists, paged as plain SQL orders them', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let more = true; more;) {
-      const { data, errors } = await gateway.query(PAGE, { code: township.code, after }, reader);
+      const { data, errors }: { data?: any; errors?: unknown } = await gateway.query(
+        PAGE,
+        { code: township.code, after },
+        reader,
+      );
       expect(errors).toBeUndefined();
-      const page = (data as any).region.disputes;
+      const page: {
+        totalCount: number;
+        nodes: { id: string }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      } = data.region.disputes;
       expect(page.totalCount).toBe(expected.length);
       seen.push(...page.nodes.map((n: { id: string }) => n.id));
       [after, more] = [page.pageInfo.endCursor, page.pageInfo.hasNextPage];
@@ -321,14 +329,18 @@ describe('dispute lists, paged as plain SQL orders them', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let more = true; more;) {
-      const { data, errors } = await gateway.query(
+      const { data, errors }: { data?: any; errors?: unknown } = await gateway.query(
         `query ($id: ID!, $after: String) { organization(id: $id) {
            mediations(first: 7, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } } }`,
         { id: organization, after },
         reader,
       );
       expect(errors).toBeUndefined();
-      const page = (data as any).organization.mediations;
+      const page: {
+        totalCount: number;
+        nodes: { id: string }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      } = data.organization.mediations;
       expect(page.totalCount).toBe(expected.length);
       seen.push(...page.nodes.map((n: { id: string }) => n.id));
       [after, more] = [page.pageInfo.endCursor, page.pageInfo.hasNextPage];

@@ -353,3 +353,46 @@ describe('the grid roster (网格及网格员名册) round trip through the gate
     expect(await grids()).toEqual(before);
   });
 });
+
+describe('clearing a field with null (updateGrid through the gateway)', () => {
+  const UPDATE = `mutation ($id: ID!, $input: UpdateGridInput!) { updateGrid(id: $id, input: $input) { name policeGridCode } }`;
+
+  it('null clears a police grid entered by mistake (audited); null for the name is refused', async () => {
+    const [{ id }] = await sql(`select id from grid where region_code like ? order by code limit 1`, [
+      `${township.code}%`,
+    ]);
+    const set = await gateway.query<any>(
+      UPDATE,
+      { id, input: { policeGridCode: 'JG-误录' } },
+      { claims: clerk },
+    );
+    expect(set.errors).toBeUndefined();
+    const row = async () =>
+      (await sql(`select name, police_grid_code, households from grid where id = ?`, [id]))[0];
+    const before = await row();
+
+    const refused = await gateway.query<any>(UPDATE, { id, input: { name: null } }, { claims: clerk });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.name',
+      rule: 'required',
+    });
+    expect(refused.errors?.[0]?.message).toMatch(/cannot be cleared/);
+    expect(await row()).toEqual(before);
+
+    const cleared = await gateway.query<any>(
+      UPDATE,
+      { id, input: { policeGridCode: null } },
+      { claims: clerk },
+    );
+    expect(cleared.errors).toBeUndefined();
+    expect(cleared.data.updateGrid.policeGridCode).toBeNull();
+    expect(await row()).toEqual({ ...before, police_grid_code: null });
+    const [change] = await sql(
+      `select before, after from audit_record where entity = 'Grid' and entity_id = ? and operation = 'update' order by seq desc limit 1`,
+      [id],
+    );
+    expect(change.before).toMatchObject({ policeGridCode: 'JG-误录' });
+    expect(change.after).toMatchObject({ policeGridCode: null });
+  });
+});

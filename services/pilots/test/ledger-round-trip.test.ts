@@ -301,3 +301,77 @@ describe('the work ledger (工作台账)', () => {
     expect(pilot.approval_document_number).toBe('鲁改办发〔2024〕3号');
   });
 });
+
+describe('clearing a field with null (updatePilot through the gateway)', () => {
+  const FIELDS = 'id name version approvalDocumentNumber flaggedForCleanUp';
+  const write = (mutation: string, input: Record<string, unknown>, id?: string) =>
+    gateway.query<any>(
+      id
+        ? `mutation ($id: ID!, $input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(id: $id, input: $input) { ${FIELDS} } }`
+        : `mutation ($input: CreatePilotInput!) { createPilot(input: $input) { ${FIELDS} } }`,
+      { id, input },
+      { claims: office },
+    );
+  const row = async (id: string) =>
+    (
+      await pilots.orm.em
+        .fork()
+        .getConnection()
+        .execute(`select name, version, approval_document_number from pilot where id = ?`, [id])
+    )[0];
+
+  it('null clears an approval document number entered by mistake (audited); null for the name is refused', async () => {
+    const created = await write('createPilot', {
+      name: '文号待核试点',
+      level: 'PROVINCIAL',
+      field: 'RURAL',
+      leadOrganizationId: department('agriculture'),
+      participatingOrganizationIds: [],
+      leaderId,
+      regionCodes: [DEMO_COUNTY_CODE],
+      deadline: '2028-12-31',
+      target: '形成可复制推广的经验做法',
+      outcomeForm: 'REPLICABLE_PRACTICE',
+    });
+    expect(created.errors).toBeUndefined();
+    const { id } = created.data.createPilot;
+    const approved = await write(
+      'approvePilot',
+      {
+        version: 1,
+        approvingBody: '省委改革办',
+        approvalDocumentNumber: '误录〔2024〕1号',
+        approvedOn: '2024-03-01',
+      },
+      id,
+    );
+    expect(approved.errors).toBeUndefined();
+
+    const before = await row(id);
+    const refused = await write('updatePilot', { version: 2, name: null }, id);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.name',
+      rule: 'required',
+    });
+    expect(refused.errors?.[0]?.message).toMatch(/cannot be cleared/);
+    expect(await row(id)).toEqual(before);
+
+    const cleared = await write('updatePilot', { version: 2, approvalDocumentNumber: null }, id);
+    expect(cleared.errors).toBeUndefined();
+    expect(cleared.data.updatePilot).toMatchObject({
+      approvalDocumentNumber: null,
+      flaggedForCleanUp: true,
+      version: 3,
+    });
+    const [change] = await pilots.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select before, after from audit_record where entity = 'Pilot' and entity_id = ? and operation = 'update' order by seq desc limit 1`,
+        [id],
+      );
+    expect(change.before).toMatchObject({ approvalDocumentNumber: '误录〔2024〕1号' });
+    expect(change.after).toMatchObject({ approvalDocumentNumber: null });
+  });
+});

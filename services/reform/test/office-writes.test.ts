@@ -242,6 +242,38 @@ describe('problem list (三本账)', () => {
       { field: 'id', rule: 'closed' },
     );
   });
+  it('null clears the deadline (audited as a change to null); null for a field a problem requires is refused', async () => {
+    const created = await gateway.query<any>(CREATE, { input: leaderProblem() }, reformOffice);
+    expect(created.errors).toBeUndefined();
+    const { id } = created.data.createProblem;
+    const before = await snapshot();
+    const refused = await gateway.query<any>(
+      UPDATE,
+      { id, input: { version: 1, description: null } },
+      reformOffice,
+    );
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.description',
+      rule: 'required',
+    });
+    expect(refused.errors?.[0]?.message).toMatch(/cannot be cleared/);
+    expect(await snapshot()).toEqual(before);
+
+    const cleared = await gateway.query<any>(
+      UPDATE,
+      { id, input: { version: 1, deadline: null } },
+      reformOffice,
+    );
+    expect(cleared.errors).toBeUndefined();
+    expect(cleared.data.updateProblem).toMatchObject({ deadline: null, version: 2 });
+    const [change] = await sql(
+      `select before, after from audit_record where entity = 'Problem' and entity_id = ? and operation = 'update'`,
+      [id],
+    );
+    expect(change.before).toMatchObject({ deadline: '2020-06-30' });
+    expect(change.after).toMatchObject({ deadline: null });
+  });
 });
 
 describe('assessments and the results board (问效榜)', () => {

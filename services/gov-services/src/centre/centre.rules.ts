@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
+import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE, updateRule } from '@county/kit';
 import { chinaDay, dateScalarRule, regionCodeRule, textRule, uuidRule } from '@county/domain';
 import { staffPhoneRule } from '../field-rules';
 
@@ -17,9 +17,10 @@ export const createCentreRule = z.object({
   name: textRule(200),
 });
 
-export const updateCentreRule = z
-  .object({ version: versionRule, organizationId: uuidRule.nullish(), name: textRule(200).nullish() })
-  .refine(({ version: _, ...changes }) => hasSomeValue(changes), SOME_VALUE_MESSAGE);
+/** A centre requires both: null clears neither. */
+export const updateCentreRule = updateRule(
+  z.object({ version: versionRule, organizationId: uuidRule.optional(), name: textRule(200).optional() }),
+).refine(({ version: _, ...changes }) => hasSomeValue(changes), SOME_VALUE_MESSAGE);
 
 const windowNumberRule = z
   .string()
@@ -31,9 +32,9 @@ export const createWindowRule = z.object({
   name: textRule(100),
 });
 
-export const updateWindowRule = z
-  .object({ version: versionRule, number: windowNumberRule.nullish(), name: textRule(100).nullish() })
-  .refine(({ version: _, ...changes }) => hasSomeValue(changes), SOME_VALUE_MESSAGE);
+export const updateWindowRule = updateRule(
+  z.object({ version: versionRule, number: windowNumberRule.optional(), name: textRule(100).optional() }),
+).refine(({ version: _, ...changes }) => hasSomeValue(changes), SOME_VALUE_MESSAGE);
 
 /** A day on the roster (joining, leaving) has happened: a planned one is entered on the day. */
 const rosterDayRule = dateScalarRule.superRefine((day, ctx) => {
@@ -50,19 +51,23 @@ export const createStaffRule = z.object({
   backupStaffId: uuidRule.nullish(),
 });
 
-/** `windowId`, `backupStaffId` and `phone` sent as null are cleared; omitted, they stay. */
-export const updateStaffRule = z
-  .object({
+/**
+ * `windowId`, `backupStaffId` and `phone` sent as null are cleared, and `leftOn` (back on the roster); omitted,
+ * they stay; `name` and `post` are required. A null `active` or `joinedOn` keeps it, as it always has.
+ */
+export const updateStaffRule = updateRule(
+  z.object({
     version: versionRule,
-    name: textRule(50).nullish(),
+    name: textRule(50).optional(),
     phone: staffPhoneRule.nullish(),
-    post: textRule(100).nullish(),
+    post: textRule(100).optional(),
     windowId: uuidRule.nullish(),
     backupStaffId: uuidRule.nullish(),
     active: z.boolean().nullish(),
     joinedOn: rosterDayRule.nullish(),
     leftOn: rosterDayRule.nullish(),
-  })
+  }),
+)
   .refine(
     ({ version: _, ...changes }) => Object.values(changes).some((value) => value !== undefined),
     SOME_VALUE_MESSAGE,

@@ -147,11 +147,17 @@ export class UpdateServiceItemInput {
   @Field(() => [ID], { nullable: true })
   crossRegionPartners?: string[];
 
-  @Field(() => Int, { nullable: true })
-  targetDays?: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: '目标时限 — the county target in working days; null clears it',
+  })
+  targetDays?: number | null;
 
-  @Field(() => Int, { nullable: true })
-  maxExtensionDays?: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: '法定延期上限 — its own cap on extensions in working days; null clears it (the default 10)',
+  })
+  maxExtensionDays?: number | null;
 }
 
 @InputType({ description: '事项取消 — retire an item from a date: no case is received from that day on' })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
+import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE, updateRule } from '@county/kit';
 import { chinaDay, dateScalarRule, textRule, uuidRule } from '@county/domain';
 import { ItemKind, ProcessingKind, ServiceLevel, VisitRequirement } from '../vocabulary';
 import { countyCodeRule } from '../field-rules';
@@ -82,15 +82,16 @@ const fromTodayOn = dateScalarRule.superRefine((day, ctx) => {
     );
 });
 
-export const updateServiceItemRule = z
-  .object({
+/** Null clears `targetDays` or `maxExtensionDays` (nullish in `attributes`); a version requires the rest. */
+export const updateServiceItemRule = updateRule(
+  z.object({
     version: versionRule,
     effectiveFrom: fromTodayOn,
-    ...Object.fromEntries(Object.entries(attributes).map(([key, rule]) => [key, rule.nullish()])),
+    ...Object.fromEntries(Object.entries(attributes).map(([key, rule]) => [key, rule.optional()])),
   } as { version: typeof versionRule; effectiveFrom: typeof fromTodayOn } & {
-    [K in keyof typeof attributes]: z.ZodOptional<z.ZodNullable<(typeof attributes)[K]>>;
-  })
-  .refine(({ version: _v, effectiveFrom: _e, ...changes }) => hasSomeValue(changes), SOME_VALUE_MESSAGE);
+    [K in keyof typeof attributes]: z.ZodOptional<(typeof attributes)[K]>;
+  }),
+).refine(({ version: _v, effectiveFrom: _e, ...changes }) => hasSomeValue(changes), SOME_VALUE_MESSAGE);
 
 export const retireServiceItemRule = z.object({ version: versionRule, retiredFrom: fromTodayOn });
 

@@ -6,6 +6,7 @@ import {
   cellText,
   defineLedger,
   ErrorCode,
+  givenValues,
   type InputIssue,
   labelledCell,
   type LedgerReadContext,
@@ -255,7 +256,11 @@ export const itemCatalogue = defineLedger<ServiceItem, Params, Lookups>({
     if (wayFirst) current = await moveDown(current, way, write);
     if (Object.keys(attributes).length) {
       const input = {
-        ...asGraphQLDates({ ...attributes, effectiveFrom: effectiveFrom ?? item.effectiveFrom }, DATES),
+        // a blank 目标时限 or 法定延期上限 keeps the stored days, as before an update could clear them
+        ...asGraphQLDates(
+          { ...givenValues(attributes), effectiveFrom: effectiveFrom ?? item.effectiveFrom },
+          DATES,
+        ),
         version: current.version,
       };
       current = await mutations.updateServiceItem(item.id, input as unknown as UpdateServiceItemInput, write);

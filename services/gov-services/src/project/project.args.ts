@@ -62,14 +62,20 @@ export class UpdateInvestmentProjectInput {
   @Field(() => Int, { description: 'The `version` of the project you read' })
   version!: number;
 
-  @Field(() => DateScalar, { nullable: true, description: '提前介入 — on or before the first submission' })
-  earlyInvolvementOn?: Date;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '提前介入 — on or before the first submission; null clears it',
+  })
+  earlyInvolvementOn?: Date | null;
 
-  @Field(() => ID, { nullable: true, description: '代办员 — a Person with the proxy agent role' })
-  proxyAgentId?: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: '代办员 — a Person with the proxy agent role; null clears it',
+  })
+  proxyAgentId?: string | null;
 
-  @Field(() => Int, { nullable: true })
-  targetDays?: number;
+  @Field(() => Int, { nullable: true, description: '目标时限 — the target in working days; null clears it' })
+  targetDays?: number | null;
 }
 
 @InputType({

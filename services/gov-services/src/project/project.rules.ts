@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
+import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE, updateRule } from '@county/kit';
 import { dateScalarRule, regionCodeRule, textRule, uuidRule } from '@county/domain';
 import { creditCodeRule } from '../field-rules';
 import { pastDayRule } from '../power/power.rules';
@@ -29,14 +29,15 @@ export const registerProjectRule = z.object({
   targetDays: targetRule.nullish(),
 });
 
-export const updateProjectRule = z
-  .object({
+/** Each of them may be cleared with null (optional on the project). */
+export const updateProjectRule = updateRule(
+  z.object({
     version: versionRule,
     earlyInvolvementOn: pastDayRule.nullish(),
     proxyAgentId: uuidRule.nullish(),
     targetDays: targetRule.nullish(),
-  })
-  .refine(({ version: _v, ...changes }) => hasSomeValue(changes), SOME_VALUE_MESSAGE);
+  }),
+).refine(({ version: _v, ...changes }) => hasSomeValue(changes), SOME_VALUE_MESSAGE);
 
 export const submitStepRule = z.object({
   version: versionRule,

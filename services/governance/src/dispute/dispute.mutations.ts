@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertSignedIn, badInput, notFound, parseInput, presentFields, requireExisting } from '@county/kit';
+import { assertSignedIn, badInput, givenValues, notFound, parseInput, requireExisting } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { uuidRule } from '@county/domain';
 import { DisputeAction, DisputeStatus } from '../vocabulary';
@@ -140,7 +140,7 @@ export class DisputeMutations {
         note,
         // what the step decided (organisation, mediator, level, agreement, referral), as given
         details: {
-          ...presentFields(details),
+          ...givenValues(details),
           ...(organization ? { organizationId: organization.id } : {}),
         },
       });

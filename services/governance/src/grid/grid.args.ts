@@ -55,6 +55,6 @@ export class UpdateGridInput {
   @Field(() => Int, { nullable: true, description: '覆盖户数 — households covered' })
   households?: number;
 
-  @Field(() => String, { nullable: true, description: '对应警格 — the paired police grid' })
-  policeGridCode?: string;
+  @Field(() => String, { nullable: true, description: '对应警格 — the paired police grid; null clears it' })
+  policeGridCode?: string | null;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegionLevel, textRule, uuidRule } from '@county/domain';
-import { badInput, hasSomeValue, SOME_VALUE_MESSAGE } from '@county/kit';
+import { badInput, hasSomeValue, SOME_VALUE_MESSAGE, updateRule } from '@county/kit';
 import { GridLevel } from '../vocabulary';
 import { anyRegionCode, regionProblem } from '../field-rules';
 import { isWithin } from '../within';
@@ -27,14 +27,15 @@ export const gridRule = z
     if (problem) ctx.addIssue({ ...problem, path: ['regionCode'] });
   });
 
-export const gridChangesRule = z
-  .object({
+/** Only the police grid may be cleared with null: a grid requires the rest. */
+export const gridChangesRule = updateRule(
+  z.object({
     name: textRule(100).optional(),
     gridWorkerIds: gridWorkersRule.optional(),
     households: householdsRule.optional(),
     policeGridCode: policeGridRule,
-  })
-  .refine(hasSomeValue, SOME_VALUE_MESSAGE);
+  }),
+).refine(hasSomeValue, SOME_VALUE_MESSAGE);
 
 export const gridsArgsRule = z.object({
   regionCode: anyRegionCode.nullish(),

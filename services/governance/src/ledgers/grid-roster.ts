@@ -5,6 +5,7 @@ import {
   defineLedger,
   type FileRoute,
   forbidden,
+  givenValues,
   labelledCell,
   type LedgerReadContext,
   ledgerRegion,
@@ -128,7 +129,8 @@ export const gridRoster = defineLedger<Grid, Params, Lookups>({
     await mutations.createGrid(fields as unknown as CreateGridInput, write);
   },
   async update(grid, changes, _version, write) {
-    await mutations.updateGrid(grid.id, changes as UpdateGridInput, write);
+    // a blank 对应警格 keeps the stored police grid, as before an update could clear it
+    await mutations.updateGrid(grid.id, givenValues(changes) as UpdateGridInput, write);
   },
 });
 

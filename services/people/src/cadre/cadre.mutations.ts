@@ -5,7 +5,7 @@ import {
   findForUpdate,
   hasSomeValue,
   parseInput,
-  presentFields,
+  givenValues,
   ruleIssue,
   SOME_VALUE_MESSAGE,
 } from '@county/kit';
@@ -50,7 +50,7 @@ export class CadreMutations {
   ): Promise<Cadre> {
     assertPerformAction(ctx, permissions, 'workforce.write');
     parseInput(uuidRule, id, 'id');
-    const changes = parseInput(cadreChangesRule, presentFields(input), 'input');
+    const changes = parseInput(cadreChangesRule, givenValues(input), 'input');
     const cadre = await findForUpdate(ctx, Cadre, 'id', id, 'id');
     requireVersion(cadre, version);
     const next = parseInput(

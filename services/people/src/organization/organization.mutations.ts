@@ -5,7 +5,7 @@ import {
   badInput,
   findForUpdate,
   parseInput,
-  presentFields,
+  givenValues,
   requireExisting,
 } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
@@ -77,7 +77,7 @@ export class OrganizationMutations {
       if (leader.organizationId !== id)
         throw badInput('input.leaderId', 'member', 'the leader must be a person of this organisation');
     }
-    Object.assign(organization, presentFields(changes));
+    Object.assign(organization, givenValues(changes));
     await ctx.em.flush();
     return organization;
   }

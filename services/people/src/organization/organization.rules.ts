@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OrganizationType, regionCodeRule, textRule, uuidRule } from '@county/domain';
-import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
+import { givenValues, hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
 import { creditCodeRule } from '../field-rules';
 
 /** Village bodies often have no credit code of their own; everyone else must have one. */
@@ -27,7 +27,8 @@ export const createOrganizationRule = z.object(fields).superRefine((input, ctx) 
 export const updateOrganizationRule = z
   .object({ ...fields, leaderId: uuidRule.nullish() })
   .partial()
-  .refine(hasSomeValue, SOME_VALUE_MESSAGE);
+  // a null is not yet a clear here: people's updates keep the rule they had (see givenValues)
+  .refine((changes) => hasSomeValue(givenValues(changes)), SOME_VALUE_MESSAGE);
 
 export const organizationsArgsRule = z.object({
   regionCode: regionCodeRule.nullish(),

@@ -1,14 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
 import { assertPerformAction, hasSomeValue, SOME_VALUE_MESSAGE } from '@county/kit';
-import {
-  ConnectionType,
-  entityLoader,
-  findForUpdate,
-  paginate,
-  parseInput,
-  presentFields,
-} from '@county/kit';
+import { ConnectionType, entityLoader, findForUpdate, paginate, parseInput, givenValues } from '@county/kit';
 import type { Page, SubgraphContext } from '@county/kit';
 import { regionCodeRule, textRule, uuidRule } from '@county/domain';
 import { Person } from '../person/person.entity';
@@ -80,7 +73,7 @@ export class DepartingCadreResolver {
   ): Promise<DepartingCadre> {
     assertPerformAction(ctx, permissions, 'workforce.write');
     parseInput(uuidRule, id, 'id');
-    const changes = parseInput(placementChangesRule, presentFields(input), 'input');
+    const changes = parseInput(placementChangesRule, givenValues(input), 'input');
     const cadre = await findForUpdate(ctx, DepartingCadre, 'id', id, 'id');
     requireVersion(cadre, version);
     ctx.em.assign(cadre, changes);

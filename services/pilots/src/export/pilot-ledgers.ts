@@ -9,6 +9,7 @@ import {
   type Directory,
   type DirectoryPage,
   type FileRoute,
+  givenValues,
   labelledCell,
   type LedgerColumn,
   type LedgerReadContext,
@@ -237,7 +238,8 @@ function pilotLedger(kind: LedgerKind) {
       await mutations.createPilot(asGraphQL(fields) as unknown as CreatePilotInput, write);
     },
     async update(pilot, changes, version, write) {
-      const input = { ...asGraphQL(changes), version: version ?? pilot.version };
+      // a blank 批复文号 keeps the stored number, as before an update could clear it
+      const input = { ...asGraphQL(givenValues(changes)), version: version ?? pilot.version };
       await mutations.updatePilot(pilot.id, input as unknown as UpdatePilotInput, write);
     },
   });

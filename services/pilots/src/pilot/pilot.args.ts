@@ -117,8 +117,11 @@ export class UpdatePilotInput {
   @Field(() => OutcomeForm, { nullable: true })
   outcomeForm?: OutcomeForm;
 
-  @Field({ nullable: true, description: '批复文号 — supplies a missing approval document (清理规范)' })
-  approvalDocumentNumber?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: '批复文号 — supplies a missing approval document (清理规范); null clears it',
+  })
+  approvalDocumentNumber?: string | null;
 }
 
 /*

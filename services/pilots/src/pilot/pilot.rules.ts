@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasSomeValue, SOME_VALUE_MESSAGE } from '@county/kit';
+import { hasSomeValue, SOME_VALUE_MESSAGE, updateRule } from '@county/kit';
 import { dateScalarRule, regionCodeRule, textRule, uuidRule } from '@county/domain';
 import { OutcomeForm, PilotField, PilotLevel, PilotStage } from '../vocabulary';
 import { pastDateRule, pilotYearRule, versionRule } from '../field-rules';
@@ -42,20 +42,21 @@ export const createPilotRule = z
     }
   });
 
-export const updatePilotRule = z
-  .object({
+/** Only the approval document number may be cleared with null: a pilot requires the rest. */
+export const updatePilotRule = updateRule(
+  z.object({
     version: versionRule,
-    name: textRule(200).nullish(),
-    field: z.enum(PilotField).nullish(),
-    participatingOrganizationIds: participantsRule.nullish(),
-    leaderId: uuidRule.nullish(),
-    regionCodes: regionCodesRule.nullish(),
-    deadline: dateScalarRule.nullish(),
-    target: textRule(2000).nullish(),
-    outcomeForm: z.enum(OutcomeForm).nullish(),
+    name: textRule(200).optional(),
+    field: z.enum(PilotField).optional(),
+    participatingOrganizationIds: participantsRule.optional(),
+    leaderId: uuidRule.optional(),
+    regionCodes: regionCodesRule.optional(),
+    deadline: dateScalarRule.optional(),
+    target: textRule(2000).optional(),
+    outcomeForm: z.enum(OutcomeForm).optional(),
     approvalDocumentNumber: textRule(100).nullish(),
-  })
-  .refine(({ version: _, ...changes }) => hasSomeValue(changes), SOME_VALUE_MESSAGE);
+  }),
+).refine(({ version: _, ...changes }) => hasSomeValue(changes), SOME_VALUE_MESSAGE);
 
 export const approvePilotRule = z.object({
   version: versionRule,

@@ -4,6 +4,7 @@ import {
   cellRefused,
   cellText,
   defineLedger,
+  givenValues,
   type LedgerReadContext,
   type LedgerWriteContext,
 } from '@county/kit';
@@ -316,7 +317,8 @@ export const taskLedger = defineLedger<ReformTask, TaskLedgerParams, Lookups>({
     await mutations.createReformTask(input as unknown as CreateReformTaskInput, write);
   },
   async update(task, changes, version, write) {
-    const input = { ...changes, version: version ?? task.version };
+    // a blank 负责人 keeps the leader, as before an update could clear one
+    const input = { ...givenValues(changes), version: version ?? task.version };
     await mutations.updateReformTask(task.id, input as unknown as UpdateReformTaskInput, write);
   },
 });

@@ -59,8 +59,11 @@ export class UpdateProblemInput {
   @Field(() => DateScalar, { nullable: true })
   foundOn?: string;
 
-  @Field(() => DateScalar, { nullable: true })
-  deadline?: string;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '整改时限 — the date it is to be resolved by; null clears it',
+  })
+  deadline?: string | null;
 
   @Field(() => [ID], { nullable: true })
   taskIds?: string[];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
+import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE, updateRule } from '@county/kit';
 import { dateOrIsoRule, regionCodeRule, textRule, uuidRule } from '@county/domain';
 import { ProblemAccount, ProblemStatus } from '../vocabulary';
 
@@ -53,11 +53,13 @@ export const createProblemRule = z
       });
   });
 
-export const updateProblemRule = z
-  .object({
+/** Only the deadline (nullish in `fields`) may be cleared with null: the problem requires the rest. */
+export const updateProblemRule = updateRule(
+  z.object({
     ...z.object(fields).partial().shape,
     version: z.number().int().min(1),
-    status: notResolved.nullish(),
-  })
+    status: notResolved.optional(),
+  }),
+)
   .superRefine(deadlineAfterFound)
   .refine(({ version: _version, ...changes }) => hasSomeValue(changes), SOME_VALUE_MESSAGE);

@@ -127,8 +127,8 @@ export class UpdateReformTaskInput {
   @Field(() => ID, { nullable: true })
   regionCode?: string;
 
-  @Field(() => ID, { nullable: true })
-  leaderId?: string;
+  @Field(() => ID, { nullable: true, description: '挂钩县领导 — the linked county leader; null clears it' })
+  leaderId?: string | null;
 
   @Field({ nullable: true })
   keyTask?: boolean;

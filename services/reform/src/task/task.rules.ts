@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
+import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE, updateRule } from '@county/kit';
 import { dateOrIsoRule, regionCodeRule, textRule, uuidRule, yearRule } from '@county/domain';
 import { TaskSource, TaskStatus } from '../vocabulary';
 
@@ -50,12 +50,15 @@ export const createTaskRule = z
   .superRefine(plannedOrder)
   .superRefine(leadNotCooperating);
 
-export const updateTaskRule = z
-  .object({
+/** Only the leader (`leaderId`, nullish in `fields`) may be cleared with null: the task requires the rest. */
+export const updateTaskRule = updateRule(
+  z.object({
     ...z.object(fields).partial().shape,
     version: z.number().int().min(1),
-    status: z.enum(TaskStatus).nullish(),
-  })
+    weight: z.number().positive().max(100).optional(),
+    status: z.enum(TaskStatus).optional(),
+  }),
+)
   .superRefine((input, ctx) => {
     if (input.status === TaskStatus.CLOSED) {
       ctx.addIssue({
