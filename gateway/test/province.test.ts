@@ -14,10 +14,13 @@ import { Migration20261205121500 as GovernanceProvince } from '../../services/go
 /*
  * A province (省) of two cities: the demo city 990700 (one county) and 990100 (one county), seeded in the
  * demo's province mode. Every statistic of the province is its cities' together, read from the same
- * rollups and region scopes as a city's.
+ * rollups and region scopes as a city's; the further city's county has every subgraph's demo data, and the
+ * demo city keeps its published figures.
  */
 const PROVINCE = { provinceCities: 2, provinceCityCounties: 1 };
 const SECOND_CITY = '990100';
+/** The second city's one county: the demo data of every subgraph, at its own scale. */
+const SECOND_CITY_COUNTY = '990122';
 const leader: Claims = { sub: 'leader-province', roles: ['leader'] };
 const hr: Claims = { sub: 'hr-province', roles: ['hr'] };
 
@@ -47,6 +50,10 @@ afterAll(async () => {
 const STATS = `
   serviceStats(from: "2019-01-01", to: "2019-12-31") { received completed ratings badReviews targetCases receivedPreviousYear }
   disputeStats(from: "2019-01-01", to: "2019-12-31") { reported mediated resolved resolvedLocally openRed visited }
+  petitionStats(from: "2019-01-01", to: "2019-12-31") { received petitioners replied repeats escalated }
+  riskSummary(year: 2019) { judged atRisk high }
+  powerStats { delegations powers recipients takenUp staffTrained }
+  projectStats(from: "2019-01-01", to: "2019-12-31") { projects late withProxyAgent }
   reformStats(year: 2019, asOf: "2019-12-31") { total completed lagging openSupervisionOrders }
   pilotStats(year: 2019) { carried pursuing leadsIssued leadsWon evaluatedPilots overduePilots }
   workforceStats { cadresInSecondment peopleByRole { role count } }`;
@@ -110,14 +117,72 @@ describe('a province', () => {
   it('counts in every statistic what its cities count together, and they count something', async () => {
     const [province, demoCity, secondCity] = await statsOf(DEMO_PROVINCE_CODE, DEMO_CITY_CODE, SECOND_CITY);
     expect(sum(normal(demoCity), normal(secondCity))).toEqual(normal(province));
-    // both cities carry cases, disputes and people: the sum is not one city's figures again
+    // both cities carry every subgraph's data: the sum is not one city's figures again
     for (const city of [demoCity, secondCity]) {
       expect(city.serviceStats.received).toBeGreaterThan(0);
       expect(city.disputeStats.reported).toBeGreaterThan(0);
+      expect(city.petitionStats.received).toBeGreaterThan(0);
+      expect(city.riskSummary.judged).toBeGreaterThan(0);
+      expect(city.powerStats.delegations).toBeGreaterThan(0);
+      expect(city.projectStats.projects).toBeGreaterThan(0);
+      expect(city.reformStats.total).toBeGreaterThan(0);
+      expect(city.reformStats.lagging).toBeGreaterThan(0);
+      expect(city.pilotStats.carried).toBeGreaterThan(0);
+      expect(city.pilotStats.leadsIssued).toBeGreaterThan(0);
       expect((city.workforceStats.peopleByRole as unknown[]).length).toBeGreaterThan(0);
     }
-    expect(province.reformStats.total).toBeGreaterThan(0);
-    expect(province.pilotStats.carried).toBeGreaterThan(0);
+  });
+
+  it("keeps the demo city's published figures: the further city's data adds to the province only", async () => {
+    // published-figures.md, as services/*/test/demo-figures*.test.ts check them without a province
+    const { data, errors } = await gateway.query<any>(
+      `{ city: region(code: "${DEMO_CITY_CODE}") { pilotStats(year: 2019) { carried } }
+         county: region(code: "990722") {
+           petitionStats(from: "2019-01-01", to: "2019-12-31") { byChannel { channel received petitioners } }
+           riskSummary(year: 2019) { atRisk leadersAssigned } } }`,
+      {},
+      { claims: leader },
+    );
+    expect(errors).toBeUndefined();
+    expect(data.city.pilotStats.carried).toBe(192);
+    expect(data.county.riskSummary).toEqual({ atRisk: 118, leadersAssigned: 26 });
+    // report 003's visits of 2019: 354 cases by 1,000 people (−29.2 %, −41.2 % on 2018)
+    expect(data.county.petitionStats.byChannel).toContainEqual({
+      channel: 'VISIT',
+      received: 354,
+      petitioners: 1000,
+    });
+  });
+
+  it("gives a county of the further city its own rows in each subgraph's lists, naming its own organisations", async () => {
+    const { data, errors } = await gateway.query<any>(
+      `{ petitions(regionCode: "${SECOND_CITY_COUNTY}", first: 1) { totalCount }
+         powerDelegations(regionCode: "${SECOND_CITY_COUNTY}", first: 1) { totalCount }
+         reformTasks(regionCode: "${SECOND_CITY_COUNTY}", year: 2019, first: 50) {
+           totalCount nodes { code region { code } leadOrganization { id name } } }
+         pilots(regionCode: "${SECOND_CITY_COUNTY}", first: 50) {
+           totalCount nodes { name leadOrganization { id name } } }
+         county: region(code: "${SECOND_CITY_COUNTY}") { name parent { code }
+           grids(first: 1) { totalCount } disputes(first: 1) { totalCount } } }`,
+      {},
+      { claims: leader },
+    );
+    expect(errors).toBeUndefined();
+    expect(data.county.parent).toEqual({ code: SECOND_CITY });
+    for (const list of [data.petitions, data.powerDelegations, data.county.grids, data.county.disputes])
+      expect(list.totalCount).toBeGreaterThan(0);
+    expect(data.reformTasks.totalCount).toBeGreaterThan(0);
+    for (const task of data.reformTasks.nodes) {
+      expect(task.code.startsWith(`${SECOND_CITY_COUNTY}-2019-`)).toBe(true);
+      expect(task.region.code.startsWith(SECOND_CITY_COUNTY)).toBe(true);
+      expect(task.leadOrganization?.name).toEqual(expect.any(String));
+    }
+    // a county's own share (seed 002): 18 at provincial level or above
+    expect(data.pilots.totalCount).toBe(18);
+    for (const pilot of data.pilots.nodes) {
+      expect(pilot.name.startsWith(data.county.name)).toBe(true);
+      expect(pilot.leadOrganization?.name).toEqual(expect.any(String));
+    }
   });
 
   it('reads service cases and disputes from province rows of the rollups', async () => {

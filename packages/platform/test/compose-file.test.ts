@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { load } from 'js-yaml';
+import { DEFAULT_PROVINCE_CITY_COUNTIES } from '@county/demo-data';
 import { DEFAULT_SUPERGRAPH_PATH, subgraphEnvName } from '@county/gateway';
 import { ROOT } from '../src/paths';
 import { SUBGRAPHS, GATEWAY_MAIN } from '../src/registry';
@@ -134,6 +135,15 @@ describe('docker-compose.yml', () => {
         expect(service('postgres').environment?.[variable]).toMatch(REQUIRED);
       });
 
+      it('passes the demo settings to its seeder: counties, and the province, alone (0) and 3 counties a city by default', () => {
+        expect(s().environment).toMatchObject({
+          DEMO_DATA: '${DEMO_DATA:-false}',
+          DEMO_COUNTIES: '${DEMO_COUNTIES:-1}',
+          DEMO_PROVINCE_CITIES: '${DEMO_PROVINCE_CITIES:-0}',
+          DEMO_PROVINCE_CITY_COUNTIES: `\${DEMO_PROVINCE_CITY_COUNTIES:-${DEFAULT_PROVINCE_CITY_COUNTIES}}`,
+        });
+      });
+
       it('has a health check on /readyz and waits for a healthy PostgreSQL', () => {
         expect(healthcheckText(s())).toContain(`http://127.0.0.1:${subgraph.port}/readyz`);
         expect(s().depends_on?.postgres?.condition).toBe('service_healthy');
@@ -248,6 +258,47 @@ describe('docker-compose.yml', () => {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...envExample.values },
     });
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
+  it('documents the demo province in .env.example with the defaults the file falls back to', () => {
+    expect(envExample.values).toMatchObject({
+      DEMO_COUNTIES: '1',
+      DEMO_PROVINCE_CITIES: '0',
+      DEMO_PROVINCE_CITY_COUNTIES: String(DEFAULT_PROVINCE_CITY_COUNTIES),
+    });
+  });
+
+  it('hands an operator-set demo province to every seeder, as docker-compose renders it (when it is installed)', () => {
+    const version = spawnSync('docker-compose', ['version', '--short'], { encoding: 'utf8' });
+    if (version.error) {
+      console.log('docker-compose is not installed: skipping the rendered demo settings (checked above)');
+      return;
+    }
+    const {
+      DEMO_PROVINCE_CITIES: _cities,
+      DEMO_PROVINCE_CITY_COUNTIES: _counties,
+      ...unset
+    } = envExample.values;
+    /** Each seeder's [DEMO_COUNTIES, DEMO_PROVINCE_CITIES, DEMO_PROVINCE_CITY_COUNTIES] as rendered with `env`. */
+    const rendered = (env: Record<string, string>) => {
+      const result = spawnSync('docker-compose', ['-f', COMPOSE_FILE, 'config'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      });
+      expect(result.stderr).toBe('');
+      const { services } = load(result.stdout) as ComposeFile;
+      return SUBGRAPHS.map(({ name }) => {
+        const demo = services[name].environment ?? {};
+        return [demo.DEMO_COUNTIES, demo.DEMO_PROVINCE_CITIES, demo.DEMO_PROVINCE_CITY_COUNTIES].map(String);
+      });
+    };
+    const everySeeder = (values: string[]) => SUBGRAPHS.map(() => values);
+    // not set at all: the city alone, and 3 counties a city should a province be asked for
+    expect(rendered(unset)).toEqual(everySeeder(['1', '0', '3']));
+    expect(rendered({ ...unset, DEMO_PROVINCE_CITIES: '4', DEMO_PROVINCE_CITY_COUNTIES: '2' })).toEqual(
+      everySeeder(['1', '4', '2']),
+    );
   });
 });
 

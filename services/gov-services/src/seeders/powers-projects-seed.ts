@@ -65,6 +65,7 @@ export async function loadDemoPowersAndProjects(em: EntityManager, city: DemoCit
 export async function seedPowersAndProjects(orm: MikroORM, options: DemoSeedOptions): Promise<number> {
   const em = orm.em.fork();
   if ((await em.count(AdministrativePower, {})) > 0) return 0;
-  const city = generateDemoCity({ counties: options.counties });
+  // the province's further counties too (provinceCities): each county's rows are keyed by its own code
+  const city = generateDemoCity(options);
   return em.transactional((tx) => loadDemoPowersAndProjects(tx, city));
 }

@@ -12,7 +12,8 @@ import { demoPetitionBureau, demoPetitions, type FailedDispute } from './petitio
 export async function seedPetitionDemo(orm: MikroORM, options: DemoSeedOptions): Promise<number> {
   const em = orm.em.fork();
   if ((await em.count(PetitionBureau, {})) > 0) return 0;
-  const city = generateDemoCity({ counties: options.counties });
+  // the province's further counties too (provinceCities): each keyed by its own code, the demo city's unchanged
+  const city = generateDemoCity(options);
   let written = 0;
   // one county at a time, so a city of many counties never builds one huge statement
   await em.transactional(async (tx) => {

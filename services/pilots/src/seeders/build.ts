@@ -30,7 +30,7 @@ function demoId(key: string): string {
 }
 
 /** Where pilots run, a county or the city itself: its departments, its leaders, its townships. */
-interface Place {
+export interface Place {
   code: string;
   name: string;
   department: (key: string) => string;
@@ -39,7 +39,7 @@ interface Place {
   townships: string[];
 }
 
-function countiesOf(city: DemoCity): Place[] {
+export function countiesOf(city: DemoCity): Place[] {
   const heads = new Map(city.organizations.map((o) => [o.id, o.leaderId]));
   const names = new Map(city.people.map((p) => [p.id, p.name]));
   const regionOf = new Map(city.organizations.map((o) => [o.id, o.regionCode]));
@@ -107,7 +107,7 @@ const NAMED: {
   { kind: 4, level: PilotLevel.PROVINCIAL, approvedOn: '2018-03-10', stage: PilotStage.IN_PROGRESS },
 ];
 
-interface PlannedPilot extends PilotSlot {
+export interface PlannedPilot extends PilotSlot {
   index: number;
   /** One of Donghai's named pilots: it keeps its plain name. */
   named: boolean;
@@ -188,7 +188,7 @@ function placePilots(counties: Place[], city: Place): PlannedPilot[] {
 const bodyOf = (kind: PilotKind, level: PilotLevel) =>
   level === PilotLevel.NATIONAL ? kind.nationalBody : kind.provincialBody;
 
-function pilotRow(p: PlannedPilot, name: string, leadId: string | null): Row {
+export function pilotRow(p: PlannedPilot, name: string, leadId: string | null): Row {
   const carried = p.stage !== PilotStage.PURSUING;
   const open = p.stage === PilotStage.APPROVED || p.stage === PilotStage.IN_PROGRESS;
   const approvedYear = Number(p.approvedOn.slice(0, 4));
@@ -231,7 +231,7 @@ function pilotRow(p: PlannedPilot, name: string, leadId: string | null): Row {
   };
 }
 
-function leadRow(
+export function leadRow(
   key: string,
   kind: PilotKind,
   level: PilotLevel,
@@ -413,7 +413,7 @@ function addPromotions(planned: PlannedPilot[], rows: DemoPilotRows): void {
 }
 
 /** Monthly ledgers of the pilots in progress for January–October 2026, with a few months missing. */
-function addLedger(planned: PlannedPilot[], rows: DemoPilotRows): void {
+export function addLedger(planned: PlannedPilot[], rows: DemoPilotRows): void {
   for (const p of planned.filter((pilot) => pilot.stage === PilotStage.IN_PROGRESS)) {
     const leadOrganization = p.place.department(p.kind.departments[0]);
     for (let m = 1; m <= 10; m++) {

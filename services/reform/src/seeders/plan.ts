@@ -6,7 +6,7 @@ import {
   Random,
   type DemoCity,
 } from '@county/demo-data';
-import { OrganizationType, PersonRole } from '@county/domain';
+import { OrganizationType, PersonRole, RegionLevel } from '@county/domain';
 import { isoDate } from '../dates';
 import { parsePeriod } from '../report/period';
 import { ProblemAccount, ProblemStatus, SupervisionStatus, TaskSource, TaskStatus } from '../vocabulary';
@@ -34,8 +34,13 @@ export interface DemoLedger {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const department = (key: string) =>
-  demoOrganizationId(organizationNaturalKey(DEMO_COUNTY_CODE, `dept:${key}`));
+const departmentOf = (county: string) => (key: string) =>
+  demoOrganizationId(organizationNaturalKey(county, `dept:${key}`));
+const department = departmentOf(DEMO_COUNTY_CODE);
+/** The default county's villages: another county's yearly work points are the default's, scaled by its villages. */
+const DEMO_VILLAGES = 346;
+/** At least this many work points a year in a small county, so each year has lagging and finished tasks. */
+const MIN_WORK_POINTS = 6;
 
 interface TaskPlan {
   row: Row;
@@ -51,14 +56,24 @@ interface TaskPlan {
  * The demo county's reform ledger 2017–2020: 200 work points broken into 220+ tasks (a plan with its tasks
  * each year, as in "1+29"), monthly reports (quarterly ones too for leader-linked key tasks), supervision
  * orders to the lagging, the three problem accounts and the yearly assessment.
+ *
+ * With `countyCode` another county's (a county of the province's further cities): its tasks, schedules,
+ * reports, orders and assessments, as many a year as the default county's scaled by its villages, from its
+ * own random stream, coded `<county>-<year>-<nn>-<k>`. The special groups, the work points (one list a year)
+ * and the problem accounts (numbered per account) are the default county's alone: its tasks have no work
+ * point and stand under the same special groups.
  */
-export function planDemoLedger(city: DemoCity): DemoLedger {
-  const random = new Random('reform-demo-2017-2020');
-  const county = city.regions.find((r) => r.code === DEMO_COUNTY_CODE)!;
+export function planDemoLedger(city: DemoCity, countyCode: string = DEMO_COUNTY_CODE): DemoLedger {
+  const own = countyCode === DEMO_COUNTY_CODE;
+  const random = new Random(own ? 'reform-demo-2017-2020' : `reform-demo-2017-2020|${countyCode}`);
+  const county = city.regions.find((r) => r.code === countyCode)!;
+  const scale =
+    city.regions.filter((r) => r.level === RegionLevel.VILLAGE && r.code.startsWith(countyCode)).length /
+    DEMO_VILLAGES;
+  // by a map, not a search per person: a province plans a ledger for each of its many counties
+  const regionOf = new Map(city.organizations.map((o) => [o.id, o.regionCode]));
   const leaders = city.people.filter(
-    (p) =>
-      p.roles.includes(PersonRole.COUNTY_LEADER) &&
-      city.organizations.find((o) => o.id === p.organizationId)?.regionCode === county.code,
+    (p) => p.roles.includes(PersonRole.COUNTY_LEADER) && regionOf.get(p.organizationId) === county.code,
   );
   const townships = city.organizations.filter(
     (o) => o.type === OrganizationType.TOWNSHIP_GOVERNMENT && o.regionCode.startsWith(county.code),
@@ -74,56 +89,48 @@ export function planDemoLedger(city: DemoCity): DemoLedger {
     assessment: [],
   };
 
-  SPECIAL_GROUPS.forEach((group, i) => {
-    ledger.special_group.push({
-      id: demoRecordId(`reform:group:${group.key}`),
-      key: group.key,
-      name: group.name,
-      position: i + 1,
-      leader_id: leaders[i % leaders.length]?.id ?? null,
-      member_organization_ids: group.departments.map(department),
+  if (own)
+    SPECIAL_GROUPS.forEach((group, i) => {
+      ledger.special_group.push({
+        id: demoRecordId(`reform:group:${group.key}`),
+        key: group.key,
+        name: group.name,
+        position: i + 1,
+        leader_id: leaders[i % leaders.length]?.id ?? null,
+        member_organization_ids: group.departments.map(department),
+      });
     });
-  });
 
   const tasks: TaskPlan[] = [];
-  for (const [yearText, points] of Object.entries(WORK_POINTS_PER_YEAR)) {
+  for (const [yearText, defaultPoints] of Object.entries(WORK_POINTS_PER_YEAR)) {
     const year = Number(yearText);
+    const points = own ? defaultPoints : Math.max(MIN_WORK_POINTS, Math.round(defaultPoints * scale));
     for (let number = 1; number <= points; number++) {
       const group = SPECIAL_GROUPS[(number - 1) % SPECIAL_GROUPS.length];
       const title = group.tasks[Math.floor((number - 1) / SPECIAL_GROUPS.length + year) % group.tasks.length];
-      const pointId = demoRecordId(`reform:work-point:${year}-${number}`);
-      ledger.work_point.push({
-        id: pointId,
-        year,
-        number,
-        title: `深化${title}`,
-        special_group_id: demoRecordId(`reform:group:${group.key}`),
-      });
-      const code = `${year}-${pad(number)}`;
+      const pointId = own ? demoRecordId(`reform:work-point:${year}-${number}`) : null;
+      if (pointId)
+        ledger.work_point.push({
+          id: pointId,
+          year,
+          number,
+          title: `深化${title}`,
+          special_group_id: demoRecordId(`reform:group:${group.key}`),
+        });
+      const code = own ? `${year}-${pad(number)}` : `${countyCode}-${year}-${pad(number)}`;
+      const task = (taskCode: string, taskTitle: string, parent: TaskPlan | null) =>
+        planTask(random, year, taskCode, taskTitle, group, pointId, parent, townships, countyCode);
       if (number === 1) {
         // the year's "1+N" plan: a plan task with four concrete tasks under it
-        const plan = planTask(random, year, code, `${title}实施方案`, group, pointId, null, townships);
+        const plan = task(code, `${title}实施方案`, null);
         tasks.push(plan);
-        for (let k = 1; k <= 4; k++) {
-          tasks.push(
-            planTask(
-              random,
-              year,
-              `${code}-${k}`,
-              `${title}：第${k}项具体任务`,
-              group,
-              pointId,
-              plan,
-              townships,
-            ),
-          );
-        }
+        for (let k = 1; k <= 4; k++) tasks.push(task(`${code}-${k}`, `${title}：第${k}项具体任务`, plan));
         continue;
       }
       const split = random.chance(0.12) ? 2 : 1;
       for (let k = 1; k <= split; k++) {
         const suffix = split > 1 ? `（${k === 1 ? '制度设计' : '推广落实'}）` : '';
-        tasks.push(planTask(random, year, `${code}-${k}`, title + suffix, group, pointId, null, townships));
+        tasks.push(task(`${code}-${k}`, title + suffix, null));
       }
     }
   }
@@ -141,13 +148,14 @@ export function planDemoLedger(city: DemoCity): DemoLedger {
   }
   ledger.reform_task = tasks.map((t) => t.row);
 
-  planProblems(
-    random,
-    ledger,
-    leaders.map((l) => l.id),
-    townships,
-    tasks,
-  );
+  if (own)
+    planProblems(
+      random,
+      ledger,
+      leaders.map((l) => l.id),
+      townships,
+      tasks,
+    );
   planAssessments(random, ledger, tasks, city);
   return ledger;
 }
@@ -158,10 +166,12 @@ function planTask(
   code: string,
   title: string,
   group: GroupEntry,
-  workPointId: string,
+  workPointId: string | null,
   parent: TaskPlan | null,
   townships: DemoCity['organizations'],
+  countyCode: string,
 ): TaskPlan {
+  const department = departmentOf(countyCode);
   const township = parent === null && random.chance(0.12) ? random.pick(townships) : null;
   const lead = township ? township.id : department(random.pick(group.departments));
   const cooperating = [...new Set(group.departments.map(department))]
@@ -182,7 +192,7 @@ function planTask(
     goal: `${year}年底前${title}取得阶段性成果，形成可复制推广的经验`,
     lead_organization_id: lead,
     cooperating_organization_ids: cooperating,
-    region_code: township ? township.regionCode : DEMO_COUNTY_CODE,
+    region_code: township ? township.regionCode : countyCode,
     leader_id: null,
     key_task: parent === null && random.chance(0.22),
     planned_start: isoDate(year, startMonth, 1),
