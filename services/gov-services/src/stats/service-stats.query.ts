@@ -51,6 +51,25 @@ const tiered = (dayTable: string, monthTable: string, columns: string) => `
      where region_code = s.code and day >= ?::date and day <= ?::date
     offset 0) t`;
 
+/**
+ * As `tiered`, but each code's rows summed by `key` inside its subquery, the months not kept: the durations
+ * histogram, whose month rows (a township's year: ~300 rows of ~40 values of working days) were sorted and
+ * grouped all together, by region, after the read (the largest part of the children's statement at the
+ * bench's 11 counties). Six parameters: those of `tierBounds`.
+ */
+const tieredSums = (dayTable: string, monthTable: string, key: string, counter: string) => `
+  select s.region, t.* from scope s cross join lateral (
+    select ${key}, sum(${counter}) as ${counter} from (
+      select ${key}, ${counter} from ${monthTable}
+       where region_code = s.code and month >= ?::date and month < ?::date
+      union all
+      select ${key}, ${counter} from ${dayTable}
+       where region_code = s.code and day >= ?::date and day < ?::date
+      union all
+      select ${key}, ${counter} from ${dayTable}
+       where region_code = s.code and day >= ?::date and day <= ?::date) u
+    group by ${key} offset 0) t`;
+
 /** The parameters of one `tiered` read. */
 function tierBounds(from: string, to: string): string[] {
   const p = rollupPeriod(from, to);
@@ -66,11 +85,10 @@ const COUNTER_COLUMNS = `channel, level, received, completed, on_time, one_visit
  * part a json value. Parameters: the scope's regions and codes, the period's bounds, the same days a year
  * earlier, the period's again (durations).
  */
-const FIGURES =
-  PreparedRead.of<FiguresRow>(`with scope as (select * from unnest(?::text[], ?::text[]) as s(region, code)),
+export const FIGURES_SQL = `with scope as (select * from unnest(?::text[], ?::text[]) as s(region, code)),
 counters as (${tiered('rollup_day', 'rollup_month', COUNTER_COLUMNS)}),
 previous as (${tiered('rollup_day', 'rollup_month', 'received')}),
-durations as (${tiered('rollup_duration', 'rollup_duration_month', 'working_days, cases')}),
+durations as (${tieredSums('rollup_duration', 'rollup_duration_month', 'working_days', 'cases')}),
 totals as (
   select region, json_agg(json_build_object('channel', channel, 'level', level, 'received', received,
            'completed', completed, 'on_time', on_time, 'one_visit', one_visit, 'rated', rated, 'satisfied', satisfied,
@@ -99,7 +117,8 @@ select r.region, coalesce(t.totals, '[]') as totals, coalesce(m.months, '[]') as
   left join totals t on t.region = r.region
   left join months m on m.region = r.region
   left join received_before p on p.region = r.region
-  left join buckets b on b.region = r.region`);
+  left join buckets b on b.region = r.region`;
+const FIGURES = PreparedRead.of<FiguresRow>(FIGURES_SQL);
 
 interface CounterRow {
   channel: CaseChannel;

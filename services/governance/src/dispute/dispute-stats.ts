@@ -11,28 +11,28 @@ import type { ResolutionFigures } from './dispute-resolutions';
  * are left out, as they always were (a rollup row can fall back to zero when its disputes change).
  */
 const COUNTS = 'reported, mediated, resolved, resolved_locally, open_red, open_orange, reopened';
-const of = (table: string) =>
-  COUNTS.split(', ')
-    .map((column) => `${table}.${column}`)
-    .join(', ');
 /*
  * Every region a query level asks for in one statement (a county and its townships: two statements, not
  * one per township): `scope` pairs each region asked with the codes it sums (its own, and under today's
- * mapping those merged into it). The rollups are read by `region_code = any(codes)`, an index range per
- * code whatever the plan; a join on the pairs alone let a generic plan hash whole tables (12–19 ms a refresh
- * at the bench's size). Text that never changes: planned once per connection (PreparedRead).
+ * mapping those merged into it). Each code is read on its own, a lateral subquery (`offset 0`, so that it is
+ * not flattened into a join) of three index ranges on (region code, period), whatever plan is cached: the
+ * rows read by `region_code = any(codes)` were then joined to the pairs by comparing each row with every
+ * pair (a county's 21 townships: 2,000 month rows × 21), then sorted for the grouping sets. Text that never
+ * changes: planned once per connection (PreparedRead).
  */
-const COUNTS_SQL = `
+export const COUNTS_SQL = `
 with scope as (select * from unnest(?::text[], ?::text[]) as s(region, code)),
 counted as (
-  select s.region, m.month as month_start, m.kind, ${of('m')}
-    from dispute_rollup_month m join scope s on s.code = m.region_code
-   where m.region_code = any(?::text[]) and m.month >= ?::date and m.month < ?::date
-  union all
-  select s.region, date_trunc('month', d.day::timestamp)::date, d.kind, ${of('d')}
-    from dispute_rollup_day d join scope s on s.code = d.region_code
-   where d.region_code = any(?::text[])
-     and (d.day >= ?::date and d.day < ?::date or d.day >= ?::date and d.day <= ?::date)
+  select s.region, t.* from scope s cross join lateral (
+    select month as month_start, kind, ${COUNTS} from dispute_rollup_month
+     where region_code = s.code and month >= ?::date and month < ?::date
+    union all
+    select date_trunc('month', day::timestamp)::date, kind, ${COUNTS} from dispute_rollup_day
+     where region_code = s.code and day >= ?::date and day < ?::date
+    union all
+    select date_trunc('month', day::timestamp)::date, kind, ${COUNTS} from dispute_rollup_day
+     where region_code = s.code and day >= ?::date and day <= ?::date
+    offset 0) t
 )
 select region, grouping(kind) = 0 as of_kind, grouping(month_start) = 0 as of_month,
        kind, to_char(month_start::timestamp, 'YYYY-MM') as month,
@@ -123,14 +123,11 @@ export async function disputeStats(
   const reads = rollupPeriod(from, to);
   const pairs = regions.flatMap(({ regionCode, codes }) => codes.map((code) => [regionCode, code]));
   const array = (values: string[]) => `{${values.join(',')}}`;
-  const asked = array([...new Set(pairs.map(([, code]) => code))]);
   const rows = await PreparedRead.of<CountsRow>(COUNTS_SQL).run(ctx.em, [
     array(pairs.map(([region]) => region)),
     array(pairs.map(([, code]) => code)),
-    asked,
     reads.monthsFrom,
     reads.monthsUntil,
-    asked,
     reads.from,
     reads.headUntil,
     reads.tailFrom,
