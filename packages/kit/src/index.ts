@@ -38,3 +38,4 @@ export * from './spreadsheets';
 export * from './region-copy';
 export * from './feeds';
 export * from './pg-array';
+export * from './selection';

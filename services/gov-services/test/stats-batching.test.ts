@@ -84,4 +84,41 @@ describe('Region.serviceStats, batched per query level', () => {
     expect(reads(sql)).toHaveLength(1);
     expect(result).toEqual(today);
   });
+
+  it('reads only the parts asked for: a level that asks one rate reads no durations, with the same rate', async () => {
+    clearStatsCache();
+    const level = (fields: string) =>
+      `{ region(code: "${DEMO_COUNTY_CODE}") { children { code serviceStats(from: "2019-02-10", to: "2019-11-20") { ${fields} } } } }`;
+    const slim = await countStatements(gov.orm, () =>
+      ok(gateway.query(level('onTimeRate received'), {}, leader)),
+    );
+    expect(reads(slim.sql)).toHaveLength(1);
+    expect(slim.sql.some((text) => text.includes('rollup_duration'))).toBe(false);
+    // the cached slim answers are not served for a question that asks more: p80 needs the durations
+    const full = await countStatements(gov.orm, () =>
+      ok(
+        gateway.query(
+          level('onTimeRate received p80WorkingDays yearOnYearGrowth byMonth { month }'),
+          {},
+          leader,
+        ),
+      ),
+    );
+    expect(reads(full.sql)).toHaveLength(1);
+    expect(full.sql.some((text) => text.includes('rollup_duration'))).toBe(true);
+    const children = full.result.region.children;
+    expect(
+      children.filter((child: any) => child.serviceStats.p80WorkingDays !== null).length,
+    ).toBeGreaterThan(5);
+    expect(
+      children.filter((child: any) => child.serviceStats.yearOnYearGrowth !== null).length,
+    ).toBeGreaterThan(5);
+    expect(
+      children.map((child: any) => ({
+        code: child.code,
+        onTimeRate: child.serviceStats.onTimeRate,
+        received: child.serviceStats.received,
+      })),
+    ).toEqual(slim.result.region.children.map((child: any) => ({ code: child.code, ...child.serviceStats })));
+  });
 });

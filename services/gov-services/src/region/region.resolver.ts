@@ -1,12 +1,13 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
-import { DateScalar, parseInput, regionScope, ruleIssue } from '@county/kit';
+import { DateScalar, parseInput, regionScope, ruleIssue, selects } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { workingCalendar } from '../calendar/working-days';
 import { recomputePending } from '../calendar/calendar.runtime';
 import { RegionRef } from '../directory';
 import { isoDay, regionCodeRule, RegionMapping } from '@county/domain';
-import { serviceStatsFigures } from '../stats/service-stats.query';
+import { partsKey, serviceStatsFigures, type StatsParts } from '../stats/service-stats.query';
 import { cachedStats } from '../stats/stats-cache';
 import { ServiceStats, type ServiceStatsFigures } from '../stats/service-stats.types';
 import { staffingYearRule, TownshipStaffing, townshipStaffing } from './township-staffing';
@@ -40,8 +41,15 @@ export class RegionResolver {
     })
     mapping: RegionMapping | null,
     @Ctx() ctx: SubgraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ServiceStats> {
     const period = parseInput(periodRule, { regionCode: region.code, from, to }, '');
+    // the parts asked for: the cockpit's children ask only an on-time rate
+    const parts: StatsParts = {
+      months: selects(info, 'byMonth'),
+      previous: selects(info, 'receivedPreviousYear') || selects(info, 'yearOnYearGrowth'),
+      durations: selects(info, 'p50WorkingDays') || selects(info, 'p80WorkingDays'),
+    };
     workingCalendar.require(isoDay(period.from), 'from');
     workingCalendar.require(isoDay(period.to), 'to');
     const regions = mapping ?? RegionMapping.TODAY;
@@ -53,16 +61,18 @@ export class RegionResolver {
     // the cache answers repeats; the regions it misses at one query level (the children of the cockpit's
     // region) are read together, in one statement
     const figures = ctx.loaders.get<string, ServiceStatsFigures>(
-      `Region.serviceStats.${asked.from}.${asked.to}.${regions}`,
+      `Region.serviceStats.${asked.from}.${asked.to}.${regions}.${partsKey(parts)}`,
       (asking) =>
         serviceStatsFigures(
           ctx.em,
           asking.map((code) => ({ regionCode: code, codes: regionScope(ctx, code, regions) })),
           asked.from,
           asked.to,
+          parts,
         ),
     );
-    return cachedStats(`${codes.join(',')}|${asked.from}|${asked.to}`, async () =>
+    // an answer without a part is kept apart from the whole one
+    return cachedStats(`${codes.join(',')}|${asked.from}|${asked.to}|${partsKey(parts)}`, async () =>
       Object.assign(new ServiceStats(), await figures.load(region.code), {
         period: asked,
         calendarProvisional: recomputing || workingCalendar.touchesProvisional(asked.from, asked.to),

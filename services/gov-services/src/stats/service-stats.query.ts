@@ -79,16 +79,36 @@ function tierBounds(from: string, to: string): string[] {
 const COUNTER_COLUMNS = `channel, level, received, completed, on_time, one_visit, rated, satisfied, bad,
   rectified_on_time, target_cases, target_met`;
 
+/** The parts of the figures a statement computes beyond the totals: each only when a field needs it. */
+export interface StatsParts {
+  /** `byMonth` */
+  months: boolean;
+  /** `receivedPreviousYear`, `yearOnYearGrowth` */
+  previous: boolean;
+  /** `p50WorkingDays`, `p80WorkingDays`: the durations histogram, the costliest part */
+  durations: boolean;
+}
+export const ALL_PARTS: StatsParts = { months: true, previous: true, durations: true };
+export const partsKey = (parts: StatsParts): string =>
+  `${+parts.months}${+parts.previous}${+parts.durations}`;
+
 /**
  * Every figure but the top lists of every region asked at one query level, in one statement (one plan, one
  * round trip): each part read once for all the regions and grouped by region, a row per region with each
- * part a json value. Parameters: the scope's regions and codes, the period's bounds, the same days a year
- * earlier, the period's again (durations).
+ * part a json value. A part not in `parts` is not read (its figures are empty): the cockpit's children ask
+ * only an on-time rate, and their durations were most of the statement. Parameters: the scope's regions and
+ * codes, the period's bounds, then for each part read the same days a year earlier (previous) and the
+ * period's again (durations).
  */
-export const FIGURES_SQL = `with scope as (select * from unnest(?::text[], ?::text[]) as s(region, code)),
-counters as (${tiered('rollup_day', 'rollup_month', COUNTER_COLUMNS)}),
-previous as (${tiered('rollup_day', 'rollup_month', 'received')}),
-durations as (${tieredSums('rollup_duration', 'rollup_duration_month', 'working_days', 'cases')}),
+export const figuresSql = (parts: StatsParts): string => `with scope as (
+  select * from unnest(?::text[], ?::text[]) as s(region, code)),
+counters as (${tiered('rollup_day', 'rollup_month', COUNTER_COLUMNS)}),${
+  parts.previous ? `\nprevious as (${tiered('rollup_day', 'rollup_month', 'received')}),` : ''
+}${
+  parts.durations
+    ? `\ndurations as (${tieredSums('rollup_duration', 'rollup_duration_month', 'working_days', 'cases')}),`
+    : ''
+}
 totals as (
   select region, json_agg(json_build_object('channel', channel, 'level', level, 'received', received,
            'completed', completed, 'on_time', on_time, 'one_visit', one_visit, 'rated', rated, 'satisfied', satisfied,
@@ -98,27 +118,44 @@ totals as (
                  sum(satisfied)::int satisfied, sum(bad)::int bad, sum(rectified_on_time)::int rectified_on_time,
                  sum(target_cases)::int target_cases, sum(target_met)::int target_met
             from counters group by region, channel, level) t
-   group by region),
+   group by region)${
+     parts.months
+       ? `,
 months as (
   select region, json_agg(json_build_object('month', month, 'received', received, 'completed', completed)
            order by month) as months
     from (select region, to_char(month_start, 'YYYY-MM') as month, sum(received)::int received,
                  sum(completed)::int completed
             from counters group by region, 2) m
-   group by region),
-received_before as (select region, sum(received)::int as previous from previous group by region),
+   group by region)`
+       : ''
+   }${parts.previous ? `,\nreceived_before as (select region, sum(received)::int as previous from previous group by region)` : ''}${
+     parts.durations
+       ? `,
 buckets as (
   select region, json_agg(json_build_object('value', value, 'count', count) order by value) as durations
     from (select region, working_days as value, sum(cases)::int as count from durations group by region, working_days) d
-   group by region)
-select r.region, coalesce(t.totals, '[]') as totals, coalesce(m.months, '[]') as months,
-       coalesce(p.previous, 0) as previous, coalesce(b.durations, '[]') as durations
+   group by region)`
+       : ''
+   }
+select r.region, coalesce(t.totals, '[]') as totals,
+       ${parts.months ? "coalesce(m.months, '[]')" : "'[]'::json"} as months,
+       ${parts.previous ? 'coalesce(p.previous, 0)' : '0'} as previous,
+       ${parts.durations ? "coalesce(b.durations, '[]')" : "'[]'::json"} as durations
   from (select distinct region from scope) r
-  left join totals t on t.region = r.region
-  left join months m on m.region = r.region
-  left join received_before p on p.region = r.region
-  left join buckets b on b.region = r.region`;
-const FIGURES = PreparedRead.of<FiguresRow>(FIGURES_SQL);
+  left join totals t on t.region = r.region${parts.months ? '\n  left join months m on m.region = r.region' : ''}${
+    parts.previous ? '\n  left join received_before p on p.region = r.region' : ''
+  }${parts.durations ? '\n  left join buckets b on b.region = r.region' : ''}`;
+export const FIGURES_SQL = figuresSql(ALL_PARTS);
+
+/** One prepared statement per set of parts: eight at most. */
+const FIGURES = new Map<string, PreparedRead<FiguresRow>>();
+const figuresRead = (parts: StatsParts) => {
+  const key = partsKey(parts);
+  let read = FIGURES.get(key);
+  if (!read) FIGURES.set(key, (read = PreparedRead.of<FiguresRow>(figuresSql(parts))));
+  return read;
+};
 
 interface CounterRow {
   channel: CaseChannel;
@@ -160,14 +197,15 @@ export async function serviceStatsFigures(
   regions: readonly StatsRegion[],
   from: string,
   to: string,
+  parts: StatsParts = ALL_PARTS,
 ): Promise<ServiceStatsFigures[]> {
   const pairs = regions.flatMap(({ regionCode, codes }) => codes.map((code) => [regionCode, code]));
-  const rows = await FIGURES.run(em, [
+  const rows = await figuresRead(parts).run(em, [
     pgArray(pairs.map(([region]) => region)),
     pgArray(pairs.map(([, code]) => code)),
     ...tierBounds(from, to),
-    ...tierBounds(yearsBefore(from, 1), yearsBefore(to, 1)),
-    ...tierBounds(from, to),
+    ...(parts.previous ? tierBounds(yearsBefore(from, 1), yearsBefore(to, 1)) : []),
+    ...(parts.durations ? tierBounds(from, to) : []),
   ]);
   const byRegion = new Map(rows.map((row) => [row.region, row]));
   return regions.map(({ regionCode }) => toFigures(byRegion.get(regionCode)!));

@@ -1,7 +1,7 @@
-import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import { regionCodePrefix, RegionMapping } from '@county/domain';
-import { DateScalar, parseInput, type SubgraphContext } from '@county/kit';
+import { DateScalar, parseInput, selects, type SubgraphContext } from '@county/kit';
 import { dateOrIsoRule, yearRule } from '@county/domain';
 import { requestToday } from '../dates';
 import { TaskStatus } from '../vocabulary';
@@ -36,18 +36,6 @@ const specialGroup = (row: StatsRow): SpecialGroup => ({
   leaderId: row.group_leader_id,
   memberOrganizationIds: row.group_member_organization_ids ?? [],
 });
-
-/** Whether the field's selection (through fragments) names `field`. */
-function selects(info: GraphQLResolveInfo, field: string): boolean {
-  const within = (selections: readonly SelectionNode[]): boolean =>
-    selections.some((selection) => {
-      if (selection.kind === Kind.FIELD) return selection.name.value === field;
-      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet.selections);
-      const fragment = info.fragments[selection.name.value];
-      return !fragment || within(fragment.selectionSet.selections);
-    });
-  return info.fieldNodes.some((node) => !node.selectionSet || within(node.selectionSet.selections));
-}
 
 function toStats(rows: StatsRow[], year: number, asOf: string): ReformStats {
   const totals = rows.find((row) => row.level === 3);
