@@ -1,4 +1,5 @@
 import { DEMO_COUNTY_CODE, generateDemoCity } from '@county/demo-data';
+import { regionCodePrefix } from '@county/domain';
 import { countStatements, startTestGateway, startTestSubgraph } from '@county/test-kit';
 import type { TestGateway, TestSubgraph } from '@county/test-kit';
 import { peopleSubgraph } from '@county/people';
@@ -347,5 +348,138 @@ describe('dispute lists, paged as plain SQL orders them', () => {
     }
     expect(seen).toEqual(expected);
     expect(seen.length).toBeGreaterThan(7);
+  });
+});
+
+describe('the other governance lists, paged as plain SQL orders them', () => {
+  type Connection = {
+    totalCount: number;
+    nodes: { id: string }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+  const PAGE = 'totalCount nodes { id } pageInfo { hasNextPage endCursor }';
+  const township = city.regions.find((r) => r.level === 'TOWNSHIP')!;
+  const prefix = (code: string) => `${regionCodePrefix(code)}%`;
+
+  /** Up to three pages through the gateway, each `after` the last one's cursor: their ids and counts. */
+  async function walk(query: string, variables: Record<string, unknown>, at: (data: any) => Connection) {
+    const ids: string[] = [];
+    const counts: number[] = [];
+    let after: string | null = null;
+    let more = true;
+    for (let page = 0; more && page < 3; page++) {
+      const { data, errors } = await gateway.query(query, { ...variables, after }, reader);
+      expect(errors).toBeUndefined();
+      const connection = at(data);
+      counts.push(connection.totalCount);
+      ids.push(...connection.nodes.map((node) => node.id));
+      [after, more] = [connection.pageInfo.endCursor, connection.pageInfo.hasNextPage];
+    }
+    return { ids, counts, more };
+  }
+
+  async function expectSqlOrder(
+    walked: { ids: string[]; counts: number[]; more: boolean },
+    first: number,
+    statement: string,
+    params: unknown[],
+  ) {
+    const expected = (await sql<{ id: string }>(statement, params)).map((row) => row.id);
+    expect(expected.length).toBeGreaterThan(first);
+    expect(walked.ids).toEqual(expected.slice(0, walked.ids.length));
+    expect(walked.ids.length).toBe(walked.more ? 3 * first : expected.length);
+    for (const count of walked.counts) expect(count).toBe(expected.length);
+  }
+
+  it('petitions of a township received in a half-year', async () => {
+    const walked = await walk(
+      `query ($code: ID!, $after: String) { petitions(regionCode: $code, receivedFrom: "2019-01-01",
+         receivedTo: "2019-06-30", first: 5, after: $after) { ${PAGE} } }`,
+      { code: township.code },
+      (data) => data.petitions,
+    );
+    await expectSqlOrder(
+      walked,
+      5,
+      `select id from petition where region_code like ?
+          and received_at >= '2019-01-01'::timestamp at time zone 'Asia/Shanghai'
+          and received_at < '2019-07-01'::timestamp at time zone 'Asia/Shanghai' order by received_at, id`,
+      [prefix(township.code)],
+    );
+  });
+
+  it('second-level grids of a township, the grids under a grid, and a grid worker’s grid', async () => {
+    await expectSqlOrder(
+      await walk(
+        `query ($code: ID!, $after: String) { grids(regionCode: $code, level: SECOND, first: 4, after: $after) { ${PAGE} } }`,
+        { code: township.code },
+        (data) => data.grids,
+      ),
+      4,
+      `select id from grid where region_code like ? and level = 'SECOND' order by code, id`,
+      [prefix(township.code)],
+    );
+    const [{ parent }] = await sql<{ parent: string }>(
+      `select parent_id as parent from grid where parent_id is not null group by 1 order by count(*) desc, 1 limit 1`,
+    );
+    await expectSqlOrder(
+      await walk(
+        `query ($parent: ID!, $after: String) { grids(parentId: $parent, first: 2, after: $after) { ${PAGE} } }`,
+        { parent },
+        (data) => data.grids,
+      ),
+      2,
+      `select id from grid where parent_id = ? order by code, id`,
+      [parent],
+    );
+    // a grid worker works one grid in the demo: that one, and no other
+    const [{ worker, id }] = await sql<{ worker: string; id: string }>(
+      `select w as worker, id from grid, unnest(grid_worker_ids) w order by code desc limit 1`,
+    );
+    const { data } = await gateway.query<any>(
+      `query ($worker: ID!) { grids(gridWorkerId: $worker) { totalCount nodes { id } } }`,
+      { worker },
+      reader,
+    );
+    expect(data.grids).toEqual({ totalCount: 1, nodes: [{ id }] });
+  });
+
+  it('mediation organisations of the county', async () => {
+    await expectSqlOrder(
+      await walk(
+        `query ($code: ID!, $after: String) { mediationOrganizations(regionCode: $code, first: 6, after: $after) { ${PAGE} } }`,
+        { code: DEMO_COUNTY_CODE },
+        (data) => data.mediationOrganizations,
+      ),
+      6,
+      `select id from mediation_organization where region_code like ? order by name, id`,
+      [prefix(DEMO_COUNTY_CODE)],
+    );
+  });
+
+  it('a region’s risk villages of a year (at risk, and at one level)', async () => {
+    const [{ year }] = await sql<{ year: number }>(
+      `select year from risk_judgement where level <> 'NONE' group by year order by count(*) desc limit 1`,
+    );
+    const RISK = `query ($code: ID!, $year: Int!, $level: RiskLevel, $after: String) { region(code: $code) {
+      riskVillages(year: $year, level: $level, first: 3, after: $after) { ${PAGE} } } }`;
+    await expectSqlOrder(
+      await walk(RISK, { code: DEMO_COUNTY_CODE, year }, (data) => data.region.riskVillages),
+      3,
+      `select id from risk_judgement where year = ? and region_code like ? and level <> 'NONE' order by region_code, id`,
+      [year, prefix(DEMO_COUNTY_CODE)],
+    );
+    await expectSqlOrder(
+      await walk(RISK, { code: DEMO_COUNTY_CODE, year, level: 'NONE' }, (data) => data.region.riskVillages),
+      3,
+      `select id from risk_judgement where year = ? and region_code like ? and level = 'NONE' order by region_code, id`,
+      [year, prefix(DEMO_COUNTY_CODE)],
+    );
+  });
+
+  it('answers a grid list’s cursor that does not fit its columns with BAD_USER_INPUT on `after`', async () => {
+    const cursor = Buffer.from(JSON.stringify(['G-1', 'not-a-uuid'])).toString('base64url');
+    const { errors } = await gateway.query(`{ grids(after: "${cursor}") { totalCount } }`, {}, reader);
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after', rule: 'cursor' });
   });
 });

@@ -1,5 +1,5 @@
 import { DEMO_COUNTY_CODE, generateDemoCity } from '@county/demo-data';
-import { OrganizationType, PersonRole } from '@county/domain';
+import { creditCodeCheckChar, OrganizationType, PersonRole } from '@county/domain';
 import type { Claims } from '@county/kit';
 import { startTestGateway, startTestSubgraph } from '@county/test-kit';
 import type { TestGateway, TestSubgraph } from '@county/test-kit';
@@ -7,7 +7,8 @@ import { peopleSubgraph } from '@county/people';
 
 /*
  * Through the gateway: regions(parentCode:) with an unknown parent, the 三岗十八级 level ranges as data a
- * province sets, and village cadres' posts and terms written with their rules.
+ * province sets, village cadres' posts and terms written with their rules, and what an update's null does to
+ * each workforce record (clears what the record may lack, refused for what it needs).
  */
 
 let people: TestSubgraph;
@@ -333,4 +334,216 @@ describe('village cadres: posts and terms written with their rules', () => {
       'village_cadre_term',
     );
   });
+});
+
+describe('an update’s null: clears what a record may lack, refused for what it needs', () => {
+  const auditor = claims('auditor');
+  const townshipOrg = city.organizations.find((o) => o.type === OrganizationType.TOWNSHIP_GOVERNMENT)!;
+  const departmentMember = city.people.find((p) => p.organizationId === department.id)!;
+  const trailOf = async (entity: string, entityId: string) => {
+    const { peopleAuditTrail } = await write(
+      `query ($entity: String, $id: String) {
+        peopleAuditTrail(entity: $entity, entityId: $id, first: 10) { nodes { operation before after } } }`,
+      { entity, id: entityId },
+      auditor,
+    );
+    return peopleAuditTrail.nodes as { operation: string; before: any; after: any }[];
+  };
+
+  it('clears a secondment’s second assessment; the trail records the clear, the grade and score masked', async () => {
+    const { createSecondment } = await write(
+      `mutation ($input: CreateSecondmentInput!) { createSecondment(input: $input) { id version } }`,
+      {
+        input: {
+          personId: departmentMember.id,
+          fromOrganizationId: department.id,
+          toOrganizationId: townshipOrg.id,
+          front: 'TOWNSHIP',
+          recommendedBy: 'SENDING_UNIT',
+          startsOn: '2024-03-01',
+          endsOn: '2025-03-01',
+        },
+      },
+    );
+    const UPDATE = `mutation ($id: ID!, $version: Int!, $input: UpdateSecondmentInput!) {
+      updateSecondment(id: $id, version: $version, input: $input) { startsOn secondAssessmentGrade secondAssessmentScore version } }`;
+    const { id } = createSecondment;
+    await write(UPDATE, {
+      id,
+      version: 1,
+      input: { secondAssessmentGrade: 'COMPETENT', secondAssessmentScore: 82 },
+    });
+    await expectRefused(
+      UPDATE,
+      { id, version: 2, input: { startsOn: null, secondAssessmentScore: null } },
+      hr,
+      { code: 'BAD_USER_INPUT', field: 'input.startsOn', rule: 'required' },
+      'secondment',
+    );
+    const { updateSecondment } = await write(UPDATE, {
+      id,
+      version: 2,
+      input: { secondAssessmentGrade: null, secondAssessmentScore: null },
+    });
+    expect(updateSecondment).toEqual({
+      startsOn: '2024-03-01',
+      secondAssessmentGrade: null,
+      secondAssessmentScore: null,
+      version: 3,
+    });
+    const [row] = await sql(
+      'select second_assessment_grade, second_assessment_score from secondment where id = ?',
+      [id],
+    );
+    expect(row).toEqual({ second_assessment_grade: null, second_assessment_score: null });
+    const clear = (await trailOf('Secondment', id)).find(
+      (n) => n.operation === 'update' && n.after?.secondAssessmentGrade === null,
+    );
+    expect(clear).toMatchObject({
+      operation: 'update',
+      before: { secondAssessmentGrade: '***', secondAssessmentScore: '***' },
+      after: { secondAssessmentGrade: null, secondAssessmentScore: null },
+    });
+  });
+
+  it('clears an organisation’s parent, and a committee’s credit code; a department’s is refused as required', async () => {
+    const CREATE_ORG = `mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
+    const UPDATE_ORG = `mutation ($id: ID!, $input: UpdateOrganizationInput!) {
+      updateOrganization(id: $id, input: $input) { name creditCode parent { id } } }`;
+    const code = (body17: string) => body17 + creditCodeCheckChar(body17);
+    const { createOrganization: office } = await write(CREATE_ORG, {
+      input: {
+        name: '县档案馆',
+        type: 'GOVERNMENT_DEPARTMENT',
+        regionCode: DEMO_COUNTY_CODE,
+        parentId: department.id,
+        creditCode: code('11990722MB9999071'),
+      },
+    });
+    for (const [input, field, message] of [
+      [{ creditCode: null }, 'input.creditCode', /is required for a GOVERNMENT_DEPARTMENT/],
+      [{ name: null, parentId: null }, 'input.name', /cannot be cleared/],
+    ] as const) {
+      await expectRefused(
+        UPDATE_ORG,
+        { id: office.id, input },
+        hr,
+        { code: 'BAD_USER_INPUT', field, rule: 'required' },
+        'organization',
+      );
+      const { errors } = await gateway.query(UPDATE_ORG, { id: office.id, input }, { claims: hr });
+      expect(errors![0].message).toMatch(message);
+    }
+    const { updateOrganization } = await write(UPDATE_ORG, { id: office.id, input: { parentId: null } });
+    expect(updateOrganization).toEqual({
+      name: '县档案馆',
+      creditCode: code('11990722MB9999071'),
+      parent: null,
+    });
+    const [clear] = (await trailOf('Organization', office.id)).filter((n) => n.operation === 'update');
+    expect(clear).toMatchObject({ before: { parentId: department.id }, after: { parentId: null } });
+
+    const { createOrganization: committee } = await write(CREATE_ORG, {
+      input: {
+        name: '新村村民委员会',
+        type: 'VILLAGE_COMMITTEE',
+        regionCode: village.code,
+        creditCode: code('54990722MB9999072'),
+      },
+    });
+    const cleared = await write(UPDATE_ORG, { id: committee.id, input: { creditCode: null } });
+    expect(cleared.updateOrganization).toMatchObject({ creditCode: null });
+  });
+
+  it.each([
+    [
+      'a person’s phone',
+      `mutation ($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) { id } }`,
+      async () => ({ id: departmentMember.id }),
+      { phone: null },
+      'input.phone',
+      'person',
+    ],
+    [
+      'a yearly assessment’s grade',
+      `mutation ($id: ID!, $version: Int!, $input: UpdateAnnualAssessmentInput!) {
+        updateAnnualAssessment(id: $id, version: $version, input: $input) { id } }`,
+      async () => {
+        const { createAnnualAssessment } = await write(
+          `mutation ($input: CreateAnnualAssessmentInput!) { createAnnualAssessment(input: $input) { id version } }`,
+          {
+            input: {
+              personId: departmentMember.id,
+              year: 2021,
+              qualitativeScore: 88,
+              quantitativeScore: 90,
+              grade: 'COMPETENT',
+            },
+          },
+        );
+        return createAnnualAssessment;
+      },
+      { grade: null },
+      'input.grade',
+      'assessment',
+    ],
+    [
+      'a cadre’s rank',
+      `mutation ($id: ID!, $version: Int!, $input: UpdateCadreInput!) { updateCadre(id: $id, version: $version, input: $input) { id } }`,
+      async () => (await write('{ cadres(first: 1) { nodes { id version } } }', {}, hr)).cadres.nodes[0],
+      { rank: null },
+      'input.rank',
+      'cadre',
+    ],
+    [
+      'a community worker’s certification (yes or no, never unknown)',
+      `mutation ($id: ID!, $version: Int!, $input: UpdateCommunityWorkerInput!) {
+        updateCommunityWorker(id: $id, version: $version, input: $input) { id } }`,
+      async () =>
+        (await write('{ communityWorkers(first: 1) { nodes { id version } } }', {}, hr)).communityWorkers
+          .nodes[0],
+      { allRoundCertified: null },
+      'input.allRoundCertified',
+      'community_worker',
+    ],
+    [
+      'a village cadre term’s end',
+      `mutation ($id: ID!, $version: Int!, $input: UpdateVillageCadreTermInput!) {
+        updateVillageCadreTerm(id: $id, version: $version, input: $input) { id } }`,
+      async () =>
+        (
+          await write(`query ($id: ID!) { person(id: $id) { villageCadreTerms { id version } } }`, {
+            id: cadre.id,
+          })
+        ).person.villageCadreTerms[0],
+      { termEnd: null },
+      'input.termEnd',
+      'village_cadre_term',
+    ],
+    [
+      'a departing cadre’s placement note',
+      `mutation ($id: ID!, $version: Int!, $input: UpdatePlacementPlanInput!) {
+        updatePlacementPlan(id: $id, version: $version, input: $input) { id } }`,
+      async () =>
+        (await write('{ departingCadres(first: 1) { nodes { id version } } }', {}, hr)).departingCadres
+          .nodes[0],
+      { placementNote: null },
+      'input.placementNote',
+      'departing_cadre',
+    ],
+  ])(
+    'refuses null for %s, which the record requires (rule required), changing nothing',
+    async (_l, query, target, input, field, table) => {
+      const record = await target();
+      await expectRefused(
+        query,
+        { ...record, input },
+        hr,
+        { code: 'BAD_USER_INPUT', field, rule: 'required' },
+        table,
+      );
+      const { errors } = await gateway.query(query, { ...record, input }, { claims: hr });
+      expect(errors![0].message).toMatch(/cannot be cleared/);
+    },
+  );
 });

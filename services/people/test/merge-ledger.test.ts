@@ -409,3 +409,175 @@ describe('the idle-asset ledger (闲置资产台账), both ways', () => {
     expect(stored).toEqual({ disposal: 'LEASE', day: '2021-03-01' });
   });
 });
+
+describe('an update’s null', () => {
+  const table = async (name: string) => JSON.stringify(await sql(`select * from ${name} order by id`));
+  async function refusedNull(
+    query: string,
+    variables: Record<string, unknown>,
+    extensions: object,
+    name: string,
+  ) {
+    const before = await table(name);
+    const answer = await ask(query, variables, hr);
+    expect(answer.data?.[Object.keys(answer.data ?? {})[0]] ?? null).toBeNull();
+    expect(answer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', ...extensions });
+    expect(await table(name)).toBe(before);
+    return answer.errors![0].message;
+  }
+
+  it('clears a disposal recorded by mistake (audited); a date its method needs, or the name, is refused', async () => {
+    const { predecessor, successor } = await demoMerge();
+    const recorded = await ask(
+      RECORD,
+      {
+        input: {
+          predecessorCode: predecessor,
+          successorCode: successor,
+          kind: 'OFFICE_BUILDING',
+          name: '原乡政府办公楼（误登处置）',
+          area: 860,
+          bookValue: 1200000,
+          disposal: 'LEASE',
+          disposedOn: '2020-03-01',
+          proceeds: 36000,
+          disposedTo: '某物流公司',
+        },
+      },
+      hr,
+    );
+    expect(recorded.errors).toBeUndefined();
+    const { id } = recorded.data.recordIdleAsset;
+    expect(
+      await refusedNull(
+        UPDATE,
+        { id, version: 1, input: { disposedOn: null } },
+        { field: 'input.disposedOn', rule: 'required' },
+        'merge_idle_asset',
+      ),
+    ).toMatch(/a disposal needs its date/);
+    expect(
+      await refusedNull(
+        UPDATE,
+        { id, version: 1, input: { name: null } },
+        { field: 'input.name', rule: 'required' },
+        'merge_idle_asset',
+      ),
+    ).toMatch(/cannot be cleared/);
+
+    const cleared = await ask(
+      UPDATE,
+      { id, version: 1, input: { disposal: null, disposedOn: null, proceeds: null, disposedTo: null } },
+      hr,
+    );
+    expect(cleared.errors).toBeUndefined();
+    expect(cleared.data.updateIdleAsset).toEqual({
+      id,
+      version: 2,
+      disposal: null,
+      disposedOn: null,
+      proceeds: null,
+      disposedTo: null,
+    });
+    const trail = await ask(
+      `query ($id: String) { peopleAuditTrail(entity: "IdleAsset", entityId: $id, first: 5) { nodes { operation before after } } }`,
+      { id },
+      auditor,
+    );
+    expect(trail.data.peopleAuditTrail.nodes.find((n: any) => n.operation === 'update')).toMatchObject({
+      before: { disposal: 'LEASE', disposedOn: '2020-03-01', disposedTo: '某物流公司' },
+      after: { disposal: null, disposedOn: null, proceeds: null, disposedTo: null },
+    });
+  });
+
+  it('not from the idle-asset sheet: a blank cell keeps the stored value, and blanks alone change nothing', async () => {
+    const { predecessor, successor } = await demoMerge();
+    const recorded = await ask(
+      RECORD,
+      {
+        input: {
+          predecessorCode: predecessor,
+          successorCode: successor,
+          kind: 'STATION',
+          name: '原乡农机站（出租）',
+          area: 410,
+          bookValue: 150000,
+          disposal: 'LEASE',
+          disposedOn: '2020-04-01',
+          proceeds: 9000,
+          disposedTo: '农机合作社',
+        },
+      },
+      hr,
+    );
+    expect(recorded.errors).toBeUndefined();
+    const { id } = recorded.data.recordIdleAsset;
+    const url = `${gateway.url.replace(/\/graphql$/, '')}/files/people/idle-assets.xlsx?region=${DEMO_COUNTY_CODE}`;
+    const authorization = `Bearer ${await gateway.token(hr)}`;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      (await (await fetch(url, { headers: { authorization } })).arrayBuffer()) as ArrayBuffer,
+    );
+    const sheet = book.worksheets[0];
+    const headers = (sheet.getRow(1).values as string[]).map(String);
+    const cell = (row: ExcelJS.Row, header: string) => row.getCell(headers.indexOf(header));
+    const row = [...Array(sheet.rowCount - 1).keys()]
+      .map((i) => sheet.getRow(i + 2))
+      .find((r) => cell(r, '资产编号').text === id)!;
+    const upload = async () => {
+      const body = new Uint8Array(await book.xlsx.writeBuffer());
+      const posted = await fetch(url, { method: 'POST', headers: { authorization }, body });
+      return { status: posted.status, body: (await posted.json()) as any };
+    };
+    const stored = async () =>
+      (
+        await sql(
+          'select proceeds::float as proceeds, disposed_to, version from merge_idle_asset where id = ?',
+          [id],
+        )
+      )[0];
+
+    cell(row, '承接方/新用途').value = null;
+    cell(row, '处置收入（元）').value = 9600;
+    expect(await upload()).toMatchObject({ status: 200, body: { updated: 1 } });
+    expect(await stored()).toEqual({ proceeds: 9600, disposed_to: '农机合作社', version: 2 });
+    const again = await upload();
+    expect(again.status).toBe(200);
+    expect(again.body.errors).toBeUndefined();
+    expect(await stored()).toEqual({ proceeds: 9600, disposed_to: '农机合作社', version: 2 });
+  });
+
+  it('clears what a kept facility became; a merged one’s is refused as required', async () => {
+    const { predecessor, successor } = await demoMerge();
+    const recorded = await ask(
+      FACILITY,
+      {
+        input: {
+          predecessorCode: predecessor,
+          successorCode: successor,
+          kind: 'CLINIC',
+          name: '乡卫生院（误登撤并）',
+          outcome: 'MERGED',
+          became: '镇中心卫生院',
+          restructuredOn: '2019-12-01',
+        },
+      },
+      hr,
+    );
+    expect(recorded.errors).toBeUndefined();
+    const { id } = recorded.data.recordRestructuredFacility;
+    expect(
+      await refusedNull(
+        UPDATE_FACILITY,
+        { id, version: 1, input: { became: null } },
+        { field: 'input.became', rule: 'required' },
+        'restructured_facility',
+      ),
+    ).toMatch(/name the facility it merged into/);
+    const kept = await ask(UPDATE_FACILITY, { id, version: 1, input: { outcome: 'KEPT', became: null } }, hr);
+    expect(kept.errors).toBeUndefined();
+    expect(kept.data.updateRestructuredFacility).toEqual({ id, version: 2, outcome: 'KEPT', became: null });
+    const [row] = await sql('select became from restructured_facility where id = ?', [id]);
+    expect(row.became).toBeNull();
+  });
+});

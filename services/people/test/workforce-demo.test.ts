@@ -1,4 +1,5 @@
 import { DEMO_COUNTY_CODE, generateDemoCity } from '@county/demo-data';
+import { regionCodePrefix } from '@county/domain';
 import { as, countStatements, startTestGateway, startTestSubgraph } from '@county/test-kit';
 import type { TestGateway, TestSubgraph } from '@county/test-kit';
 import { peopleSubgraph } from '@county/people';
@@ -322,5 +323,133 @@ describe('lists cost the same statements whatever the page size', () => {
     expect(large.sql.length).toBeLessThanOrEqual(statements);
     expect(small.sql.length).toBeLessThanOrEqual(statements);
     expect(large.sql.length).toBeGreaterThanOrEqual(statements - 1);
+  });
+});
+
+describe('the people subgraph’s lists, paged as plain SQL orders them', () => {
+  type Connection = {
+    totalCount: number;
+    nodes: { id: string }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+  const hr = { claims: { sub: 'hr', roles: ['hr' as const] } };
+  const prefix = (code: string) => `${regionCodePrefix(code)}%`;
+  const IN_TOWNSHIP_ORG = `organization_id in (select id from organization where region_code like ?)`;
+  const IN_TOWNSHIP_PERSON = `person_id in (select p.id from person p join organization o on o.id = p.organization_id
+    where o.region_code like ?)`;
+
+  /** Up to three pages of `field(first: FIRST, …)` through the gateway, each after the last one's cursor. */
+  async function walk(field: string, args: string, first: number) {
+    const ids: string[] = [];
+    const counts: number[] = [];
+    let after: string | null = null;
+    let more = true;
+    for (let page = 0; more && page < 3; page++) {
+      const { data, errors } = await gateway.query<any>(
+        `query ($after: String) { ${field}(${args} first: ${first}, after: $after) {
+          totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        hr,
+      );
+      expect(errors).toBeUndefined();
+      const connection: Connection = data[field];
+      counts.push(connection.totalCount);
+      ids.push(...connection.nodes.map((node) => node.id));
+      [after, more] = [connection.pageInfo.endCursor, connection.pageInfo.hasNextPage];
+    }
+    return { ids, counts, more };
+  }
+
+  const t = township.code;
+  const LISTS: [string, string, number, string, unknown[]][] = [
+    [
+      'people',
+      `regionCode: "${t}", role: GRID_WORKER,`,
+      9,
+      `select id from person where ${IN_TOWNSHIP_ORG} and 'GRID_WORKER' = any(roles) order by name, id`,
+      [prefix(t)],
+    ],
+    ['people', `name: "王",`, 25, `select id from person where name like '%王%' order by name, id`, []],
+    [
+      'organizations',
+      `regionCode: "${t}",`,
+      8,
+      `select id from organization where region_code like ? order by name, id`,
+      [prefix(t)],
+    ],
+    [
+      'secondments',
+      `regionCode: "${DEMO_COUNTY_CODE}", current: false,`,
+      4,
+      `select id from secondment where ${IN_TOWNSHIP_PERSON}
+        and not (starts_on <= (now() at time zone 'Asia/Shanghai')::date and ends_on >= (now() at time zone 'Asia/Shanghai')::date)
+        order by starts_on, id`,
+      [prefix(DEMO_COUNTY_CODE)],
+    ],
+    [
+      'trainingCourses',
+      `regionCode: "${DEMO_COUNTY_CODE}",`,
+      2,
+      `select id from training_course where organizer_id in (select id from organization where region_code like ?)
+        order by starts_on, id`,
+      [prefix(DEMO_COUNTY_CODE)],
+    ],
+    [
+      'departingCadres',
+      `regionCode: "${t}", placement: PUBLIC_WELFARE_POST,`,
+      5,
+      `select id from departing_cadre where ${IN_TOWNSHIP_ORG} and placement = 'PUBLIC_WELFARE_POST' order by id, id`,
+      [prefix(t)],
+    ],
+    [
+      'communityWorkers',
+      `regionCode: "${DEMO_COUNTY_CODE}", postType: OTHER,`,
+      6,
+      `select id from community_worker where ${IN_TOWNSHIP_ORG} and post_type = 'OTHER' order by id`,
+      [prefix(DEMO_COUNTY_CODE)],
+    ],
+    [
+      'annualAssessments',
+      `regionCode: "${t}",`,
+      10,
+      `select id from assessment where ${IN_TOWNSHIP_PERSON} order by id`,
+      [prefix(t)],
+    ],
+    [
+      'cadres',
+      `regionCode: "${DEMO_COUNTY_CODE}", countyLeader: false,`,
+      15,
+      `select id from cadre where ${IN_TOWNSHIP_PERSON} and not county_leader order by id`,
+      [prefix(DEMO_COUNTY_CODE)],
+    ],
+    [
+      'idleAssets',
+      `regionCode: "${DEMO_COUNTY_CODE}",`,
+      20,
+      `select id from merge_idle_asset where successor_code like ? or predecessor_code like ? order by id`,
+      [prefix(DEMO_COUNTY_CODE), prefix(DEMO_COUNTY_CODE)],
+    ],
+    [
+      'restructuredFacilities',
+      `regionCode: "${DEMO_COUNTY_CODE}",`,
+      5,
+      `select id from restructured_facility where successor_code like ? or predecessor_code like ? order by id`,
+      [prefix(DEMO_COUNTY_CODE), prefix(DEMO_COUNTY_CODE)],
+    ],
+  ];
+
+  it.each(LISTS)('%s(%s) pages as SQL orders it', async (field, args, first, statement, params) => {
+    const expected = (await sql<{ id: string }>(statement, params)).map((row) => row.id);
+    expect(expected.length).toBeGreaterThan(first);
+    const walked = await walk(field, args, first);
+    expect(walked.ids).toEqual(expected.slice(0, walked.ids.length));
+    expect(walked.ids.length).toBe(walked.more ? 3 * first : expected.length);
+    for (const count of walked.counts) expect(count).toBe(expected.length);
+  });
+
+  it('answers a cursor that does not fit the list’s columns with BAD_USER_INPUT on `after`', async () => {
+    const cursor = Buffer.from(JSON.stringify(['not-a-uuid', 'not-a-uuid'])).toString('base64url');
+    const { errors } = await gateway.query(`{ cadres(after: "${cursor}") { totalCount } }`, {}, hr);
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after', rule: 'cursor' });
   });
 });

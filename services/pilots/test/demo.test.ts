@@ -425,3 +425,96 @@ describe('ledger exports (.xlsx)', () => {
     });
   });
 });
+
+describe('lead lists and ledgers, paged as plain SQL orders them', () => {
+  type Connection = {
+    totalCount: number;
+    nodes: { id: string }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+  const PAGE = 'totalCount nodes { id } pageInfo { hasNextPage endCursor }';
+  const rows = (statement: string, params: unknown[] = []) =>
+    pilots.orm.em.fork().getConnection().execute<any[]>(statement, params);
+
+  /** Up to three pages through the gateway (`$first`, `$after`), each after the last one's cursor. */
+  async function expectPagedAsSql(
+    query: string,
+    variables: Record<string, unknown>,
+    at: (data: any) => Connection,
+    first: number,
+    statement: string,
+    params: unknown[] = [],
+  ) {
+    const expected = (await rows(statement, params)).map((row) => row.id);
+    expect(expected.length).toBeGreaterThan(first);
+    const ids: string[] = [];
+    let after: string | null = null;
+    let more = true;
+    for (let page = 0; more && page < 3; page++) {
+      const { data, errors } = await gateway.query<any>(query, { ...variables, first, after }, { claims });
+      expect(errors).toBeUndefined();
+      const connection = at(data);
+      expect(connection.totalCount).toBe(expected.length);
+      ids.push(...connection.nodes.map((node) => node.id));
+      [after, more] = [connection.pageInfo.endCursor, connection.pageInfo.hasNextPage];
+    }
+    expect(ids).toEqual(expected.slice(0, ids.length));
+    expect(ids.length).toBe(more ? 3 * first : expected.length);
+  }
+
+  it('leads of the city by level, and of a year (days of the year, inclusive)', async () => {
+    await expectPagedAsSql(
+      `query ($first: Int, $after: String) { pilotLeads(regionCode: "990700", level: PROVINCIAL, first: $first, after: $after) { ${PAGE} } }`,
+      {},
+      (data) => data.pilotLeads,
+      10,
+      `select id from pilot_lead where region_code like '9907%' and level = 'PROVINCIAL' order by issued_on, id`,
+    );
+    const [{ year }] = await rows(
+      `select extract(year from issued_on)::int as year from pilot_lead group by 1 order by count(*) desc limit 1`,
+    );
+    await expectPagedAsSql(
+      `query ($year: Int, $first: Int, $after: String) { pilotLeads(issuedYear: $year, first: $first, after: $after) { ${PAGE} } }`,
+      { year },
+      (data) => data.pilotLeads,
+      6,
+      `select id from pilot_lead where extract(year from issued_on) = ? order by issued_on, id`,
+      [year],
+    );
+  });
+
+  it('an organisation’s leads (its scope) and a pilot’s ledger', async () => {
+    const [{ organization }] = await rows(
+      `select organization_id as organization from pilot_lead group by 1 order by count(*) desc limit 1`,
+    );
+    await expectPagedAsSql(
+      `query ($id: ID!, $first: Int, $after: String) { organization(id: $id) { pilotLeads(first: $first, after: $after) { ${PAGE} } } }`,
+      { id: organization },
+      (data) => data.organization.pilotLeads,
+      2,
+      `select id from pilot_lead where organization_id = ? order by issued_on, id`,
+      [organization],
+    );
+    const [{ pilot }] = await rows(
+      `select pilot_id as pilot from pilot_ledger_entry group by 1 order by count(*) desc limit 1`,
+    );
+    await expectPagedAsSql(
+      `query ($id: ID!, $first: Int, $after: String) { pilot(id: $id) { ledger(first: $first, after: $after) { ${PAGE} } } }`,
+      { id: pilot },
+      (data) => data.pilot.ledger,
+      4,
+      `select id from pilot_ledger_entry where pilot_id = ? order by month, id`,
+      [pilot],
+    );
+  });
+
+  it('answers a cursor that does not fit the list’s columns with BAD_USER_INPUT on `after`', async () => {
+    const cursor = Buffer.from(JSON.stringify(['2019-13-45', 'x'])).toString('base64url');
+    const { errors } = await gateway.query(
+      `{ pilotLeads(after: "${cursor}") { totalCount } }`,
+      {},
+      { claims },
+    );
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after', rule: 'cursor' });
+  });
+});

@@ -1,4 +1,5 @@
 import { DEMO_COUNTY_CODE } from '@county/demo-data';
+import { regionCodePrefix } from '@county/domain';
 import { countStatements, startTestGateway, type TestGateway, type TestSubgraph } from '@county/test-kit';
 import { startReform } from './fixtures';
 
@@ -228,5 +229,95 @@ describe('resultsBoard(regionCode)', () => {
     });
     const tooMany = await query(BOARD(`first: 101, regionCode: "${DEMO_COUNTY_CODE}"`));
     expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+});
+
+describe('the reform office’s other lists, paged as plain SQL orders them', () => {
+  type Connection = {
+    totalCount: number;
+    nodes: { id: string }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+  const county = `${regionCodePrefix(DEMO_COUNTY_CODE)}%`;
+  const rows = (statement: string, params: unknown[] = []) =>
+    reform.orm.em.fork().getConnection().execute<{ id: string }[]>(statement, params);
+
+  /** Up to three pages of `field(…, first, after)` through the gateway, each after the last one's cursor. */
+  async function walk(field: string, args: string, first: number) {
+    const ids: string[] = [];
+    const counts: number[] = [];
+    let after: string | null = null;
+    let more = true;
+    for (let page = 0; more && page < 3; page++) {
+      const { data, errors } = await gateway.query<any>(
+        `query ($after: String) { ${field}(${args} first: ${first}, after: $after) {
+          totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        leader,
+      );
+      expect(errors).toBeUndefined();
+      const connection: Connection = data[field];
+      counts.push(connection.totalCount);
+      ids.push(...connection.nodes.map((node) => node.id));
+      [after, more] = [connection.pageInfo.endCursor, connection.pageInfo.hasNextPage];
+    }
+    return { ids, counts, more };
+  }
+
+  const LISTS: [string, string, number, string, unknown[]][] = [
+    [
+      'inspections',
+      `regionCode: "${DEMO_COUNTY_CODE}",`,
+      2,
+      `select id from inspection i where exists (select 1 from unnest(i.region_codes) c where c like ?)
+        order by inspected_on, id`,
+      [county],
+    ],
+    [
+      'bulletins',
+      `regionCode: "${DEMO_COUNTY_CODE}",`,
+      2,
+      `select id from bulletin where region_code like ? order by issued_on, id`,
+      [county],
+    ],
+    [
+      'dispatchRounds',
+      `regionCode: "${DEMO_COUNTY_CODE}",`,
+      3,
+      `select id from dispatch_round where region_code like ? order by month, id`,
+      [county],
+    ],
+    [
+      'outcomes',
+      `regionCode: "${DEMO_COUNTY_CODE}",`,
+      2,
+      `select id from outcome where region_code like ? order by year, id`,
+      [county],
+    ],
+    ['reformDocuments', '', 3, `select id from reform_document order by issued_on, id`, []],
+    ['promotions', '', 3, `select id from promotion order by occurred_on, id`, []],
+    ['workPoints', 'year: 2020,', 5, `select id from work_point where year = 2020 order by year, id`, []],
+    [
+      'problems',
+      `regionCode: "${DEMO_COUNTY_CODE}", account: DEPARTMENT,`,
+      3,
+      `select id from problem where region_code like ? and account = 'DEPARTMENT' order by number, id`,
+      [county],
+    ],
+  ];
+
+  it.each(LISTS)('%s(%s) pages as SQL orders it', async (field, args, first, statement, params) => {
+    const expected = (await rows(statement, params)).map((row) => row.id);
+    expect(expected.length).toBeGreaterThan(first);
+    const walked = await walk(field, args, first);
+    expect(walked.ids).toEqual(expected.slice(0, walked.ids.length));
+    expect(walked.ids.length).toBe(walked.more ? 3 * first : expected.length);
+    for (const count of walked.counts) expect(count).toBe(expected.length);
+  });
+
+  it('answers a cursor that does not fit the list’s columns with BAD_USER_INPUT on `after`', async () => {
+    const cursor = Buffer.from(JSON.stringify(['2020', 'x'])).toString('base64url');
+    const { errors } = await query(`{ workPoints(after: "${cursor}") { totalCount } }`);
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after', rule: 'cursor' });
   });
 });

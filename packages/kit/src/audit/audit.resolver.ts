@@ -3,7 +3,7 @@ import type { ClassType } from 'type-graphql';
 import { assertPerformAction, auditPermissions } from '../permissions';
 import type { SubgraphContext } from '../context';
 import { parseInput } from '../validation';
-import { ConnectionType, PageArgs, paginate } from '../pagination';
+import { ConnectionType, PageArgs, pageRows } from '../pagination';
 import { AuditRecord } from './audit-record.entity';
 import { verifyAuditChain } from './audit-chain';
 import { auditAnchorOf } from './audit-anchor';
@@ -87,13 +87,19 @@ export function auditTrailResolver(subgraph: string): ClassType {
     async trail(@Args(() => AuditTrailArgs) args: AuditTrailArgs, @Ctx() ctx: SubgraphContext) {
       assertPerformAction(ctx, auditPermissions, 'audit.read');
       parseInput(trailRules, { from: args.from, to: args.to }, '');
-      const qb = ctx.em.createQueryBuilder(AuditRecord, 'a');
-      if (args.entity) qb.andWhere({ entity: args.entity });
-      if (args.entityId) qb.andWhere({ entityId: args.entityId });
-      if (args.subject) qb.andWhere({ subject: args.subject });
-      if (args.from) qb.andWhere({ at: { $gte: args.from } });
-      if (args.to) qb.andWhere({ at: { $lt: args.to } });
-      const page = await paginate(qb, args, 'seq', 'seq');
+      const conditions: string[] = [];
+      const params: unknown[] = [];
+      const where = (sql: string, value: unknown) => {
+        conditions.push(sql);
+        params.push(value);
+      };
+      if (args.entity) where('a.entity = ?', args.entity);
+      if (args.entityId) where('a.entity_id = ?', args.entityId);
+      if (args.subject) where('a.subject = ?', args.subject);
+      if (args.from) where('a.at >= ?', args.from);
+      if (args.to) where('a.at < ?', args.to);
+      const filter = { sql: conditions.join(' and '), params };
+      const page = await pageRows(ctx, AuditRecord, 'a', filter, args, 'seq', 'seq');
       // personal fields stay masked in the trail for all but those who see personal data (hr)
       return seesPersonalDataInTrail(ctx.identity)
         ? page

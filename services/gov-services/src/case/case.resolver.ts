@@ -1,12 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { regionCodePrefix, uuidRule } from '@county/domain';
 import {
+  allOf,
   ConnectionType,
   entityGroupLoader,
   entityLoader,
-  paginate,
+  pageRows,
   parseInput,
   type Page,
+  type RowFilter,
 } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { ServiceCentre } from '../centre/centre.entity';
@@ -22,6 +24,17 @@ import { CaseSuspension } from './suspension.entity';
 
 export const ServiceCaseConnection = ConnectionType(ServiceCase, '办件列表 — a page of cases');
 
+/** The case list's filters, as one condition on the alias `c`. */
+function caseFilter(args: ServiceCasesArgs): RowFilter {
+  const filters: RowFilter[] = [];
+  if (args.regionCode)
+    filters.push({ sql: 'c.region_code like ?', params: [`${regionCodePrefix(args.regionCode)}%`] });
+  if (args.itemId) filters.push({ sql: 'c.item_id = ?', params: [args.itemId] });
+  if (args.centreId) filters.push({ sql: 'c.centre_id = ?', params: [args.centreId] });
+  if (args.status) filters.push({ sql: 'c.status = ?', params: [args.status] });
+  return allOf(...filters);
+}
+
 @Resolver(() => ServiceCase)
 export class CaseResolver {
   @Query(() => ServiceCase, { nullable: true, description: '办件 — one case by id' })
@@ -35,12 +48,7 @@ export class CaseResolver {
   })
   serviceCases(@Args() args: ServiceCasesArgs, @Ctx() ctx: SubgraphContext): Promise<Page<ServiceCase>> {
     parseInput(serviceCasesArgsRule, args, '');
-    const qb = ctx.em.createQueryBuilder(ServiceCase, 'c');
-    if (args.regionCode) qb.andWhere({ regionCode: { $like: `${regionCodePrefix(args.regionCode)}%` } });
-    if (args.itemId) qb.andWhere({ itemId: args.itemId });
-    if (args.centreId) qb.andWhere({ centreId: args.centreId });
-    if (args.status) qb.andWhere({ status: args.status });
-    return paginate(qb, args, 'receivedAt', 'id');
+    return pageRows(ctx, ServiceCase, 'c', caseFilter(args), args, 'receivedAt', 'id');
   }
 
   @FieldResolver(() => ServiceItem, { nullable: true, description: '事项 — the item applied for' })

@@ -13,7 +13,15 @@ import {
 } from 'type-graphql';
 import { z } from 'zod';
 import { regionCodePrefix, regionCodeRule } from '@county/domain';
-import { ConnectionType, PageArgs, paginate, parseInput, type Page } from '@county/kit';
+import {
+  allOf,
+  ConnectionType,
+  PageArgs,
+  pageRows,
+  parseInput,
+  type Page,
+  type RowFilter,
+} from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { OrganizationRef, RegionRef } from '../directory';
 import { ServiceLevel } from '../vocabulary';
@@ -46,10 +54,11 @@ export class CentreResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<ServiceCentre>> {
     parseInput(argsRule, args, '');
-    const qb = ctx.em.createQueryBuilder(ServiceCentre, 'c');
-    if (args.regionCode) qb.andWhere({ regionCode: { $like: `${regionCodePrefix(args.regionCode)}%` } });
-    if (args.level) qb.andWhere({ level: args.level });
-    return paginate(qb, args, 'name', 'id');
+    const filters: RowFilter[] = [];
+    if (args.regionCode)
+      filters.push({ sql: 'c.region_code like ?', params: [`${regionCodePrefix(args.regionCode)}%`] });
+    if (args.level) filters.push({ sql: 'c.level = ?', params: [args.level] });
+    return pageRows(ctx, ServiceCentre, 'c', allOf(...filters), args, 'name', 'id');
   }
 
   @FieldResolver(() => OrganizationRef, { description: '运行单位 — the organisation that runs it' })
@@ -83,15 +92,15 @@ export class CentreResolver {
 
   @FieldResolver(() => ServiceWindowConnection, { description: '窗口 — its windows by number' })
   serviceWindows(@Root() centre: ServiceCentre, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext) {
-    const qb = ctx.em.createQueryBuilder(ServiceWindow, 'w').where({ centreId: centre.id });
-    return paginate(qb, args, 'number', 'id');
+    const filter = { sql: 'w.centre_id = ?', params: [centre.id] };
+    return pageRows(ctx, ServiceWindow, 'w', filter, args, 'number', 'id');
   }
 
   @FieldResolver(() => ServiceStaffConnection, {
     description: '人员名册 — its staff by name (those who left too: see `active`)',
   })
   roster(@Root() centre: ServiceCentre, @Args() args: PageArgs, @Ctx() ctx: SubgraphContext) {
-    const qb = ctx.em.createQueryBuilder(ServiceStaff, 's').where({ centreId: centre.id });
-    return paginate(qb, args, 'name', 'id');
+    const filter = { sql: 's.centre_id = ?', params: [centre.id] };
+    return pageRows(ctx, ServiceStaff, 's', filter, args, 'name', 'id');
   }
 }

@@ -1,12 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import {
+  allOf,
   ConnectionType,
   entityGroupLoader,
   entityLoader,
   escapeLike,
-  paginate,
+  pageRows,
   parseInput,
   type Page,
+  type RowFilter,
 } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { uuidRule } from '@county/domain';
@@ -31,14 +33,15 @@ export class ItemResolver {
   })
   serviceItems(@Args() args: ServiceItemsArgs, @Ctx() ctx: SubgraphContext): Promise<Page<ServiceItem>> {
     parseInput(serviceItemsArgsRule, args, '');
-    const qb = ctx.em.createQueryBuilder(ServiceItem, 'i');
-    if (args.regionCode) qb.andWhere({ regionCode: args.regionCode });
-    if (args.kind) qb.andWhere({ kind: args.kind });
+    const filters: RowFilter[] = [];
+    if (args.regionCode) filters.push({ sql: 'i.region_code = ?', params: [args.regionCode] });
+    if (args.kind) filters.push({ sql: 'i.kind = ?', params: [args.kind] });
     if (args.highFrequency !== undefined && args.highFrequency !== null)
-      qb.andWhere({ highFrequency: args.highFrequency });
-    if (args.visitRequirement) qb.andWhere({ visitRequirement: args.visitRequirement });
-    if (args.name) qb.andWhere({ name: { $ilike: `%${escapeLike(args.name)}%` } });
-    return paginate(qb, args, 'name', 'id');
+      filters.push({ sql: 'i.high_frequency = ?', params: [args.highFrequency] });
+    if (args.visitRequirement)
+      filters.push({ sql: 'i.visit_requirement = ?', params: [args.visitRequirement] });
+    if (args.name) filters.push({ sql: 'i.name ilike ?', params: [`%${escapeLike(args.name)}%`] });
+    return pageRows(ctx, ServiceItem, 'i', allOf(...filters), args, 'name', 'id');
   }
 
   @FieldResolver(() => OrganizationRef, { description: '实施主体 — the responsible organisation' })

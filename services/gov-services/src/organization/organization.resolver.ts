@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { PageArgs, paginate, type Page } from '@county/kit';
+import { PageArgs, pageRows, type Page } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { OrganizationRef } from '../directory';
 import { ServiceItem } from '../item/item.entity';
@@ -17,9 +17,7 @@ export class OrganizationResolver {
     @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<ServiceItem>> {
-    const qb = ctx.em
-      .createQueryBuilder(ServiceItem, 'i')
-      .where({ responsibleOrganizationId: organization.id });
-    return paginate(qb, args, 'name', 'id');
+    const filter = { sql: 'i.responsible_organization_id = ?', params: [organization.id] };
+    return pageRows(ctx, ServiceItem, 'i', filter, args, 'name', 'id');
   }
 }

@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { PageArgs, paginate, type Page } from '@county/kit';
+import { PageArgs, pageRows, type Page } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { PersonRef } from '../directory';
 import { ServiceCase } from '../case/case.entity';
@@ -17,7 +17,7 @@ export class PersonResolver {
     @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<ServiceCase>> {
-    const qb = ctx.em.createQueryBuilder(ServiceCase, 'c').where({ proxyAgentId: person.id });
-    return paginate(qb, args, 'receivedAt', 'id');
+    const filter = { sql: 'c.proxy_agent_id = ?', params: [person.id] };
+    return pageRows(ctx, ServiceCase, 'c', filter, args, 'receivedAt', 'id');
   }
 }

@@ -1,15 +1,17 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
 import {
+  allOf,
   ConnectionType,
   DateScalar,
   entityGroupLoader,
   entityLoader,
   escapeLike,
   PageArgs,
-  paginate,
+  pageRows,
   parseInput,
   type Page,
+  type RowFilter,
 } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { chinaDay, regionCodePrefix, regionCodeRule, uuidRule } from '@county/domain';
@@ -56,11 +58,11 @@ export class PowerResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<AdministrativePower>> {
     parseInput(powersArgsRule, args, '');
-    const qb = ctx.em.createQueryBuilder(AdministrativePower, 'p').where({ regionCode: args.regionCode });
-    if (args.organizationId) qb.andWhere({ organizationId: args.organizationId });
-    if (args.category) qb.andWhere({ category: args.category });
-    if (args.name) qb.andWhere({ name: { $ilike: `%${escapeLike(args.name)}%` } });
-    return paginate(qb, args, 'code', 'id');
+    const filters: RowFilter[] = [{ sql: 'p.region_code = ?', params: [args.regionCode] }];
+    if (args.organizationId) filters.push({ sql: 'p.organization_id = ?', params: [args.organizationId] });
+    if (args.category) filters.push({ sql: 'p.category = ?', params: [args.category] });
+    if (args.name) filters.push({ sql: 'p.name ilike ?', params: [`%${escapeLike(args.name)}%`] });
+    return pageRows(ctx, AdministrativePower, 'p', allOf(...filters), args, 'code', 'id');
   }
 
   @FieldResolver(() => OrganizationRef, { description: '实施部门 — the department holding the power' })
@@ -95,17 +97,18 @@ export class DelegationResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<PowerDelegation>> {
     parseInput(delegationsArgsRule, args, '');
-    const qb = ctx.em
-      .createQueryBuilder(PowerDelegation, 'd')
-      .where({ regionCode: { $like: `${regionCodePrefix(args.regionCode)}%` } });
-    if (args.powerId) qb.andWhere({ powerId: args.powerId });
-    if (args.inEffect === true) qb.andWhere(IN_EFFECT_TODAY);
-    if (args.inEffect === false) qb.andWhere(`not (${IN_EFFECT_TODAY})`);
+    const filters: RowFilter[] = [
+      { sql: 'd.region_code like ?', params: [`${regionCodePrefix(args.regionCode)}%`] },
+    ];
+    if (args.powerId) filters.push({ sql: 'd.power_id = ?', params: [args.powerId] });
+    if (args.inEffect === true) filters.push({ sql: IN_EFFECT_TODAY, params: [] });
+    if (args.inEffect === false) filters.push({ sql: `not (${IN_EFFECT_TODAY})`, params: [] });
     if (args.idleMonths !== undefined && args.idleMonths !== null)
-      qb.andWhere(`${IN_EFFECT_TODAY} and ${DELEGATED_MONTHS_AGO} and ${CASES_UNDER_DELEGATION} = 0`, [
-        args.idleMonths,
-      ]);
-    return paginate(qb, args, 'regionCode', 'id');
+      filters.push({
+        sql: `${IN_EFFECT_TODAY} and ${DELEGATED_MONTHS_AGO} and ${CASES_UNDER_DELEGATION} = 0`,
+        params: [args.idleMonths],
+      });
+    return pageRows(ctx, PowerDelegation, 'd', allOf(...filters), args, 'regionCode', 'id');
   }
 
   @FieldResolver(() => AdministrativePower, { description: '权力事项 — the power delegated' })
@@ -177,8 +180,8 @@ export class OrganizationPowerResolver {
     @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<AdministrativePower>> {
-    const qb = ctx.em.createQueryBuilder(AdministrativePower, 'p').where({ organizationId: organization.id });
-    return paginate(qb, args, 'code', 'id');
+    const filter = { sql: 'p.organization_id = ?', params: [organization.id] };
+    return pageRows(ctx, AdministrativePower, 'p', filter, args, 'code', 'id');
   }
 }
 

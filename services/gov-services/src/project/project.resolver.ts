@@ -1,13 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import {
+  allOf,
   ConnectionType,
   DateScalar,
   entityGroupLoader,
   entityLoader,
   PageArgs,
-  paginate,
+  pageRows,
   parseInput,
   type Page,
+  type RowFilter,
 } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { chinaDay, regionCodePrefix, uuidRule } from '@county/domain';
@@ -53,12 +55,12 @@ export class ProjectResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<InvestmentProject>> {
     parseInput(projectsArgsRule, args, '');
-    const qb = ctx.em
-      .createQueryBuilder(InvestmentProject, 'p')
-      .where({ regionCode: { $like: `${regionCodePrefix(args.regionCode)}%` } });
-    if (args.stage) qb.andWhere({ stage: args.stage });
-    if (args.kind) qb.andWhere({ kind: args.kind });
-    return paginate(qb, args, 'registeredOn', 'id');
+    const filters: RowFilter[] = [
+      { sql: 'p.region_code like ?', params: [`${regionCodePrefix(args.regionCode)}%`] },
+    ];
+    if (args.stage) filters.push({ sql: 'p.stage = ?', params: [args.stage] });
+    if (args.kind) filters.push({ sql: 'p.kind = ?', params: [args.kind] });
+    return pageRows(ctx, InvestmentProject, 'p', allOf(...filters), args, 'registeredOn', 'id');
   }
 
   @FieldResolver(() => RegionRef, { description: '建设地点 — the township or village' })
@@ -203,7 +205,7 @@ export class PersonProjectResolver {
     @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<InvestmentProject>> {
-    const qb = ctx.em.createQueryBuilder(InvestmentProject, 'p').where({ proxyAgentId: person.id });
-    return paginate(qb, args, 'registeredOn', 'id');
+    const filter = { sql: 'p.proxy_agent_id = ?', params: [person.id] };
+    return pageRows(ctx, InvestmentProject, 'p', filter, args, 'registeredOn', 'id');
   }
 }

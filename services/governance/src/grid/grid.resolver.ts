@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { regionCodePrefix, uuidRule } from '@county/domain';
-import { ConnectionType, entityLoader, paginate, parseInput } from '@county/kit';
-import type { Page, SubgraphContext } from '@county/kit';
+import { allOf, ConnectionType, entityLoader, pageRows, parseInput } from '@county/kit';
+import type { Page, RowFilter, SubgraphContext } from '@county/kit';
 import { PersonRef, RegionRef } from '../directory';
 import { Grid } from './grid.entity';
 import { GridsArgs } from './grid.args';
@@ -12,12 +12,15 @@ export const GridConnection = ConnectionType(Grid, '网格列表 — a page of g
 /** The grids matching `args`, a page at a time, ordered by code. */
 export function findGrids(ctx: SubgraphContext, args: GridsArgs): Promise<Page<Grid>> {
   parseInput(gridsArgsRule, args, '');
-  const qb = ctx.em.createQueryBuilder(Grid, 'g');
-  if (args.regionCode) qb.andWhere({ regionCode: { $like: `${regionCodePrefix(args.regionCode)}%` } });
-  if (args.level) qb.andWhere({ level: args.level });
-  if (args.parentId) qb.andWhere({ parentId: args.parentId });
-  if (args.gridWorkerId) qb.andWhere({ gridWorkerIds: { $contains: [args.gridWorkerId] } });
-  return paginate(qb, args, 'code', 'id');
+  const filters: RowFilter[] = [];
+  if (args.regionCode)
+    filters.push({ sql: 'g.region_code like ?', params: [`${regionCodePrefix(args.regionCode)}%`] });
+  if (args.level) filters.push({ sql: 'g.level = ?', params: [args.level] });
+  if (args.parentId) filters.push({ sql: 'g.parent_id = ?', params: [args.parentId] });
+  // `@>`, not `= any(…)`: the array's GIN index answers containment
+  if (args.gridWorkerId)
+    filters.push({ sql: 'g.grid_worker_ids @> array[?]::text[]', params: [args.gridWorkerId] });
+  return pageRows(ctx, Grid, 'g', allOf(...filters), args, 'code', 'id');
 }
 
 @Resolver(() => Grid)

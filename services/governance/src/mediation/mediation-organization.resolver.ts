@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { regionCodePrefix, uuidRule } from '@county/domain';
-import { ConnectionType, entityLoader, paginate, parseInput } from '@county/kit';
-import type { Page, SubgraphContext } from '@county/kit';
+import { allOf, ConnectionType, entityLoader, pageRows, parseInput } from '@county/kit';
+import type { Page, RowFilter, SubgraphContext } from '@county/kit';
 import { OrganizationRef, RegionRef } from '../directory';
 import { MediationOrganization } from './mediation-organization.entity';
 import { MediationOrganizationsArgs } from './mediation-organization.args';
@@ -34,11 +34,12 @@ export class MediationOrganizationResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<MediationOrganization>> {
     parseInput(mediationOrganizationsArgsRule, args, '');
-    const qb = ctx.em.createQueryBuilder(MediationOrganization, 'm');
-    if (args.regionCode) qb.andWhere({ regionCode: { $like: `${regionCodePrefix(args.regionCode)}%` } });
-    if (args.kind) qb.andWhere({ kind: args.kind });
-    if (args.level) qb.andWhere({ level: args.level });
-    return paginate(qb, args, 'name', 'id');
+    const filters: RowFilter[] = [];
+    if (args.regionCode)
+      filters.push({ sql: 'm.region_code like ?', params: [`${regionCodePrefix(args.regionCode)}%`] });
+    if (args.kind) filters.push({ sql: 'm.kind = ?', params: [args.kind] });
+    if (args.level) filters.push({ sql: 'm.level = ?', params: [args.level] });
+    return pageRows(ctx, MediationOrganization, 'm', allOf(...filters), args, 'name', 'id');
   }
 
   @FieldResolver(() => RegionRef, { description: '所在区划 — the region it serves' })

@@ -1,12 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { chinaDay, chinaDayStartSql, isoDay, regionCodePrefix, uuidRule } from '@county/domain';
 import {
+  allOf,
   ConnectionType,
   entityGroupLoader,
   entityLoader,
-  paginate,
+  pageRows,
   parseInput,
   type Page,
+  type RowFilter,
   type SubgraphContext,
 } from '@county/kit';
 import { OrganizationRef, organizationRef, RegionRef } from '../directory';
@@ -42,16 +44,21 @@ export class PetitionResolver {
   })
   petitions(@Args() args: PetitionsArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Petition>> {
     parseInput(petitionsArgsRule, args, '');
-    const qb = ctx.em.createQueryBuilder(Petition, 'p');
-    if (args.regionCode) qb.andWhere({ regionCode: { $like: `${regionCodePrefix(args.regionCode)}%` } });
-    if (args.channel) qb.andWhere({ channel: args.channel });
-    if (args.status) qb.andWhere({ status: args.status });
     if (args.receivedFrom && args.receivedTo)
       dayRange(args.receivedFrom, args.receivedTo, 'receivedFrom', 'receivedTo');
-    if (args.receivedFrom) qb.andWhere(`p.received_at >= ${DAY_START}`, [isoDay(args.receivedFrom)]);
+    const filters: RowFilter[] = [];
+    if (args.regionCode)
+      filters.push({ sql: 'p.region_code like ?', params: [`${regionCodePrefix(args.regionCode)}%`] });
+    if (args.channel) filters.push({ sql: 'p.channel = ?', params: [args.channel] });
+    if (args.status) filters.push({ sql: 'p.status = ?', params: [args.status] });
+    if (args.receivedFrom)
+      filters.push({ sql: `p.received_at >= ${DAY_START}`, params: [isoDay(args.receivedFrom)] });
     if (args.receivedTo)
-      qb.andWhere(`p.received_at < ${DAY_START} + interval '1 day'`, [isoDay(args.receivedTo)]);
-    return paginate(qb, args, 'receivedAt', 'id');
+      filters.push({
+        sql: `p.received_at < ${DAY_START} + interval '1 day'`,
+        params: [isoDay(args.receivedTo)],
+      });
+    return pageRows(ctx, Petition, 'p', allOf(...filters), args, 'receivedAt', 'id');
   }
 
   @FieldResolver(() => RegionRef, { description: '属地 — the county, township or village it arose in' })

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { regionCodePrefix, regionCodeRange, yearRule } from '@county/domain';
-import { paginate, parseInput, PreparedRead, type Page, type SubgraphContext } from '@county/kit';
+import { pageRows, parseInput, PreparedRead, type Page, type SubgraphContext } from '@county/kit';
 import { RiskLevel } from '../vocabulary';
 import { RiskJudgement } from './risk-judgement.entity';
 import type { RiskVillagesArgs } from './risk-judgement.args';
@@ -79,9 +79,9 @@ export function riskVillages(
   args: RiskVillagesArgs,
 ): Promise<Page<RiskJudgement>> {
   parseInput(yearRule, args.year, 'year');
-  const qb = ctx.em
-    .createQueryBuilder(RiskJudgement, 'r')
-    .where({ year: args.year, regionCode: { $like: like(regionCode) } })
-    .andWhere(args.level ? { level: args.level } : { level: { $ne: RiskLevel.NONE } });
-  return paginate(qb, args, 'regionCode', 'id');
+  const filter = {
+    sql: `r.year = ? and r.region_code like ? and ${args.level ? 'r.level = ?' : 'r.level <> ?'}`,
+    params: [args.year, like(regionCode), args.level ?? RiskLevel.NONE],
+  };
+  return pageRows(ctx, RiskJudgement, 'r', filter, args, 'regionCode', 'id');
 }

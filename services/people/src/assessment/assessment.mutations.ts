@@ -4,7 +4,7 @@ import {
   badInput,
   findForUpdate,
   parseInput,
-  givenValues,
+  presentFields,
   requireExisting,
 } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
@@ -43,7 +43,7 @@ export class AssessmentMutations {
   ): Promise<AnnualAssessment> {
     assertPerformAction(ctx, permissions, 'workforce.write');
     parseInput(uuidRule, id, 'id');
-    const changes = parseInput(assessmentChangesRule, givenValues(input), 'input');
+    const changes = parseInput(assessmentChangesRule, presentFields(input), 'input');
     const assessment = await findForUpdate(ctx, AnnualAssessment, 'id', id, 'id');
     requireVersion(assessment, version);
     ctx.em.assign(assessment, changes);

@@ -1,11 +1,13 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import {
+  allOf,
   assertPerformAction,
   ConnectionType,
   entityLoader,
-  paginate,
+  pageRows,
   parseInput,
   type Page,
+  type RowFilter,
 } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { Person } from '../person/person.entity';
@@ -32,11 +34,12 @@ export class AssessmentResolver {
   ): Promise<Page<AnnualAssessment>> {
     assertPerformAction(ctx, permissions, 'assessment.list');
     parseInput(assessmentsArgsRule, args, '');
-    const qb = ctx.em.createQueryBuilder(AnnualAssessment, 'a');
-    if (args.regionCode) qb.andWhere(personInRegion('a.person_id'), [regionPattern(args.regionCode)]);
-    if (args.year) qb.andWhere({ year: args.year });
-    if (args.grade) qb.andWhere({ grade: args.grade });
-    return paginate(qb, args, 'id', 'id');
+    const filters: RowFilter[] = [];
+    if (args.regionCode)
+      filters.push({ sql: personInRegion('a.person_id'), params: [regionPattern(args.regionCode)] });
+    if (args.year) filters.push({ sql: 'a.year = ?', params: [args.year] });
+    if (args.grade) filters.push({ sql: 'a.grade = ?', params: [args.grade] });
+    return pageRows(ctx, AnnualAssessment, 'a', allOf(...filters), args, 'id', 'id');
   }
 
   @FieldResolver(() => Person, { description: '被考核人 — the person assessed' })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasSomeValue, SOME_VALUE_MESSAGE } from '@county/kit';
+import { hasSomeValue, SOME_VALUE_MESSAGE, updateRule } from '@county/kit';
 import { chinaYear, regionCodeRule, uuidRule } from '@county/domain';
 import { AssessmentGrade } from '../workforce/vocabulary';
 
@@ -15,7 +15,11 @@ export const assessmentYearRule = z
 
 export const createAssessmentRule = z.object({ personId: uuidRule, year: assessmentYearRule, ...scores });
 
-export const assessmentChangesRule = z.object(scores).partial().refine(hasSomeValue, SOME_VALUE_MESSAGE);
+/** An assessment requires its scores and grade: a null clears nothing and is refused as `required`. */
+export const assessmentChangesRule = updateRule(z.object(scores).partial()).refine(
+  hasSomeValue,
+  SOME_VALUE_MESSAGE,
+);
 
 export const assessmentsArgsRule = z.object({
   regionCode: regionCodeRule.nullish(),

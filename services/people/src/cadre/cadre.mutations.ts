@@ -5,9 +5,10 @@ import {
   findForUpdate,
   hasSomeValue,
   parseInput,
-  givenValues,
+  presentFields,
   ruleIssue,
   SOME_VALUE_MESSAGE,
+  updateRule,
 } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { uuidRule } from '@county/domain';
@@ -19,10 +20,10 @@ import { UpdateCadreInput } from './cadre.args';
 
 const COUNTY_RANKS = new Set([CadreRank.COUNTY_PRINCIPAL, CadreRank.COUNTY_DEPUTY]);
 
-const cadreChangesRule = z
-  .object({ rank: z.enum(CadreRank), countyLeader: z.boolean() })
-  .partial()
-  .refine(hasSomeValue, SOME_VALUE_MESSAGE);
+/** A cadre requires rank and mark: a null clears nothing and is refused as `required`. */
+const cadreChangesRule = updateRule(
+  z.object({ rank: z.enum(CadreRank), countyLeader: z.boolean() }).partial(),
+).refine(hasSomeValue, SOME_VALUE_MESSAGE);
 
 /** 县领导 hold a county-level rank: the mark and the rank must agree. */
 const cadreRule = z
@@ -50,7 +51,7 @@ export class CadreMutations {
   ): Promise<Cadre> {
     assertPerformAction(ctx, permissions, 'workforce.write');
     parseInput(uuidRule, id, 'id');
-    const changes = parseInput(cadreChangesRule, givenValues(input), 'input');
+    const changes = parseInput(cadreChangesRule, presentFields(input), 'input');
     const cadre = await findForUpdate(ctx, Cadre, 'id', id, 'id');
     requireVersion(cadre, version);
     const next = parseInput(

@@ -1,12 +1,14 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
 import {
+  allOf,
   ConnectionType,
   entityGroupLoader,
   entityLoader,
-  paginate,
+  pageRows,
   parseInput,
   type Page,
+  type RowFilter,
 } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { regionCodeRule } from '@county/domain';
@@ -28,13 +30,14 @@ export class CadreResolver {
   })
   cadres(@Args() args: CadresArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Cadre>> {
     parseInput(cadresArgsRule, args, '');
-    const qb = ctx.em.createQueryBuilder(Cadre, 'c');
-    if (args.regionCode) qb.andWhere(personInRegion('c.person_id'), [regionPattern(args.regionCode)]);
-    if (args.rank) qb.andWhere({ rank: args.rank });
+    const filters: RowFilter[] = [];
+    if (args.regionCode)
+      filters.push({ sql: personInRegion('c.person_id'), params: [regionPattern(args.regionCode)] });
+    if (args.rank) filters.push({ sql: 'c.rank = ?', params: [args.rank] });
     if (args.countyLeader !== undefined && args.countyLeader !== null) {
-      qb.andWhere({ countyLeader: args.countyLeader });
+      filters.push({ sql: 'c.county_leader = ?', params: [args.countyLeader] });
     }
-    return paginate(qb, args, 'id', 'id');
+    return pageRows(ctx, Cadre, 'c', allOf(...filters), args, 'id', 'id');
   }
 
   @FieldResolver(() => Person, { description: '人员 — the person' })

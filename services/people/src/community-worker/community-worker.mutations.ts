@@ -6,7 +6,7 @@ import {
   badInput,
   findForUpdate,
   parseInput,
-  givenValues,
+  presentFields,
   requireExisting,
 } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
@@ -87,7 +87,7 @@ export class CommunityWorkerMutations {
   ): Promise<CommunityWorker> {
     assertPerformAction(ctx, permissions, 'workforce.write');
     parseInput(uuidRule, id, 'id');
-    const changes = parseInput(communityWorkerChangesRule, givenValues(input), 'input');
+    const changes = parseInput(communityWorkerChangesRule, presentFields(input), 'input');
     const worker = await findForUpdate(ctx, CommunityWorker, 'id', id, 'id');
     requireVersion(worker, version);
     const { postType, level, hiredOn, education, allRoundCertified } = worker;

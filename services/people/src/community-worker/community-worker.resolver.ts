@@ -1,5 +1,13 @@
 import { Args, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, entityLoader, paginate, parseInput, type Page } from '@county/kit';
+import {
+  allOf,
+  ConnectionType,
+  entityLoader,
+  pageRows,
+  parseInput,
+  type Page,
+  type RowFilter,
+} from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { Person } from '../person/person.entity';
 import { Organization } from '../organization/organization.entity';
@@ -44,13 +52,16 @@ export class CommunityWorkerResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<CommunityWorker>> {
     parseInput(communityWorkersArgsRule, args, '');
-    const qb = ctx.em.createQueryBuilder(CommunityWorker, 'w');
+    const filters: RowFilter[] = [];
     if (args.regionCode)
-      qb.andWhere(organizationInRegion('w.organization_id'), [regionPattern(args.regionCode)]);
-    if (args.organizationId) qb.andWhere({ organizationId: args.organizationId });
-    if (args.postType) qb.andWhere({ postType: args.postType });
-    if (args.level) qb.andWhere({ level: args.level });
-    return paginate(qb, args, 'id', 'id');
+      filters.push({
+        sql: organizationInRegion('w.organization_id'),
+        params: [regionPattern(args.regionCode)],
+      });
+    if (args.organizationId) filters.push({ sql: 'w.organization_id = ?', params: [args.organizationId] });
+    if (args.postType) filters.push({ sql: 'w.post_type = ?', params: [args.postType] });
+    if (args.level) filters.push({ sql: 'w.level = ?', params: [args.level] });
+    return pageRows(ctx, CommunityWorker, 'w', allOf(...filters), args, 'id', 'id');
   }
 
   @FieldResolver(() => Person, { description: '人员 — the person' })

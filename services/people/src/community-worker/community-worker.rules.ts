@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badInput, hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
+import { badInput, hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE, updateRule } from '@county/kit';
 import { dateOrIsoRule, regionCodeRule, uuidRule } from '@county/domain';
 import { CommunityPostType, Education } from '../workforce/vocabulary';
 
@@ -34,7 +34,13 @@ export const createCommunityWorkerRule = z.object({
   ...fields,
 });
 
-export const communityWorkerChangesRule = z.object(fields).partial().refine(hasSomeValue, SOME_VALUE_MESSAGE);
+/**
+ * A worker requires every field (certification is yes or no, not unknown: send false, not null), so a null
+ * clears nothing and is refused as `required`.
+ */
+export const communityWorkerChangesRule = updateRule(
+  z.object({ ...fields, allRoundCertified: z.boolean() }).partial(),
+).refine(hasSomeValue, SOME_VALUE_MESSAGE);
 
 /** The record after the changes, checked as a whole (a new post type may leave the level outside). */
 export const communityWorkerRule = z.object(fields);

@@ -7,6 +7,7 @@ import {
   cellText,
   defineLedger,
   type FileRoute,
+  givenValues,
   type Identity,
   isUuid,
   labelledCell,
@@ -167,7 +168,8 @@ export const communityWorkerLedger = defineLedger<CommunityWorker, Params, Looku
     await mutations.createCommunityWorker(fields as unknown as CreateCommunityWorkerInput, write);
   },
   async update(worker, changes, version, write) {
-    const input = changes as UpdateCommunityWorkerInput;
+    // a blank cell on a kept row keeps the stored value: a spreadsheet clears nothing
+    const input = givenValues(changes) as UpdateCommunityWorkerInput;
     await mutations.updateCommunityWorker(worker.id, version ?? worker.version, input, write);
   },
 });

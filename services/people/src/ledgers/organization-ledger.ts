@@ -5,6 +5,7 @@ import {
   cellText,
   defineLedger,
   type FileRoute,
+  givenValues,
   isUuid,
   labelledCell,
   type LedgerReadContext,
@@ -101,7 +102,11 @@ export const organizationLedger = defineLedger<Organization, Params, Lookups>({
     await mutations.createOrganization(fields as unknown as CreateOrganizationInput, write);
   },
   async update(organization, changes, _version, write) {
-    await mutations.updateOrganization(organization.id, changes as UpdateOrganizationInput, write);
+    // a blank cell on a kept row keeps the stored value (a spreadsheet clears nothing),
+    // so a row whose only differences are blanks changes nothing
+    const input = givenValues(changes) as UpdateOrganizationInput;
+    if (!Object.keys(input).length) return;
+    await mutations.updateOrganization(organization.id, input, write);
   },
 });
 

@@ -7,6 +7,7 @@ import {
   defineLedger,
   type FileRoute,
   forbidden,
+  givenValues,
   type Identity,
   isUuid,
   labelledCell,
@@ -157,7 +158,8 @@ export const personLedger = defineLedger<Person, Params, Lookups>({
     await mutations.createPerson(fields as unknown as CreatePersonInput, write);
   },
   async update(person, changes, _version, write) {
-    await mutations.updatePerson(person.id, changes as UpdatePersonInput, write);
+    // a blank cell on a kept row keeps the stored value: a spreadsheet clears nothing
+    await mutations.updatePerson(person.id, givenValues(changes) as UpdatePersonInput, write);
   },
 });
 

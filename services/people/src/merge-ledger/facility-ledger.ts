@@ -1,4 +1,4 @@
-import { labelledCell } from '@county/kit';
+import { givenValues, labelledCell } from '@county/kit';
 import { RestructuredFacility } from './facility.entity';
 import { MergeLedgerMutations } from './merge-ledger.mutation';
 import type { RecordFacilityInput, UpdateFacilityInput } from './merge-ledger.args';
@@ -54,7 +54,10 @@ export const facilityLedger = mergeLedger<RestructuredFacility>({
     await mutations.recordRestructuredFacility(fields as unknown as RecordFacilityInput, write);
   },
   async update(facility, changes, version, write) {
-    const input = changes as UpdateFacilityInput;
+    // a blank cell on a kept row keeps the stored value (a spreadsheet clears nothing),
+    // so a row whose only differences are blanks changes nothing
+    const input = givenValues(changes) as UpdateFacilityInput;
+    if (!Object.keys(input).length) return;
     await mutations.updateRestructuredFacility(facility.id, version ?? facility.version, input, write);
   },
 });

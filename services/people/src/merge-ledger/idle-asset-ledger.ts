@@ -1,5 +1,5 @@
 import type { CellValue } from 'exceljs';
-import { cellRefused, cellText, labelledCell } from '@county/kit';
+import { cellRefused, cellText, givenValues, labelledCell } from '@county/kit';
 import { IdleAsset } from './idle-asset.entity';
 import { MergeLedgerMutations } from './merge-ledger.mutation';
 import type { RecordIdleAssetInput, UpdateIdleAssetInput } from './merge-ledger.args';
@@ -80,7 +80,10 @@ export const idleAssetLedger = mergeLedger<IdleAsset>({
     await mutations.recordIdleAsset(fields as unknown as RecordIdleAssetInput, write);
   },
   async update(asset, changes, version, write) {
-    const input = changes as UpdateIdleAssetInput;
+    // a blank cell on a kept row keeps the stored value (a spreadsheet clears nothing),
+    // so a row whose only differences are blanks changes nothing
+    const input = givenValues(changes) as UpdateIdleAssetInput;
+    if (!Object.keys(input).length) return;
     await mutations.updateIdleAsset(asset.id, version ?? asset.version, input, write);
   },
 });

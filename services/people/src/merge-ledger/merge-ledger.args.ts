@@ -63,17 +63,17 @@ export class UpdateIdleAssetInput {
   @Field(() => Float, { nullable: true })
   bookValue?: number;
 
-  @Field(() => DisposalMethod, { nullable: true })
-  disposal?: DisposalMethod;
+  @Field(() => DisposalMethod, { nullable: true, description: '处置方式; null clears it' })
+  disposal?: DisposalMethod | null;
 
-  @Field(() => DateScalar, { nullable: true })
-  disposedOn?: string;
+  @Field(() => DateScalar, { nullable: true, description: '处置日期; null clears it' })
+  disposedOn?: string | null;
 
-  @Field(() => Float, { nullable: true })
-  proceeds?: number;
+  @Field(() => Float, { nullable: true, description: '处置收入（元）; null clears it' })
+  proceeds?: number | null;
 
-  @Field({ nullable: true })
-  disposedTo?: string;
+  @Field(() => String, { nullable: true, description: '承接方/新用途; null clears it' })
+  disposedTo?: string | null;
 }
 
 @InputType({
@@ -113,8 +113,11 @@ export class UpdateFacilityInput {
   @Field(() => FacilityOutcome, { nullable: true })
   outcome?: FacilityOutcome;
 
-  @Field({ nullable: true })
-  became?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: '并入/转为 — required when merged or converted; null clears it',
+  })
+  became?: string | null;
 
   @Field(() => DateScalar, { nullable: true })
   restructuredOn?: string;

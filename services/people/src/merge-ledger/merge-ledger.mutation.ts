@@ -6,7 +6,7 @@ import {
   badInput,
   findForUpdate,
   parseInput,
-  givenValues,
+  presentFields,
   requireExisting,
   type SubgraphContext,
 } from '@county/kit';
@@ -116,7 +116,7 @@ export class MergeLedgerMutations {
     @Ctx() ctx: SubgraphContext,
   ): Promise<IdleAsset> {
     parseInput(uuidRule, id, 'id');
-    const changes = parseInput(idleAssetChangesRule, givenValues(input), 'input');
+    const changes = parseInput(idleAssetChangesRule, presentFields(input), 'input');
     const asset = await findForUpdate(ctx, IdleAsset, 'id', id, 'id');
     assertPerformAction(ctx, permissions, 'merge-ledger.write', { regionCode: asset.successorCode });
     requireVersion(asset, version);
@@ -166,7 +166,7 @@ export class MergeLedgerMutations {
     @Ctx() ctx: SubgraphContext,
   ): Promise<RestructuredFacility> {
     parseInput(uuidRule, id, 'id');
-    const changes = parseInput(facilityChangesRule, givenValues(input), 'input');
+    const changes = parseInput(facilityChangesRule, presentFields(input), 'input');
     const facility = await findForUpdate(ctx, RestructuredFacility, 'id', id, 'id');
     assertPerformAction(ctx, permissions, 'merge-ledger.write', { regionCode: facility.successorCode });
     requireVersion(facility, version);

@@ -2,7 +2,7 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import {
   ConnectionType,
   entityLoader,
-  paginate,
+  pageRows,
   parseInput,
   type Page,
   type SubgraphContext,
@@ -30,8 +30,7 @@ export class MergeLedgerQueries {
   idleAssets(@Args() args: MergeLedgerArgs, @Ctx() ctx: SubgraphContext): Promise<Page<IdleAsset>> {
     parseInput(mergeLedgerArgsRule, { regionCode: args.regionCode }, '');
     const pattern = regionPattern(args.regionCode);
-    const qb = ctx.em.createQueryBuilder(IdleAsset, 'a').where(IN_REGION, [pattern, pattern]);
-    return paginate(qb, args, 'id', 'id');
+    return pageRows(ctx, IdleAsset, 'a', { sql: IN_REGION, params: [pattern, pattern] }, args, 'id', 'id');
   }
 
   @Query(() => RestructuredFacilityConnection, {
@@ -43,8 +42,8 @@ export class MergeLedgerQueries {
   ): Promise<Page<RestructuredFacility>> {
     parseInput(mergeLedgerArgsRule, { regionCode: args.regionCode }, '');
     const pattern = regionPattern(args.regionCode);
-    const qb = ctx.em.createQueryBuilder(RestructuredFacility, 'f').where(IN_REGION, [pattern, pattern]);
-    return paginate(qb, args, 'id', 'id');
+    const filter = { sql: IN_REGION, params: [pattern, pattern] };
+    return pageRows(ctx, RestructuredFacility, 'f', filter, args, 'id', 'id');
   }
 }
 

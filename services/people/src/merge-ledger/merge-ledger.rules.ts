@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { chinaDay, dateOrIsoRule, regionCodeRule, textRule } from '@county/domain';
-import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
+import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE, updateRule } from '@county/kit';
 import { DisposalMethod, FacilityKind, FacilityOutcome, IdleAssetKind } from './vocabulary';
 
 /** Yuan and square metres as the ledgers keep them: at most two decimals. */
@@ -62,7 +62,11 @@ export const recordIdleAssetRule = z.object({ ...succession, ...assetFields }).s
 /** The asset after the changes, checked as a whole (a new method may want a date it lacks). */
 export const idleAssetRule = z.object(assetFields).superRefine(disposalRules);
 
-export const idleAssetChangesRule = z.object(assetFields).partial().refine(hasSomeValue, SOME_VALUE_MESSAGE);
+/** The disposal's fields may be cleared with null (checked together on the asset as it would be). */
+export const idleAssetChangesRule = updateRule(z.object(assetFields).partial()).refine(
+  hasSomeValue,
+  SOME_VALUE_MESSAGE,
+);
 
 const facilityFields = {
   kind: z.enum(FacilityKind),
@@ -87,9 +91,10 @@ export const recordFacilityRule = z.object({ ...succession, ...facilityFields })
 
 export const facilityRule = z.object(facilityFields).superRefine(facilityRules);
 
-export const facilityChangesRule = z
-  .object(facilityFields)
-  .partial()
-  .refine(hasSomeValue, SOME_VALUE_MESSAGE);
+/** Only `became` may be cleared with null, and only for a facility kept as it was (see facilityRules). */
+export const facilityChangesRule = updateRule(z.object(facilityFields).partial()).refine(
+  hasSomeValue,
+  SOME_VALUE_MESSAGE,
+);
 
 export const mergeLedgerArgsRule = z.object({ regionCode: regionCodeRule });

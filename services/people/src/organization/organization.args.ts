@@ -46,12 +46,18 @@ export class UpdateOrganizationInput {
   @Field(() => ID, { nullable: true })
   regionCode?: string;
 
-  @Field(() => ID, { nullable: true })
-  parentId?: string;
+  @Field(() => ID, { nullable: true, description: 'The organisation it belongs to; null clears it' })
+  parentId?: string | null;
 
-  @Field({ nullable: true })
-  creditCode?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'GB 32100 code; required except for village and community bodies; null clears it',
+  })
+  creditCode?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Its leader: a person of this organisation' })
-  leaderId?: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Its leader: a person of this organisation; null clears it',
+  })
+  leaderId?: string | null;
 }

@@ -5,7 +5,7 @@ import {
   badInput,
   findForUpdate,
   parseInput,
-  givenValues,
+  presentFields,
   requireExisting,
 } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
@@ -15,7 +15,7 @@ import { Region } from '../region/region.entity';
 import { Person } from '../person/person.entity';
 import { Organization } from './organization.entity';
 import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.args';
-import { createOrganizationRule, updateOrganizationRule } from './organization.rules';
+import { createOrganizationRule, organizationCodeRule, updateOrganizationRule } from './organization.rules';
 
 async function requireUniqueCreditCode(ctx: SubgraphContext, creditCode: string, exceptId?: string) {
   const other = await ctx.em.findOne(Organization, {
@@ -59,9 +59,14 @@ export class OrganizationMutations {
   ): Promise<Organization> {
     assertSignedIn(ctx);
     parseInput(uuidRule, id, 'id');
-    const changes = parseInput(updateOrganizationRule, input, 'input');
+    const changes = parseInput(updateOrganizationRule, presentFields(input), 'input');
     const organization = await findForUpdate(ctx, Organization, 'id', id, 'id');
     assertPerformAction(ctx, permissions, 'organization.update', organization);
+    // only when one of them changes: a unit recorded without a code before the rule stays editable
+    if ('type' in changes || 'creditCode' in changes) {
+      const { type, creditCode } = organization;
+      parseInput(organizationCodeRule, { type, creditCode, ...changes }, 'input');
+    }
     if (changes.regionCode) {
       await requireExisting(ctx, Region, 'code', changes.regionCode, 'input.regionCode');
       assertPerformAction(ctx, permissions, 'organization.update', { id, regionCode: changes.regionCode });
@@ -77,7 +82,7 @@ export class OrganizationMutations {
       if (leader.organizationId !== id)
         throw badInput('input.leaderId', 'member', 'the leader must be a person of this organisation');
     }
-    Object.assign(organization, givenValues(changes));
+    Object.assign(organization, changes);
     await ctx.em.flush();
     return organization;
   }

@@ -1,6 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { regionCodePrefix, uuidRule } from '@county/domain';
-import { ConnectionType, entityLoader, escapeLike, paginate, parseInput, type Page } from '@county/kit';
+import {
+  allOf,
+  ConnectionType,
+  entityLoader,
+  escapeLike,
+  pageRows,
+  parseInput,
+  type Page,
+  type RowFilter,
+} from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { Region } from '../region/region.entity';
 import { Person } from '../person/person.entity';
@@ -26,12 +35,13 @@ export class OrganizationResolver {
   })
   organizations(@Args() args: OrganizationsArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Organization>> {
     parseInput(organizationsArgsRule, args, '');
-    const qb = ctx.em.createQueryBuilder(Organization, 'o');
-    if (args.regionCode) qb.andWhere({ regionCode: { $like: `${regionCodePrefix(args.regionCode)}%` } });
-    if (args.type) qb.andWhere({ type: args.type });
-    if (args.parentId) qb.andWhere({ parentId: args.parentId });
-    if (args.name) qb.andWhere({ name: { $ilike: `%${escapeLike(args.name)}%` } });
-    return paginate(qb, args, 'name', 'id');
+    const filters: RowFilter[] = [];
+    if (args.regionCode)
+      filters.push({ sql: 'o.region_code like ?', params: [`${regionCodePrefix(args.regionCode)}%`] });
+    if (args.type) filters.push({ sql: 'o.type = ?', params: [args.type] });
+    if (args.parentId) filters.push({ sql: 'o.parent_id = ?', params: [args.parentId] });
+    if (args.name) filters.push({ sql: 'o.name ilike ?', params: [`%${escapeLike(args.name)}%`] });
+    return pageRows(ctx, Organization, 'o', allOf(...filters), args, 'name', 'id');
   }
 
   @FieldResolver(() => Region, { description: '所在区划 — the region it is located in' })

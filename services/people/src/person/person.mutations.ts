@@ -5,7 +5,7 @@ import {
   badInput,
   findForUpdate,
   parseInput,
-  givenValues,
+  presentFields,
   requireExisting,
 } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
@@ -69,7 +69,7 @@ export class PersonMutations {
   ): Promise<Person> {
     assertSignedIn(ctx);
     parseInput(uuidRule, id, 'id');
-    const changes = parseInput(personChangesRule, givenValues(input), 'input');
+    const changes = parseInput(personChangesRule, presentFields(input), 'input');
     const person = await findForUpdate(ctx, Person, 'id', id, 'id');
     await requireWritableOrganization(ctx, person.organizationId);
     const { name, gender, birthDate, roles, organizationId, position, phone, idNumber } = person;

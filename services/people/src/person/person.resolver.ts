@@ -1,7 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { maskIdNumber, maskPhone, regionCodePrefix, uuidRule } from '@county/domain';
-import { ConnectionType, DateScalar, entityLoader, escapeLike, paginate, parseInput } from '@county/kit';
-import type { Page, SubgraphContext } from '@county/kit';
+import {
+  allOf,
+  ConnectionType,
+  DateScalar,
+  entityLoader,
+  escapeLike,
+  pageRows,
+  parseInput,
+} from '@county/kit';
+import type { Page, RowFilter, SubgraphContext } from '@county/kit';
 import { Organization } from '../organization/organization.entity';
 import { seesPersonalData } from '../permissions';
 import { Person } from './person.entity';
@@ -23,16 +31,18 @@ export class PersonResolver {
   })
   people(@Args() args: PeopleArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Person>> {
     parseInput(peopleArgsRule, args, '');
-    const qb = ctx.em.createQueryBuilder(Person, 'p');
+    const filters: RowFilter[] = [];
     if (args.regionCode) {
-      qb.andWhere('p.organization_id in (select o.id from organization o where o.region_code like ?)', [
-        `${regionCodePrefix(args.regionCode)}%`,
-      ]);
+      filters.push({
+        sql: 'p.organization_id in (select o.id from organization o where o.region_code like ?)',
+        params: [`${regionCodePrefix(args.regionCode)}%`],
+      });
     }
-    if (args.organizationId) qb.andWhere({ organizationId: args.organizationId });
-    if (args.role) qb.andWhere({ roles: { $contains: [args.role] } });
-    if (args.name) qb.andWhere({ name: { $ilike: `%${escapeLike(args.name)}%` } });
-    return paginate(qb, args, 'name', 'id');
+    if (args.organizationId) filters.push({ sql: 'p.organization_id = ?', params: [args.organizationId] });
+    // `@>`, not `= any(…)`: the roles' GIN index answers containment
+    if (args.role) filters.push({ sql: 'p.roles @> array[?]::text[]', params: [args.role] });
+    if (args.name) filters.push({ sql: 'p.name ilike ?', params: [`%${escapeLike(args.name)}%`] });
+    return pageRows(ctx, Person, 'p', allOf(...filters), args, 'name', 'id');
   }
 
   @FieldResolver(() => Organization, { description: '所在单位 — the organisation the person works in' })

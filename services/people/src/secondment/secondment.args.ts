@@ -50,10 +50,10 @@ export class UpdateSecondmentInput {
 
   @Field(() => AssessmentGrade, {
     nullable: true,
-    description: '二次考核等次 — grade of the second assessment',
+    description: '二次考核等次 — grade of the second assessment; null clears it',
   })
-  secondAssessmentGrade?: AssessmentGrade;
+  secondAssessmentGrade?: AssessmentGrade | null;
 
-  @Field(() => Int, { nullable: true, description: '二次考核得分 — score, 0–100' })
-  secondAssessmentScore?: number;
+  @Field(() => Int, { nullable: true, description: '二次考核得分 — score, 0–100; null clears it' })
+  secondAssessmentScore?: number | null;
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { assertPerformAction, findForUpdate, parseInput, givenValues, requireExisting } from '@county/kit';
+import { assertPerformAction, findForUpdate, parseInput, presentFields, requireExisting } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { uuidRule } from '@county/domain';
 import { Organization } from '../organization/organization.entity';
@@ -43,7 +43,7 @@ export class SecondmentMutations {
   ): Promise<Secondment> {
     assertPerformAction(ctx, permissions, 'workforce.write');
     parseInput(uuidRule, id, 'id');
-    const changes = parseInput(secondmentChangesRule, givenValues(input), 'input');
+    const changes = parseInput(secondmentChangesRule, presentFields(input), 'input');
     const secondment = await findForUpdate(ctx, Secondment, 'id', id, 'id');
     requireVersion(secondment, version);
     const { startsOn, endsOn, secondAssessmentGrade, secondAssessmentScore } = secondment;

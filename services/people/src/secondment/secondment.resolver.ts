@@ -1,6 +1,14 @@
 import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { CHINA_TODAY_SQL } from '@county/domain';
-import { ConnectionType, entityLoader, paginate, parseInput, type Page } from '@county/kit';
+import {
+  allOf,
+  ConnectionType,
+  entityLoader,
+  pageRows,
+  parseInput,
+  type Page,
+  type RowFilter,
+} from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { Person } from '../person/person.entity';
 import { Organization } from '../organization/organization.entity';
@@ -22,12 +30,13 @@ export class SecondmentResolver {
   })
   secondments(@Args() args: SecondmentsArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Secondment>> {
     parseInput(secondmentsArgsRule, args, '');
-    const qb = ctx.em.createQueryBuilder(Secondment, 's');
-    if (args.regionCode) qb.andWhere(personInRegion('s.person_id'), [regionPattern(args.regionCode)]);
-    if (args.front) qb.andWhere({ front: args.front });
-    if (args.current === true) qb.andWhere(RUNNING_TODAY);
-    if (args.current === false) qb.andWhere(`not (${RUNNING_TODAY})`);
-    return paginate(qb, args, 'startsOn', 'id');
+    const filters: RowFilter[] = [];
+    if (args.regionCode)
+      filters.push({ sql: personInRegion('s.person_id'), params: [regionPattern(args.regionCode)] });
+    if (args.front) filters.push({ sql: 's.front = ?', params: [args.front] });
+    if (args.current === true) filters.push({ sql: RUNNING_TODAY, params: [] });
+    if (args.current === false) filters.push({ sql: `not (${RUNNING_TODAY})`, params: [] });
+    return pageRows(ctx, Secondment, 's', allOf(...filters), args, 'startsOn', 'id');
   }
 
   @FieldResolver(() => Person, { description: '挂职干部 — the cadre' })

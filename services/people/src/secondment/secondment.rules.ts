@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
+import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE, updateRule } from '@county/kit';
 import { dateOrIsoRule, regionCodeRule, uuidRule } from '@county/domain';
 import { AssessmentGrade, Recommender, SecondmentFront } from '../workforce/vocabulary';
 
@@ -39,10 +39,11 @@ const assessment = {
   secondAssessmentScore: z.number().int().min(0).max(100).nullish(),
 };
 
-export const secondmentChangesRule = z
-  .object({ ...period, ...assessment })
-  .partial()
-  .refine(hasSomeValue, SOME_VALUE_MESSAGE);
+/** Only the second assessment may be cleared with null (not yet held): a secondment requires its period. */
+export const secondmentChangesRule = updateRule(z.object({ ...period, ...assessment }).partial()).refine(
+  hasSomeValue,
+  SOME_VALUE_MESSAGE,
+);
 
 export const secondmentRule = z.object({ ...period, ...assessment }).superRefine(endsAfterStart);
 

@@ -1,5 +1,13 @@
 import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, entityLoader, paginate, parseInput, type Page } from '@county/kit';
+import {
+  allOf,
+  ConnectionType,
+  entityLoader,
+  pageRows,
+  parseInput,
+  type Page,
+  type RowFilter,
+} from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
 import { Person } from '../person/person.entity';
 import { Organization } from '../organization/organization.entity';
@@ -44,11 +52,11 @@ export class TrainingCourseResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<TrainingCourse>> {
     parseInput(trainingCoursesArgsRule, args, '');
-    const qb = ctx.em.createQueryBuilder(TrainingCourse, 'c');
+    const filters: RowFilter[] = [];
     if (args.regionCode)
-      qb.andWhere(organizationInRegion('c.organizer_id'), [regionPattern(args.regionCode)]);
-    if (args.audience) qb.andWhere({ audience: args.audience });
-    return paginate(qb, args, 'startsOn', 'id');
+      filters.push({ sql: organizationInRegion('c.organizer_id'), params: [regionPattern(args.regionCode)] });
+    if (args.audience) filters.push({ sql: 'c.audience = ?', params: [args.audience] });
+    return pageRows(ctx, TrainingCourse, 'c', allOf(...filters), args, 'startsOn', 'id');
   }
 
   @FieldResolver(() => Organization, { description: '主办单位 — the organiser' })

@@ -7,7 +7,7 @@ import {
   badInput,
   notFound,
   parseInput,
-  givenValues,
+  presentFields,
   requireExisting,
 } from '@county/kit';
 import type { SubgraphContext } from '@county/kit';
@@ -95,7 +95,7 @@ export class VillageCadreTermMutations {
   ): Promise<VillageCadreTerm> {
     assertPerformAction(ctx, permissions, 'village-cadre-term.write');
     parseInput(uuidRule, id, 'id');
-    const changes = parseInput(villageCadreTermChangesRule, givenValues(input), 'input');
+    const changes = parseInput(villageCadreTermChangesRule, presentFields(input), 'input');
     return ctx.em.transactional(async (em) => {
       const term = await em.findOne(VillageCadreTerm, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!term) throw notFound('id', `no village cadre term has id ${id}`);

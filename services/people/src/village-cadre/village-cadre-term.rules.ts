@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE } from '@county/kit';
+import { hasSomeValue, ruleIssue, SOME_VALUE_MESSAGE, updateRule } from '@county/kit';
 import { dateOrIsoRule, textRule, uuidRule } from '@county/domain';
 
 /** 村民委员会、居民委员会每届任期五年 (the Organic Law as amended in 2018): a term is at most five years. */
@@ -33,10 +33,11 @@ export const createVillageCadreTermRule = z
   .object({ personId: uuidRule, organizationId: uuidRule, ...fields })
   .superRefine(termDates);
 
-export const villageCadreTermChangesRule = z
-  .object(fields)
-  .partial()
-  .refine(hasSomeValue, SOME_VALUE_MESSAGE);
+/** A term requires every field: a null clears nothing and is refused as `required`. */
+export const villageCadreTermChangesRule = updateRule(z.object(fields).partial()).refine(
+  hasSomeValue,
+  SOME_VALUE_MESSAGE,
+);
 
 /** The term after the changes, checked as a whole (a new start may put the end out of reach). */
 export const villageCadreTermRule = z.object(fields).superRefine(termDates);

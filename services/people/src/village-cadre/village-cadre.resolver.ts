@@ -1,8 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
-import { assertPerformAction, hasSomeValue, SOME_VALUE_MESSAGE } from '@county/kit';
-import { ConnectionType, entityLoader, findForUpdate, paginate, parseInput, givenValues } from '@county/kit';
-import type { Page, SubgraphContext } from '@county/kit';
+import { assertPerformAction, hasSomeValue, SOME_VALUE_MESSAGE, updateRule } from '@county/kit';
+import {
+  ConnectionType,
+  entityLoader,
+  findForUpdate,
+  pageRows,
+  parseInput,
+  presentFields,
+} from '@county/kit';
+import { allOf, type Page, type RowFilter, type SubgraphContext } from '@county/kit';
 import { regionCodeRule, textRule, uuidRule } from '@county/domain';
 import { Person } from '../person/person.entity';
 import { Organization } from '../organization/organization.entity';
@@ -20,10 +27,10 @@ export const DepartingCadreConnection = ConnectionType(
 );
 
 const departingArgsRule = z.object({ regionCode: regionCodeRule.nullish() });
-const placementChangesRule = z
-  .object({ placement: z.enum(Placement), placementNote: textRule(200) })
-  .partial()
-  .refine(hasSomeValue, SOME_VALUE_MESSAGE);
+/** A placement plan requires both fields: a null clears nothing and is refused as `required`. */
+const placementChangesRule = updateRule(
+  z.object({ placement: z.enum(Placement), placementNote: textRule(200) }).partial(),
+).refine(hasSomeValue, SOME_VALUE_MESSAGE);
 
 @Resolver(() => DepartingCadre)
 export class DepartingCadreResolver {
@@ -36,11 +43,14 @@ export class DepartingCadreResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<DepartingCadre>> {
     parseInput(departingArgsRule, args, '');
-    const qb = ctx.em.createQueryBuilder(DepartingCadre, 'd');
+    const filters: RowFilter[] = [];
     if (args.regionCode)
-      qb.andWhere(organizationInRegion('d.organization_id'), [regionPattern(args.regionCode)]);
-    if (args.placement) qb.andWhere({ placement: args.placement });
-    return paginate(qb, args, 'id', 'id');
+      filters.push({
+        sql: organizationInRegion('d.organization_id'),
+        params: [regionPattern(args.regionCode)],
+      });
+    if (args.placement) filters.push({ sql: 'd.placement = ?', params: [args.placement] });
+    return pageRows(ctx, DepartingCadre, 'd', allOf(...filters), args, 'id', 'id');
   }
 
   @FieldResolver(() => Organization, { description: '原任职村 — the village committee served' })
@@ -73,7 +83,7 @@ export class DepartingCadreResolver {
   ): Promise<DepartingCadre> {
     assertPerformAction(ctx, permissions, 'workforce.write');
     parseInput(uuidRule, id, 'id');
-    const changes = parseInput(placementChangesRule, givenValues(input), 'input');
+    const changes = parseInput(placementChangesRule, presentFields(input), 'input');
     const cadre = await findForUpdate(ctx, DepartingCadre, 'id', id, 'id');
     requireVersion(cadre, version);
     ctx.em.assign(cadre, changes);

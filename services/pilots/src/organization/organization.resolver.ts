@@ -37,6 +37,6 @@ export class OrganizationResolver {
     @Args() args: PilotLeadFilterArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<PilotLead>> {
-    return pageLeads(ctx, args, (qb) => qb.andWhere({ organizationId: organization.id }));
+    return pageLeads(ctx, args, { sql: 'l.organization_id = ?', params: [organization.id] });
   }
 }

@@ -3,8 +3,8 @@ import {
   ConnectionType,
   entityGroupLoader,
   entityLoader,
-  paginate,
   PageArgs,
+  pageRows,
   parseInput,
   type Page,
   type SubgraphContext,
@@ -99,8 +99,8 @@ export class PilotResolver {
     @Args() args: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<LedgerEntry>> {
-    const qb = ctx.em.createQueryBuilder(LedgerEntry).where({ pilotId: pilot.id });
-    return paginate(qb, args, 'month', 'id');
+    const filter = { sql: 'e.pilot_id = ?', params: [pilot.id] };
+    return pageRows(ctx, LedgerEntry, 'e', filter, args, 'month', 'id');
   }
 
   @FieldResolver(() => [String], {

@@ -1,11 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import {
+  allOf,
   ConnectionType,
   entityGroupLoader,
   entityLoader,
-  paginate,
+  pageRows,
   parseInput,
   type Page,
+  type RowFilter,
   type SubgraphContext,
 } from '@county/kit';
 import { regionCodePrefix } from '@county/domain';
@@ -27,11 +29,11 @@ export class BulletinResolver {
   })
   bulletins(@Args() args: BulletinsArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Bulletin>> {
     parseInput(bulletinsArgsRule, args, '');
-    const qb = ctx.em.createQueryBuilder(Bulletin, 'b');
-    if (args.year) qb.andWhere({ year: args.year });
+    const filters: RowFilter[] = [];
+    if (args.year) filters.push({ sql: 'b.year = ?', params: [args.year] });
     if (args.regionCode)
-      qb.andWhere({ regionCode: { $like: `${regionCodePrefix(args.regionCode) ?? ''}%` } });
-    return paginate(qb, args, 'issuedOn', 'id');
+      filters.push({ sql: 'b.region_code like ?', params: [`${regionCodePrefix(args.regionCode) ?? ''}%`] });
+    return pageRows(ctx, Bulletin, 'b', allOf(...filters), args, 'issuedOn', 'id');
   }
 
   @FieldResolver(() => [BulletinMention], {

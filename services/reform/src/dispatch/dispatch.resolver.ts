@@ -1,12 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import {
+  allOf,
   ConnectionType,
   entityGroupLoader,
   entityLoader,
   escapeLike,
-  paginate,
+  pageRows,
   parseInput,
   type Page,
+  type RowFilter,
   type SubgraphContext,
 } from '@county/kit';
 import { regionCodePrefix, uuidRule, yearRule } from '@county/domain';
@@ -48,11 +50,14 @@ export class DispatchRoundResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<DispatchRound>> {
     parseInput(roundsArgsRule, args, '');
-    const qb = ctx.em.createQueryBuilder(DispatchRound, 'd');
-    if (args.year) qb.andWhere({ year: args.year });
+    const filters: RowFilter[] = [];
+    if (args.year) filters.push({ sql: 'd.year = ?', params: [args.year] });
     if (args.regionCode)
-      qb.andWhere({ regionCode: { $like: `${escapeLike(regionCodePrefix(args.regionCode) ?? '')}%` } });
-    return paginate(qb, args, 'month', 'id');
+      filters.push({
+        sql: 'd.region_code like ?',
+        params: [`${escapeLike(regionCodePrefix(args.regionCode) ?? '')}%`],
+      });
+    return pageRows(ctx, DispatchRound, 'd', allOf(...filters), args, 'month', 'id');
   }
 
   @Query(() => DispatchRound, { nullable: true, description: '调度轮次 — one dispatch round' })

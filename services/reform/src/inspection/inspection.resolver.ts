@@ -1,10 +1,12 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import {
+  allOf,
   ConnectionType,
   entityLoader,
-  paginate,
+  pageRows,
   parseInput,
   type Page,
+  type RowFilter,
   type SubgraphContext,
 } from '@county/kit';
 import { regionCodePrefix } from '@county/domain';
@@ -23,13 +25,14 @@ export class InspectionResolver {
   })
   inspections(@Args() args: InspectionsArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Inspection>> {
     parseInput(inspectionsArgsRule, args, '');
-    const qb = ctx.em.createQueryBuilder(Inspection, 'i');
-    if (args.year) qb.andWhere({ year: args.year });
+    const filters: RowFilter[] = [];
+    if (args.year) filters.push({ sql: 'i.year = ?', params: [args.year] });
     if (args.regionCode)
-      qb.andWhere(`exists (select 1 from unnest(i.region_codes) c where c like ? || '%')`, [
-        regionCodePrefix(args.regionCode) ?? '',
-      ]);
-    return paginate(qb, args, 'inspectedOn', 'id');
+      filters.push({
+        sql: `exists (select 1 from unnest(i.region_codes) c where c like ? || '%')`,
+        params: [regionCodePrefix(args.regionCode) ?? ''],
+      });
+    return pageRows(ctx, Inspection, 'i', allOf(...filters), args, 'inspectedOn', 'id');
   }
 
   @FieldResolver(() => [OrganizationRef], { description: '督察单位 — who inspected' })

@@ -13,13 +13,15 @@ import {
   Root,
 } from 'type-graphql';
 import {
+  allOf,
   ConnectionType,
   entityGroupLoader,
   entityLoader,
   PageArgs,
-  paginate,
+  pageRows,
   parseInput,
   type Page,
+  type RowFilter,
   type SubgraphContext,
 } from '@county/kit';
 import { regionCodePrefix, uuidRule, yearRule } from '@county/domain';
@@ -57,18 +59,17 @@ export class OutcomeRecordsArgs extends PageArgs {
 const criteriaLoader = (ctx: SubgraphContext) =>
   entityGroupLoader(ctx, OutcomeCriterion, 'year', { position: 'asc' });
 
-function recordsQuery<T extends ReformDocument | Promotion>(
-  ctx: SubgraphContext,
-  entity: new () => T,
+/** A document or promotion list's filters, as one condition on the alias `r`. */
+function recordsFilter(
   args: OutcomeRecordsArgs,
   kind: DocumentKind | PromotionKind | null | undefined,
-) {
+): RowFilter {
   parseInput(outcomesArgsRule.pick({ year: true }).extend({ outcomeId: uuidRule.nullish() }), args, '');
-  const qb = ctx.em.createQueryBuilder(entity, 'r');
-  if (args.year) qb.andWhere({ year: args.year });
-  if (kind) qb.andWhere({ kind });
-  if (args.outcomeId) qb.andWhere({ outcomeId: args.outcomeId });
-  return qb;
+  const filters: RowFilter[] = [];
+  if (args.year) filters.push({ sql: 'r.year = ?', params: [args.year] });
+  if (kind) filters.push({ sql: 'r.kind = ?', params: [kind] });
+  if (args.outcomeId) filters.push({ sql: 'r.outcome_id = ?', params: [args.outcomeId] });
+  return allOf(...filters);
 }
 
 @Resolver(() => Outcome)
@@ -79,16 +80,18 @@ export class OutcomeResolver {
   })
   outcomes(@Args() args: OutcomesArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Outcome>> {
     parseInput(outcomesArgsRule, args, '');
-    const qb = ctx.em.createQueryBuilder(Outcome, 'o');
-    if (args.year) qb.andWhere({ year: args.year });
-    if (args.selected !== undefined && args.selected !== null) qb.andWhere({ selected: args.selected });
+    const filters: RowFilter[] = [];
+    if (args.year) filters.push({ sql: 'o.year = ?', params: [args.year] });
+    if (args.selected !== undefined && args.selected !== null)
+      filters.push({ sql: 'o.selected = ?', params: [args.selected] });
     if (args.regionCode)
-      qb.andWhere({ regionCode: { $like: `${regionCodePrefix(args.regionCode) ?? ''}%` } });
+      filters.push({ sql: 'o.region_code like ?', params: [`${regionCodePrefix(args.regionCode) ?? ''}%`] });
     if (args.adoptedAt)
-      qb.andWhere(`exists (select 1 from outcome_adoption a where a.outcome_id = o.id and a.level = ?)`, [
-        args.adoptedAt,
-      ]);
-    return paginate(qb, args, 'year', 'id');
+      filters.push({
+        sql: 'exists (select 1 from outcome_adoption a where a.outcome_id = o.id and a.level = ?)',
+        params: [args.adoptedAt],
+      });
+    return pageRows(ctx, Outcome, 'o', allOf(...filters), args, 'year', 'id');
   }
 
   @Query(() => [OutcomeCriterion], {
@@ -110,7 +113,7 @@ export class OutcomeResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('kind', () => DocumentKind, { nullable: true }) kind?: DocumentKind | null,
   ): Promise<Page<ReformDocument>> {
-    return paginate(recordsQuery(ctx, ReformDocument, args, kind), args, 'issuedOn', 'id');
+    return pageRows(ctx, ReformDocument, 'r', recordsFilter(args, kind), args, 'issuedOn', 'id');
   }
 
   @Query(() => PromotionConnection, { description: '宣传推介 — promotion records, in date order' })
@@ -119,7 +122,7 @@ export class OutcomeResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('kind', () => PromotionKind, { nullable: true }) kind?: PromotionKind | null,
   ): Promise<Page<Promotion>> {
-    return paginate(recordsQuery(ctx, Promotion, args, kind), args, 'occurredOn', 'id');
+    return pageRows(ctx, Promotion, 'r', recordsFilter(args, kind), args, 'occurredOn', 'id');
   }
 
   @FieldResolver(() => [CriterionJudgement], {

@@ -2,13 +2,15 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } 
 import { z } from 'zod';
 import { regionCodePrefix, regionCodeRule } from '@county/domain';
 import {
+  allOf,
   ConnectionType,
   entityLoader,
   escapeLike,
   PageArgs,
-  paginate,
+  pageRows,
   parseInput,
   type Page,
+  type RowFilter,
   type SubgraphContext,
 } from '@county/kit';
 import { ProblemAccount, ProblemStatus } from '../vocabulary';
@@ -37,12 +39,15 @@ export class ProblemResolver {
   @Query(() => ProblemConnection, { description: '问题清单 — problems by account, status and region' })
   problems(@Args() args: ProblemsArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Problem>> {
     parseInput(problemsArgsRule, args, '');
-    const qb = ctx.em.createQueryBuilder(Problem, 'p');
-    if (args.account) qb.andWhere({ account: args.account });
-    if (args.status) qb.andWhere({ status: args.status });
+    const filters: RowFilter[] = [];
+    if (args.account) filters.push({ sql: 'p.account = ?', params: [args.account] });
+    if (args.status) filters.push({ sql: 'p.status = ?', params: [args.status] });
     if (args.regionCode)
-      qb.andWhere({ regionCode: { $like: `${escapeLike(regionCodePrefix(args.regionCode) ?? '')}%` } });
-    return paginate(qb, args, 'number', 'id');
+      filters.push({
+        sql: 'p.region_code like ?',
+        params: [`${escapeLike(regionCodePrefix(args.regionCode) ?? '')}%`],
+      });
+    return pageRows(ctx, Problem, 'p', allOf(...filters), args, 'number', 'id');
   }
 
   @FieldResolver(() => PersonRef, { nullable: true, description: '发现人 — the county leader who found it' })

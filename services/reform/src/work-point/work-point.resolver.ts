@@ -1,13 +1,15 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
 import {
+  allOf,
   ConnectionType,
   entityGroupLoader,
   entityLoader,
   PageArgs,
-  paginate,
+  pageRows,
   parseInput,
   type Page,
+  type RowFilter,
   type SubgraphContext,
 } from '@county/kit';
 import { uuidRule, yearRule } from '@county/domain';
@@ -33,10 +35,10 @@ export class WorkPointResolver {
   @Query(() => WorkPointConnection, { description: '工作要点 — work points by year and special group' })
   workPoints(@Args() args: WorkPointsArgs, @Ctx() ctx: SubgraphContext): Promise<Page<WorkPoint>> {
     parseInput(workPointsArgsRule, args, '');
-    const qb = ctx.em.createQueryBuilder(WorkPoint, 'w');
-    if (args.year) qb.andWhere({ year: args.year });
-    if (args.specialGroupId) qb.andWhere({ specialGroupId: args.specialGroupId });
-    return paginate(qb, args, 'year', 'id');
+    const filters: RowFilter[] = [];
+    if (args.year) filters.push({ sql: 'w.year = ?', params: [args.year] });
+    if (args.specialGroupId) filters.push({ sql: 'w.special_group_id = ?', params: [args.specialGroupId] });
+    return pageRows(ctx, WorkPoint, 'w', allOf(...filters), args, 'year', 'id');
   }
 
   @FieldResolver(() => SpecialGroup, { description: '专项小组 — the special group responsible' })
