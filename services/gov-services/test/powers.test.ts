@@ -442,8 +442,7 @@ describe('powers delegated but never exercised (下放未用), and the figures o
       takenUp: some.filter((n) => n.takenUp).length,
       staffTrained: some.reduce((sum, n) => sum + n.staffTrained, 0),
       exercised: some.filter((n) => n.casesHandled > 0).length,
-      neverExercised: some.filter((n) => n.casesHandled === 0 && n.delegatedFrom <= sixMonthsAgo)
-        .length,
+      neverExercised: some.filter((n) => n.casesHandled === 0 && n.delegatedFrom <= sixMonthsAgo).length,
       casesHandled: some.reduce((sum, n) => sum + n.casesHandled, 0),
     });
     const { byRecipient, ...totals } = stats;
