@@ -9,6 +9,7 @@ import { startTestGateway, startTestSubgraph, type TestGateway, type TestSubgrap
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Migration } from '@mikro-orm/migrations';
 import { Migration20261205121500 as GovServicesProvince } from '../../services/gov-services/src/migrations/Migration20261205121500';
+import { statsSql as reformStatsSql } from '../../services/reform/src/stats/reform-stats.sql';
 import { Migration20261205121500 as GovernanceProvince } from '../../services/governance/src/migrations/Migration20261205121500';
 
 /*
@@ -27,6 +28,7 @@ const hr: Claims = { sub: 'hr-province', roles: ['hr'] };
 let subgraphs: TestSubgraph[] = [];
 let govServices: TestSubgraph;
 let governance: TestSubgraph;
+let reform: TestSubgraph;
 let gateway: TestGateway;
 
 jest.setTimeout(240_000);
@@ -38,7 +40,7 @@ beforeAll(async () => {
       startTestSubgraph(definition, { demoCounties: 1, demoProvince: PROVINCE, directory: people }),
     ),
   );
-  [govServices, governance] = others;
+  [govServices, governance, reform] = others;
   subgraphs = [people, ...others];
   gateway = await startTestGateway(subgraphs);
 });
@@ -183,6 +185,33 @@ describe('a province', () => {
       expect(pilot.name.startsWith(data.county.name)).toBe(true);
       expect(pilot.leadOrganization?.name).toEqual(expect.any(String));
     }
+  });
+
+  it("measures the reform progress of a county's own tasks only, not every county's of the year", async () => {
+    const sql = async <R>(text: string, params: unknown[] = []) =>
+      reform.orm.em.fork().getConnection().execute<R[]>(text, params);
+    const [{ own, all }] = await sql<{ own: number; all: number }>(
+      `select count(*) filter (where region_code like ?)::int as own, count(*)::int as "all" from reform_task where year = 2019`,
+      [`${SECOND_CITY_COUNTY}%`],
+    );
+    expect(own).toBeGreaterThan(0);
+    expect(all).toBeGreaterThan(own);
+    const scope = JSON.stringify([{ region: SECOND_CITY_COUNTY, patterns: [`${SECOND_CITY_COUNTY}%`] }]);
+    const [row] = await sql<{ 'QUERY PLAN': unknown }>(
+      `explain (analyze, format json) ${reformStatsSql(false)}`,
+      [scope, 2019, '2019-12-31', 0.5, 2019, '2019-12-31', 2019],
+    );
+    const nodes: { 'Node Type': string; 'Function Name'?: string; 'Actual Rows': number }[] = [];
+    const walk = (node: any) => {
+      nodes.push(node);
+      (node.Plans ?? []).forEach(walk);
+    };
+    walk((row['QUERY PLAN'] as any)[0].Plan);
+    const state = nodes.find((node) => node['Function Name'] === 'reform_task_state');
+    expect(state).toBeDefined();
+    // the county's tasks (and none of the other county's): before, every task of the year was measured
+    expect(state!['Actual Rows']).toBeLessThanOrEqual(own);
+    expect(state!['Actual Rows']).toBeGreaterThan(0);
   });
 
   it('reads service cases and disputes from province rows of the rollups', async () => {

@@ -1,7 +1,7 @@
 import { PreparedRead, regionScope, type SubgraphContext } from '@county/kit';
 import { regionCodePrefix, RegionMapping } from '@county/domain';
 import { TaskStatus } from '../vocabulary';
-import { STATE_CALL_SQL, stateCall } from '../task/task-state';
+import { stateCall } from '../task/task-state';
 
 export interface StatsRow {
   /** The region's code (the loader's key). */
@@ -29,15 +29,25 @@ export interface StatsRow {
 }
 
 /**
+ * The state of the scope's tasks only (an empty array: none): without ids the function measures every task
+ * of the year in the database, which at the bench's province (45 counties of tasks) was 80 ms a refresh.
+ */
+const SCOPED_STATE_SQL = `reform_task_state(?::date, ?::float8, ?::int,
+  (select coalesce(array_agg(id), '{}'::uuid[]) from scoped))`;
+
+/**
  * One statement for the reform statistics of many regions (each with the LIKE patterns of its scope: the
  * region and everything below it and, in today's regions, the regions merged into it): totals, a row per
  * special group (with the group itself) and, when asked for, a row per lead organisation, as grouping sets.
  * Progress means are over the tasks not under a plan of the same region (a plan already rolls its tasks
  * up). Prepared once per connection: it costs more to plan than to run.
  */
-const statsSql = (byLeadOrganization: boolean) =>
+export const statsSql = (byLeadOrganization: boolean) =>
   `with scope as (select region, patterns from json_to_recordset(?::json) as r(region text, patterns text[])),
-     state as (select * from ${STATE_CALL_SQL}),
+     scoped as (
+       select distinct t.id from scope join reform_task t on t.year = ? and t.region_code like any (scope.patterns)
+     ),
+     state as (select * from ${SCOPED_STATE_SQL}),
      orders as (
        select task_id,
          count(*) filter (where status <> 'RECTIFIED') as open_orders,
@@ -108,9 +118,10 @@ export async function queryReformStats(
   byLeadOrganization = true,
   mapping = RegionMapping.TODAY,
 ): Promise<StatsRow[]> {
-  const state = stateCall(asOf, { year });
+  // the function's date, tolerance and year; its ids are the scope's tasks (SCOPED_STATE_SQL)
+  const state = stateCall(asOf, { year }).params.slice(0, 3);
   const statement = byLeadOrganization ? STATS.withOrganizations : STATS.groupsOnly;
-  return statement.run(ctx.em, [scopePatterns(ctx, codes, mapping), ...state.params, asOf, year]);
+  return statement.run(ctx.em, [scopePatterns(ctx, codes, mapping), year, ...state, asOf, year]);
 }
 
 /**
